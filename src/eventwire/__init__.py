@@ -1,0 +1,35 @@
+"""eventwire: code news articles into who-did-what-to-whom events, quotes, times and places, with evidence."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+from eventwire.records import ActorMention, Article, CodedArticle, Event, Place, Plover, Quote, Span, Time
+
+__all__ = [
+    "ActorMention", "Article", "ArticleText", "CodedArticle", "Coder", "Event", "Place", "Plover", "Quote",
+    "Span", "Time", "code_text",
+]
+
+
+def __getattr__(name: str) -> object:
+    # The pipeline imports spaCy; load it only when asked for.
+    if name in {"Coder", "ArticleText"}:
+        from eventwire import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(name)
+
+
+@functools.lru_cache(maxsize=1)
+def default_coder() -> object:
+    """The coder behind ``code_text``: built on first use, then reused (the model loads once)."""
+    from eventwire.pipeline import Coder
+
+    return Coder()
+
+
+def code_text(text: str, published: str | date | None = None, **meta: str | None) -> CodedArticle:
+    """Code one article's text; ``meta`` may give title, url, source and id. Returns a frozen record."""
+    return default_coder().code(text, published=published, **meta)  # type: ignore[attr-defined,no-any-return]

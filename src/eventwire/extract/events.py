@@ -1,0 +1,289 @@
+"""Find coded events in a parsed document: trigger, source and target from the dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extract.patterns import Pattern, Patterns
+from eventwire.resolve.actors import TokenMention
+
+SUBJECTS = {"nsubj", "csubj"}
+OBJECTS = {"dobj", "obj", "oprd"}  # spaCy reads "called Prime Minister X" as oprd
+NEGATIONS = {"not", "n't", "never", "no"}
+# Clauses whose missing subject is the governing verb's subject ("agreed to meet", "after meeting").
+CONTROLLED = {"xcomp", "advcl", "pcomp", "conj"}
+# Prepositions whose gerund takes the governing verb's object as subject ("blasted Yerevan for criticizing").
+OBJECT_CONTROL_PREPS = {"for", "of"}
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """A coded event before it is dated, placed and turned into a record."""
+
+    trigger_i: int
+    trigger_end_i: int
+    source: TokenMention
+    target: TokenMention
+    code: str
+    negated: bool
+    hypothetical: bool
+    confidence: float
+    pattern: Pattern
+
+
+class MentionLookup:
+    """Which actor mention a token stands for."""
+
+    def __init__(self, mentions: Sequence[TokenMention]) -> None:
+        self.by_token: dict[int, list[TokenMention]] = {}
+        for m in mentions:
+            for i in range(m.start_i, m.end_i):
+                self.by_token.setdefault(i, []).append(m)
+
+    def at(self, tok: Token, places: bool = False) -> TokenMention | None:
+        """The mention at ``tok``; a capital read as a place only when ``places`` (a slot wants an actor)."""
+        found = [m for m in self.by_token.get(tok.i, []) if places or m.mention.kind != "place"]
+        return next((m for m in found if m.head_i == tok.i), found[0] if found else None)
+
+    def for_phrase(self, tok: Token, owners: bool, places: bool = False) -> TokenMention | None:
+        """The mention a noun phrase headed by ``tok`` refers to; with ``owners``, also 'Lavrov's comments'."""
+        direct = self.at(tok, places)
+        if direct is not None:
+            return direct
+        for child in tok.children:
+            if child.dep_ == "appos" or (child.dep_ == "compound" and child.i > tok.i - 4):
+                m = self.at(child)
+                if m is not None and child.dep_ == "appos":
+                    return m
+        if owners:
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    return self.at(child)
+        return None
+
+    def inside(self, tokens: Iterable[Token]) -> list[TokenMention]:
+        seen: list[TokenMention] = []
+        for tok in tokens:
+            m = self.at(tok)
+            if m is not None and m not in seen:
+                seen.append(m)
+        return seen
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
+
+
+def matches(tok: Token, pattern: Pattern) -> Token | None:
+    """``tok`` itself (or its complement) when it satisfies the pattern's constraints, else None."""
+    children = list(tok.children)
+    if pattern.particle and not any(c.lower_ == pattern.particle and c.dep_ in {"prt", "advmod"} for c in children):
+        return None
+    if pattern.prep and not any(c.dep_ in {"prep", "dative"} and c.lower_ == pattern.prep for c in children):
+        return None
+    if pattern.complement:
+        comp = next((c for c in children if c.dep_ in {"xcomp", "dobj", "ccomp"}
+                     and c.lemma_.lower() == pattern.complement), None)
+        return comp
+    return tok
+
+
+def subject_tokens(tok: Token) -> list[Token]:
+    """Subject of ``tok``'s clause, inherited through control and gerund complements."""
+    node = tok
+    for _ in range(6):
+        subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        if subj is not None:
+            return with_conjuncts(subj)
+        agent = passive_agent(node)
+        if agent is not None:
+            return with_conjuncts(agent)
+        head = node.head
+        if head is node:
+            return []
+        if node.dep_ == "pcomp" and head.lower_ in OBJECT_CONTROL_PREPS:
+            obj = next((c for c in head.head.children if c.dep_ in OBJECTS), None)
+            if obj is not None:
+                return with_conjuncts(obj)
+        if node.dep_ == "relcl":
+            return [head]
+        if node.dep_ == "acl" and head.pos_ == "NOUN":
+            node = head.head if head.dep_ in OBJECTS | {"nsubj", "attr"} else head
+            continue
+        if node.dep_ in CONTROLLED or (node.dep_ == "pcomp") or head.dep_ == "prep":
+            node = head if node.dep_ != "pcomp" else head.head
+            continue
+        if node.dep_ in {"acomp", "xcomp"}:
+            node = head
+            continue
+        return []
+    return []
+
+
+def passive_agent(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup) -> list[Token]:
+    """Target of the event per the pattern's ordered target list, looked for on ``anchor`` then ``tok``."""
+    passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if passive_subj is not None and passive_agent(tok) is not None:
+        return with_conjuncts(passive_subj)
+    for how in pattern.targets:
+        for node in dict.fromkeys((anchor, tok)):
+            found = targets_by(node, how, lookup)
+            if found:
+                return found
+    return []
+
+
+def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
+    if how in {"dobj", "dative"}:
+        deps = OBJECTS if how == "dobj" else {"dative", "iobj"}
+        for c in node.children:
+            if c.dep_ in deps:
+                if lookup.for_phrase(c, owners=True) is not None:
+                    return with_conjuncts(c)
+                return between_objects(c)
+        return []
+    if how.startswith("prep:"):
+        # On the trigger, else on its object ("agreed to hold talks with France").
+        word = how.split(":", 1)[1]
+        objects = [c for c in node.children if c.dep_ in OBJECTS]
+        for owner in (node, *objects):
+            for c in owner.children:
+                if c.dep_ in {"prep", "dative"} and c.lower_ == word:
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    return with_conjuncts(objs[0]) if objs else []
+        return []
+    if how == "subtree":
+        return [t for t in node.subtree if t.i > node.i and lookup.at(t) is not None][:1]
+    return []
+
+
+def between_objects(noun: Token) -> list[Token]:
+    """'peace negotiations between Armenia and Azerbaijan': the parties of an object noun."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in {"between", "with"}:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return with_conjuncts(objs[0])
+    return []
+
+
+def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
+    """(negated, kind) where kind is intent | threat | future | None, from the trigger's governors."""
+    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "advmod" for c in tok.children)
+    kind = None
+    for c in tok.children:
+        if c.dep_ == "aux":
+            kind = patterns.modality.get((c.lower_, "AUX")) or kind
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "acl", "ccomp"} or node.head is node:
+            break
+        head = node.head
+        pos = "NOUN" if head.pos_ in {"NOUN", "PROPN"} else "ADJ" if head.pos_ == "ADJ" else "VERB"
+        found = patterns.modality.get((head.lemma_.lower(), pos))
+        if found is None:
+            break
+        kind = found
+        negated = negated or any(c.dep_ == "neg" for c in head.children)
+        node = head
+        if head.head.dep_ != "ROOT" and head.dep_ in {"acomp", "dobj"}:
+            node = head.head
+    return negated, kind
+
+
+def code_for(pattern: Pattern, kind: str | None, patterns: Patterns) -> str:
+    intent, threat = patterns.intent_codes.get(pattern.code[:2], (None, None))
+    if kind == "intent" and intent:
+        return intent
+    if kind == "threat" and threat:
+        return threat
+    return pattern.code
+
+
+def consumed_tokens(doc: Doc, tok: Token, pattern: Pattern, anchor: Token) -> set[int]:
+    """Tokens whose own events this one already covers: its complement and purpose clauses."""
+    gone = {anchor.i} if anchor is not tok else set()
+    for node in (tok, anchor):
+        for c in node.children:
+            if c.dep_ in {"xcomp", "advcl"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                gone.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and c.lower_ == "of":
+                gone.update(t.i for g in c.children if g.dep_ == "pcomp" for t in g.subtree)
+    if anchor is not tok:
+        gone.update(t.i for c in anchor.children if c.dep_ in {"xcomp", "advcl"} for t in c.subtree)
+    return gone
+
+
+def find_events(doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns) -> list[EventCandidate]:
+    """Every pattern-coded event with a resolved source and target, in text order."""
+    lookup = MentionLookup(mentions)
+    consumed: set[int] = set()
+    found: list[EventCandidate] = []
+    for tok in doc:
+        if tok.i in consumed or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
+            continue
+        for pattern in patterns.for_token(tok.lemma_.lower(), tok.pos_):
+            anchor = matches(tok, pattern)
+            if anchor is None:
+                continue
+            events = code_trigger(doc, tok, anchor, pattern, lookup, patterns)
+            if events:
+                consumed |= consumed_tokens(doc, tok, pattern, anchor)
+                found.extend(events)
+                break
+    return found
+
+
+def as_actor(m: TokenMention) -> TokenMention:
+    """A capital taken by an actor slot stands for its government."""
+    if m.mention.kind != "place":
+        return m
+    return replace(m, mention=replace(m.mention, kind="metonym"))
+
+
+def trigger_end(tok: Token, pattern: Pattern) -> int:
+    parts = [c.i for c in tok.children if pattern.particle and c.lower_ == pattern.particle]
+    return max([tok.i, *parts]) + 1
+
+
+def code_trigger(
+    doc: Doc, tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup, patterns: Patterns
+) -> list[EventCandidate]:
+    if pattern.pos == "NOUN":
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        subjects = [owner] if owner is not None else (subject_tokens(tok.head) if tok.dep_ in OBJECTS else [])
+    else:
+        subjects = subject_tokens(tok)
+    sources = [m for m in (lookup.for_phrase(s, owners=True) for s in subjects) if m is not None]
+    sources = list(dict.fromkeys(sources))
+    targets_tok = target_tokens(tok, anchor, pattern, lookup)
+    slot_wants_actor = any(t.head.dep_ == "prep" and t.head.head.i in (tok.i, anchor.i) for t in targets_tok)
+    targets = list(dict.fromkeys(
+        m for m in (lookup.for_phrase(t, owners=True, places=slot_wants_actor) for t in targets_tok) if m
+    ))
+    targets = [as_actor(m) for m in targets]
+    negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
+    code = code_for(pattern, kind, patterns)
+    pairs: list[tuple[TokenMention, TokenMention]] = []
+    if targets:
+        pairs = [(s, t) for s in sources for t in targets]
+    elif pattern.reciprocal and len(sources) > 1:
+        pairs = [(s, t) for s in sources for t in sources]
+    inherited = not any(c.dep_ in SUBJECTS for c in tok.children)
+    confidence = 0.6 if inherited or "subtree" in pattern.targets else 0.8
+    end = trigger_end(tok, pattern)
+    return [
+        EventCandidate(tok.i, end, s, t, code, negated, kind is not None, confidence, pattern)
+        for s, t in pairs
+        if s.mention.id != t.mention.id and s.mention.code != t.mention.code
+    ]

@@ -1,0 +1,73 @@
+"""Verb and noun patterns, intent words and intent codes, read from ``eventwire/data/verbs``."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from eventwire.resolve.knowledge import read_rows
+
+DATA = resources.files("eventwire") / "data" / "verbs"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way a trigger word codes an event; see docs/verb-patterns.md."""
+
+    lemma: str
+    pos: str
+    particle: str | None
+    complement: str | None
+    prep: str | None
+    targets: tuple[str, ...]
+    code: str
+    reciprocal: bool
+    example: str
+
+    @property
+    def specificity(self) -> int:
+        return sum(x is not None for x in (self.particle, self.complement, self.prep))
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """All patterns by (lemma, pos), most specific first, plus the modality tables."""
+
+    by_lemma: dict[tuple[str, str], tuple[Pattern, ...]]
+    modality: dict[tuple[str, str], str]  # (word, pos) -> intent | threat | future
+    intent_codes: dict[str, tuple[str | None, str | None]]  # root -> (intent code, threat code)
+
+    def for_token(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
+        return self.by_lemma.get((lemma, "NOUN" if pos in {"NOUN", "PROPN"} else "VERB"), ())
+
+
+def read_patterns(path: Path | object) -> tuple[Pattern, ...]:
+    return tuple(
+        Pattern(
+            lemma=r["lemma"].lower(), pos=r["pos"], particle=r.get("particle") or None,
+            complement=r.get("complement") or None, prep=r.get("prep") or None,
+            targets=tuple(t for t in (r.get("target") or "").split("|") if t), code=r["code"],
+            reciprocal=(r.get("reciprocal") or "").lower() == "y", example=r.get("example") or "",
+        )
+        for r in read_rows(path)
+    )
+
+
+def make_patterns(patterns: tuple[Pattern, ...], modality_path: object, codes_path: object) -> Patterns:
+    by_lemma: dict[tuple[str, str], list[Pattern]] = {}
+    for p in patterns:
+        by_lemma.setdefault((p.lemma, p.pos), []).append(p)
+    modality = {(r["word"], r["pos"]): r["kind"] for r in read_rows(modality_path)}
+    codes = {r["root"]: (r.get("intent_code") or None, r.get("threat_code") or None) for r in read_rows(codes_path)}
+    return Patterns(
+        by_lemma={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in by_lemma.items()},
+        modality=modality, intent_codes=codes,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def load_patterns() -> Patterns:
+    """The patterns shipped with eventwire."""
+    return make_patterns(read_patterns(DATA / "verbs.tsv"), DATA / "intent.tsv", DATA / "intent_codes.tsv")

@@ -1,0 +1,1 @@
+"""Language processing: loading the spaCy model once and running it in batches."""

@@ -1,0 +1,31 @@
+"""Decide whether a text can be coded: reject binary or oversized input, skip empty or non-English text."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+class InputRejected(ValueError):
+    """The text cannot be coded; the message says why."""
+
+
+def check_text(text: str, max_chars: int) -> str | None:
+    """None when ``text`` can be coded; a reason to return an empty record; raise for unusable input."""
+    if "\x00" in text:
+        raise InputRejected("input looks binary (it contains NUL bytes)")
+    if len(text) > max_chars:
+        raise InputRejected(f"input has {len(text):,} characters; the limit is {max_chars:,} (--max-chars)")
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if sample and controls / len(sample) > 0.01:
+        raise InputRejected("input looks binary (control characters)")
+    if not text.strip():
+        return "empty text"
+    words = WORD.findall(sample.lower())
+    if len(words) >= 12 and sum(w in STOP_WORDS for w in words) / len(words) < 0.15:
+        return "text does not look like English"
+    return None

@@ -1,0 +1,218 @@
+"""Resolve the actors a parsed document mentions: names, metonyms, sector phrases and pronouns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from eventwire.records import ActorMention
+from eventwire.resolve.knowledge import Actor, Country, Institution
+from eventwire.resolve.names import NameIndex, NameMatch, SectorMatch
+
+MetonymTest = Callable[[Doc, int, int], bool]
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass(frozen=True)
+class TokenMention:
+    """An actor mention together with its token span and head token in the parsed document."""
+
+    start_i: int
+    end_i: int
+    head_i: int
+    mention: ActorMention
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def resolve_actors(doc: Doc, index: NameIndex, day: date | None, is_metonym: MetonymTest) -> list[TokenMention]:
+    """Every resolved actor mention in ``doc``, in text order, coded as of ``day``."""
+    names = index.match_names(doc)
+    by_token = {i: m for m in names for i in range(m.start_i, m.end_i)}
+    found: list[TokenMention] = []
+    for match in names:
+        mention = mention_for_name(doc, match, day, is_metonym)
+        if mention:
+            found.append(mention)
+    taken = {i for m in found for i in range(m.start_i, m.end_i)}
+    sector_mentions: dict[int, TokenMention] = {}
+    for sm in index.match_sectors(doc):
+        if any(i in taken for i in range(sm.start_i, sm.end_i)):
+            continue
+        mention = mention_for_sector(doc, sm, by_token, found, sector_mentions, index.country_names)
+        if mention:
+            sector_mentions[sm.end_i - 1] = mention
+    found.extend(sector_mentions.values())
+    found.extend(demonym_phrases(doc, names, found))
+    found.extend(titled_people(doc, found))
+    found.sort(key=lambda m: m.start_i)
+    found.extend(resolve_pronouns(doc, found))
+    found.sort(key=lambda m: m.start_i)
+    return found
+
+
+def make_mention(doc: Doc, start_i: int, end_i: int, head_i: int, **fields: object) -> TokenMention:
+    span = doc[start_i:end_i]
+    mention = ActorMention(start=span.start_char, end=span.end_char, text=span.text, **fields)  # type: ignore[arg-type]
+    return TokenMention(start_i, end_i, head_i, mention)
+
+
+def mention_for_name(doc: Doc, match: NameMatch, day: date | None, is_metonym: MetonymTest) -> TokenMention | None:
+    ref, kind, s, e = match.entry.ref, match.entry.kind, match.start_i, match.end_i
+    if isinstance(ref, Actor):
+        role = ref.role_on(day)
+        if role is None:
+            return None
+        return make_mention(doc, s, e, e - 1, id=ref.id, name=ref.name, code=role.code, country=role.country,
+                            sector=role.sector, role=role.role, kind=ref.kind)
+    if isinstance(ref, Institution):
+        return make_mention(doc, s, e, e - 1, id=slug(f"{ref.country}-{ref.phrase}"),
+                            name=f"{ref.name} ({ref.phrase})", code=f"{ref.country}{ref.sector}",
+                            country=ref.country, sector=ref.sector, role=None, kind="metonym")
+    if isinstance(ref, Country) and kind == "capital":
+        # A capital used as a place is kept as kind "place": only a verb slot that wants an actor
+        # ("hit back at Moscow", "sanctions on Moscow") may still take it; it is not output as a mention.
+        return make_mention(doc, s, e, e - 1, id=slug(f"{ref.iso3}-government"), name=f"Government of {ref.name}",
+                            code=f"{ref.iso3}GOV", country=ref.iso3, sector="GOV", role=None,
+                            kind="metonym" if is_metonym(doc, s, e) else "place")
+    if isinstance(ref, Country) and kind == "country":
+        return make_mention(doc, s, e, e - 1, id=slug(ref.iso3), name=ref.name, code=ref.iso3,
+                            country=ref.iso3, sector=None, role=None, kind="country")
+    return None  # a demonym alone is no actor; it qualifies a sector phrase
+
+
+def country_of(doc: Doc, i: int, by_token: dict[int, NameMatch], found: list[TokenMention]) -> str | None:
+    """The country a token names or stands for: a demonym, country, capital, or a resolved actor."""
+    match = by_token.get(i)
+    if match and isinstance(match.entry.ref, Country):
+        return match.entry.ref.iso3
+    for m in found:
+        if m.start_i <= i < m.end_i:
+            return m.mention.country
+    return None
+
+
+def mention_for_sector(
+    doc: Doc, sm: SectorMatch, by_token: dict[int, NameMatch], found: list[TokenMention],
+    sector_mentions: dict[int, TokenMention], country_names: dict[str, str],
+) -> TokenMention | None:
+    """'the Russian foreign ministry', "Pashinyan's press office", 'the Prime Minister of Armenia'."""
+    start, head = sm.start_i, sm.end_i - 1
+    country = None
+    # Left: modifiers inside the noun phrase, skipping determiners, possessive markers and adjectives.
+    k = start - 1
+    while k >= 0 and k >= start - 5:
+        tok = doc[k]
+        c = country_of(doc, k, by_token, found)
+        if c is None and k in sector_mentions:
+            c = sector_mentions[k].mention.country
+        if c:
+            country, start = c, k
+            while start > 0 and (start - 1) in by_token and by_token[start - 1] is by_token[k]:
+                start -= 1
+            break
+        if tok.text in POSSESSIVE or tok.pos_ in {"ADJ", "DET"} or tok.is_punct and tok.text == "-":
+            k -= 1
+            continue
+        break
+    end = sm.end_i
+    if country is None:
+        # Right: "of Armenia".
+        for child in doc[head].children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        country = country_of(doc, obj.i, by_token, found)
+                        end = obj.i + 1 if country else end
+    if country is None:
+        return None
+    sector = sm.sector
+    label = sector.role or sector.phrase
+    where = country_names.get(country, country)
+    name = f"Government of {where}" if sector.sector == "GOV" and not sector.role else f"{label} of {where}"
+    return make_mention(doc, start, end, head, id=slug(f"{country}-{label}"), name=name,
+                        code=f"{country}{sector.sector}", country=country, sector=sector.sector,
+                        role=sector.role, kind="role")
+
+
+def demonym_phrases(doc: Doc, names: list[NameMatch], found: list[TokenMention]) -> list[TokenMention]:
+    """'British sailors', 'Armenian villages': a demonym on a common noun is the bare country (CAMEO practice)."""
+    taken = {i for m in found for i in range(m.start_i, m.end_i)}
+    extra = []
+    for match in names:
+        ref = match.entry.ref
+        head = doc[match.end_i - 1].head
+        if (match.entry.kind != "demonym" or not isinstance(ref, Country) or head.pos_ != "NOUN"
+                or head.i < match.end_i or head.i - match.end_i > 3 or head.i in taken
+                or doc[match.end_i - 1].dep_ not in {"amod", "compound"}):
+            continue
+        extra.append(make_mention(doc, match.start_i, head.i + 1, head.i, id=slug(ref.iso3), name=ref.name,
+                                  code=ref.iso3, country=ref.iso3, sector=None, role=None, kind="country"))
+        taken.update(range(match.start_i, head.i + 1))
+    return extra
+
+
+def titled_people(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
+    """Unknown people named right after a coded title: 'Pakistani Prime Minister Yousuf Gilani'."""
+    taken = {i for m in found for i in range(m.start_i, m.end_i)}
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        title = next((m for m in found if m.end_i == ent.start and m.mention.kind == "role"), None)
+        if title is None:
+            continue
+        t = title.mention
+        extra.append(make_mention(doc, ent.start, ent.end, ent.end - 1, id=slug(ent.text), name=ent.text,
+                                  code=t.code, country=t.country, sector=t.sector, role=t.role, kind="person"))
+    return extra
+
+
+def is_person(m: TokenMention) -> bool:
+    return m.mention.kind == "person"
+
+
+def clause_subject(tok: Token) -> Token | None:
+    """The subject of the nearest verb governing ``tok``, following control up the tree."""
+    node = tok.head
+    for _ in range(8):
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def resolve_pronouns(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
+    """he/him/his/she/her back to a person: possessives prefer the clause subject, objects avoid it."""
+    people = [m for m in found if is_person(m)]
+    extra = []
+    for tok in doc:
+        if tok.lower_ not in PERSON_PRONOUNS or tok.pos_ != "PRON":
+            continue
+        before = [m for m in people if m.end_i <= tok.i and tok.i - m.end_i < 120]
+        if not before:
+            continue
+        target = before[-1]
+        subj = clause_subject(tok)
+        subj_m = next((m for m in before if subj is not None and m.start_i <= subj.i < m.end_i), None)
+        if tok.dep_ == "poss" and subj_m is not None:
+            target = subj_m
+        elif tok.dep_ in {"dobj", "pobj", "dative"} and subj_m is not None and target is subj_m:
+            others = [m for m in before if m.mention.id != subj_m.mention.id]
+            target = others[-1] if others else target
+        t = target.mention
+        extra.append(make_mention(doc, tok.i, tok.i + 1, tok.i, id=t.id, name=t.name, code=t.code,
+                                  country=t.country, sector=t.sector, role=t.role, kind="pronoun"))
+    return extra

@@ -1,0 +1,79 @@
+"""Place names found, placed and attached to events, on the seed article and small sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.extract.places import find_places, find_toponyms, locate_event
+
+SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "article.txt"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from eventwire.nlp.model import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def seed_doc(nlp):  # type: ignore[no-untyped-def]
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED} (the shared folder sits beside the repository)")
+    return nlp(SEED.read_text(encoding="utf-8"))
+
+
+def test_seed_places_are_found_with_coordinates(seed_doc) -> None:  # type: ignore[no-untyped-def]
+    places = find_places(seed_doc)
+    by_name = {p.name: p for p in places}
+    baku = by_name["Baku"]
+    assert (baku.country, baku.feature) == ("AZE", "city")
+    assert baku.lat == pytest.approx(40.377, abs=0.01) and baku.lon == pytest.approx(49.892, abs=0.01)
+    assert by_name["Syunik"].country == "ARM" and by_name["Syunik"].lat is not None
+    assert by_name["Nakhchivan"].country == "AZE" and by_name["Nakhchivan"].lat is not None
+    assert {p.text for p in places if p.name == "Nakhchivan"} == {"Nakhichevan"}
+    assert all(seed_doc.text[p.start : p.end] == p.text for p in places)
+
+
+def test_seed_capitals_used_as_governments_are_not_places(seed_doc) -> None:  # type: ignore[no-untyped-def]
+    places = find_places(seed_doc)
+    assert not [p for p in places if p.name in ("Yerevan", "Moscow")]
+    metonyms = {(t.place.text, t.place.start) for t in find_toponyms(seed_doc) if t.metonym}
+    text = seed_doc.text
+    for phrase, name in [("accused Yerevan of", "Yerevan"), ("Yerevan hit back", "Yerevan"),
+                         ("between Moscow and Yerevan", "Moscow")]:
+        assert (name, text.index(phrase) + phrase.index(name)) in metonyms, phrase
+    assert all(t.place.text != "Baku" for t in find_toponyms(seed_doc) if t.metonym)
+
+
+def test_event_is_located_by_its_locative_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Putin met with Aliyev in Baku on Monday. Moscow and Yerevan continue to escalate their sparring.")
+    places = find_places(doc)
+    met = next(t.i for t in doc if t.text == "met")
+    located = locate_event(doc, met, places)
+    assert located is not None and located.name == "Baku"
+    escalate = next(t.i for t in doc if t.text == "escalate")
+    assert locate_event(doc, escalate, places) is None
+
+
+def test_where_clause_locates_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("They discussed Putin's latest trip to Azerbaijan where he met with President Aliyev.")
+    met = next(t.i for t in doc if t.text == "met")
+    located = locate_event(doc, met, find_places(doc))
+    assert located is not None and located.country == "AZE"
+
+
+def test_context_after_a_comma_picks_the_right_namesake(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The fire broke out in Alexandria, Va., late on Tuesday.")
+    (alexandria,) = [p for p in find_places(doc) if p.text == "Alexandria"]
+    assert alexandria.country == "USA" and alexandria.lon is not None and alexandria.lon > -80
+
+
+def test_unknown_place_is_reported_without_coordinates(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Protesters gathered in Xqzvillebury on Sunday.")
+    unplaced = [p for p in find_places(doc) if p.lat is None]
+    assert all(p.reason for p in unplaced)

@@ -1,0 +1,84 @@
+"""End-to-end coding through the public API: the schema, the seed article, and bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+
+import jsonschema
+import pytest
+
+import eventwire
+from eventwire.nlp.guard import InputRejected
+
+pytestmark = pytest.mark.slow
+
+SCHEMA = json.loads((resources.files("eventwire") / "schema" / "coded-article.schema.json").read_text())
+
+
+def test_public_api_is_listed():
+    assert set(eventwire.__all__) >= {"code_text", "Coder", "CodedArticle", "ArticleText"}
+    for name in eventwire.__all__:
+        assert hasattr(eventwire, name), name
+
+
+def test_seed_record_validates_against_the_schema(coder, seed_text):
+    record = coder.code(seed_text, published="2024-08-23", id="seed")
+    jsonschema.validate(record.to_dict(), SCHEMA)
+    assert record.events and record.mentions
+
+
+def test_records_are_frozen(coder):
+    record = coder.code("Putin praised Pashinyan.", published="2024-08-23")
+    with pytest.raises(AttributeError):
+        record.events = ()  # type: ignore[misc]
+
+
+def test_spans_slice_the_text(coder, seed_text):
+    record = coder.code(seed_text, published="2024-08-23")
+    for m in record.mentions:
+        assert seed_text[m.start : m.end] == m.text
+    for e in record.events:
+        assert seed_text[e.trigger.start : e.trigger.end] == e.trigger.text
+        assert e.start <= e.trigger.start < e.trigger.end <= e.end
+
+
+def test_seed_scores_meet_the_acceptance_floor(coder, seed_text, shared, tmp_path):
+    out = tmp_path / "out.json"
+    out.write_text(json.dumps(coder.code(seed_text, published="2024-08-23").to_dict()), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(shared / "tools" / "score.py"), str(shared / "seed" / "gold.json"),
+                             str(out), "--json"], capture_output=True, text=True, check=True)
+    scores = json.loads(result.stdout[: result.stdout.rindex("}") + 1])
+    assert scores["events"]["f1"] >= 0.90
+    assert scores["actors"]["accuracy"] == 1.0
+
+
+def test_code_text_uses_one_shared_coder():
+    first = eventwire.code_text("Putin praised Pashinyan.", published="2024-08-23")
+    assert [(e.source.code, e.target.code) for e in first.events] == [("RUSGOV", "ARMGOV")]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_empty_text_gives_an_empty_record_with_a_reason(coder, text):
+    record = coder.code(text)
+    assert record.events == () and record.mentions == ()
+    assert record.warnings == ("empty text",)
+
+
+def test_non_english_text_is_skipped(coder):
+    text = ("Президент России Владимир Путин провёл телефонный разговор с премьер-министром Армении. "
+            "Стороны обсудили вопросы двусторонней повестки и договорились о встрече в ближайшее время.")
+    record = coder.code(text)
+    assert record.events == () and "English" in record.warnings[0]
+
+
+def test_binary_input_is_rejected(coder):
+    with pytest.raises(InputRejected, match="binary"):
+        coder.code("PK\x03\x04\x00\x00\x00binary")
+
+
+def test_huge_input_is_rejected_quickly(coder):
+    with pytest.raises(InputRejected, match="limit"):
+        coder.code("Putin praised Pashinyan. " * 420_000)  # about 10 MB
