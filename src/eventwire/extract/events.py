@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -53,10 +53,11 @@ class MentionLookup:
         direct = self.at(tok, places)
         if direct is not None:
             return direct
-        for child in tok.children:
+        # "Syrian President Bashar Assad Tuesday": a name the parser hung on a neighbouring noun.
+        for child in sorted(tok.children, key=lambda c: -c.i):
             if child.dep_ == "appos" or (child.dep_ == "compound" and child.i > tok.i - 4):
-                m = self.at(child)
-                if m is not None and child.dep_ == "appos":
+                m = self.at(child, places)
+                if m is not None:
                     return m
         if owners:
             for child in tok.children:
@@ -64,13 +65,15 @@ class MentionLookup:
                     return self.at(child)
         return None
 
-    def inside(self, tokens: Iterable[Token]) -> list[TokenMention]:
-        seen: list[TokenMention] = []
-        for tok in tokens:
-            m = self.at(tok)
-            if m is not None and m not in seen:
-                seen.append(m)
-        return seen
+    def expand(self, mentions: Sequence[TokenMention], doc: Doc, places: bool) -> list[TokenMention]:
+        """The mentions plus those conjoined to their head tokens, each once, in order."""
+        out = list(dict.fromkeys(mentions))
+        for m in list(out):
+            for conj in doc[m.head_i].conjuncts:
+                other = self.for_phrase(conj, owners=False, places=places)
+                if other is not None and other not in out:
+                    out.append(other)
+        return out
 
 
 def with_conjuncts(tok: Token) -> list[Token]:
@@ -264,14 +267,14 @@ def code_trigger(
         subjects = [owner] if owner is not None else (subject_tokens(tok.head) if tok.dep_ in OBJECTS else [])
     else:
         subjects = subject_tokens(tok)
-    sources = [m for m in (lookup.for_phrase(s, owners=True) for s in subjects) if m is not None]
-    sources = list(dict.fromkeys(sources))
+    sources = lookup.expand([m for m in (lookup.for_phrase(s, owners=True) for s in subjects) if m is not None],
+                            doc, places=False)
     targets_tok = target_tokens(tok, anchor, pattern, lookup)
     slot_wants_actor = any(t.head.dep_ == "prep" and t.head.head.i in (tok.i, anchor.i) for t in targets_tok)
     targets = list(dict.fromkeys(
         m for m in (lookup.for_phrase(t, owners=True, places=slot_wants_actor) for t in targets_tok) if m
     ))
-    targets = [as_actor(m) for m in targets]
+    targets = [as_actor(m) for m in lookup.expand(targets, doc, places=slot_wants_actor)]
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
     code = code_for(pattern, kind, patterns)
     pairs: list[tuple[TokenMention, TokenMention]] = []
