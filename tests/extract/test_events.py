@@ -105,3 +105,23 @@ def test_unknown_actor_gives_no_event(code):
 
 def test_nominal_meeting_with_possessor(code):
     assert code("Putin's meeting with Aliyev lasted three hours.") == [("RUSGOV", "AZEGOV", "040", False, False)]
+
+
+def test_negated_future_cooperation_is_a_refusal(code):
+    assert code("Putin said he would not support Pashinyan.") == [("RUSGOV", "ARMGOV", "120", False, False)]
+
+
+def test_refused_to_meet_is_a_rejection(code):
+    assert code("Aliyev refused to meet Pashinyan.") == [("AZEGOV", "ARMGOV", "125", False, False)]
+
+
+def test_intention_to_attack_is_a_threat(code):
+    assert code("Azerbaijan plans to attack Armenia.") == [("AZE", "ARM", "138", False, True)]
+
+
+def test_protest_without_target_takes_the_place_country(code):
+    assert code("Russian students protested in Yerevan on Monday.") == [("RUS", "ARM", "140", False, False)]
+
+
+def test_protest_with_target_keeps_it(code):
+    assert code("Russian students protested against Pashinyan in Paris.") == [("RUS", "ARMGOV", "140", False, False)]

@@ -44,7 +44,7 @@ def test_pattern_reader_reads_a_hand_written_file(tmp_path):
 def _modality_paths():
     from eventwire.extract.patterns import DATA
 
-    return DATA / "intent.tsv", DATA / "intent_codes.tsv"
+    return DATA / "intent.tsv", DATA / "roots.tsv"
 
 
 @pytest.mark.slow

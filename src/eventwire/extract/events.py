@@ -204,13 +204,21 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
     return negated, kind
 
 
-def code_for(pattern: Pattern, kind: str | None, patterns: Patterns) -> str:
-    intent, threat = patterns.intent_codes.get(pattern.code[:2], (None, None))
+def code_for(pattern: Pattern, kind: str | None, negated: bool, patterns: Patterns) -> tuple[str, bool, bool]:
+    """The CAMEO code for the pattern in its frame, and whether the event is negated and hypothetical.
+
+    A refusal ("would not provide support", "refused to meet") is a deed of its own, CAMEO's
+    root 12, so it is not negated; "did not accuse" keeps its code and is negated.
+    """
+    intent, threat, refusal = patterns.intent_codes.get(pattern.code[:2], (None, None, None))
+    if (kind == "refusal" or negated and kind in {"intent", "future"}) and refusal:
+        return refusal, False, False
+    hypothetical = kind is not None
     if kind == "intent" and intent:
-        return intent
+        return intent, negated, hypothetical
     if kind == "threat" and threat:
-        return threat
-    return pattern.code
+        return threat, negated, hypothetical
+    return pattern.code, negated, hypothetical
 
 
 def consumed_tokens(doc: Doc, tok: Token, pattern: Pattern, anchor: Token) -> set[int]:
@@ -247,6 +255,19 @@ def find_events(doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns) 
     return found
 
 
+def place_targets(tok: Token, lookup: MentionLookup) -> list[TokenMention]:
+    """'protested in Beijing': the country of a place named by a locative phrase on the trigger."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}:
+            for obj in (g for g in c.children if g.dep_ == "pobj"):
+                m = lookup.for_phrase(obj, owners=False, places=True)
+                if m is not None and m.mention.country:
+                    code = m.mention.country
+                    mention = replace(m.mention, code=code, sector=None, role=None, kind="place")
+                    return [replace(m, mention=mention)]
+    return []
+
+
 def as_actor(m: TokenMention) -> TokenMention:
     """A capital taken by an actor slot stands for its government."""
     if m.mention.kind != "place":
@@ -276,7 +297,9 @@ def code_trigger(
     ))
     targets = [as_actor(m) for m in lookup.expand(targets, doc, places=slot_wants_actor)]
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
-    code = code_for(pattern, kind, patterns)
+    code, negated, hypothetical = code_for(pattern, kind, negated, patterns)
+    if not targets and pattern.code[:2] in patterns.place_target_roots:
+        targets = place_targets(tok, lookup)
     pairs: list[tuple[TokenMention, TokenMention]] = []
     if targets:
         pairs = [(s, t) for s in sources for t in targets]
@@ -286,7 +309,7 @@ def code_trigger(
     confidence = 0.6 if inherited or "subtree" in pattern.targets else 0.8
     end = trigger_end(tok, pattern)
     return [
-        EventCandidate(tok.i, end, s, t, code, negated, kind is not None, confidence, pattern)
+        EventCandidate(tok.i, end, s, t, code, negated, hypothetical, confidence, pattern)
         for s, t in pairs
         if s.mention.id != t.mention.id and s.mention.code != t.mention.code
     ]

@@ -1,4 +1,4 @@
-"""Verb and noun patterns, intent words and intent codes, read from ``eventwire/data/verbs``."""
+"""Verb and noun patterns, intent words and per-root coding rules, read from ``eventwire/data/verbs``."""
 
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ class Patterns:
 
     by_lemma: dict[tuple[str, str], tuple[Pattern, ...]]
     modality: dict[tuple[str, str], str]  # (word, pos) -> intent | threat | future
-    intent_codes: dict[str, tuple[str | None, str | None]]  # root -> (intent code, threat code)
+    intent_codes: dict[str, tuple[str | None, str | None, str | None]]  # root -> (intent, threat, refusal)
+    place_target_roots: frozenset[str]  # roots whose events may take the place's country as target
 
     def for_token(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
         return self.by_lemma.get((lemma, "NOUN" if pos in {"NOUN", "PROPN"} else "VERB"), ())
@@ -55,19 +56,23 @@ def read_patterns(path: Path | object) -> tuple[Pattern, ...]:
     )
 
 
-def make_patterns(patterns: tuple[Pattern, ...], modality_path: object, codes_path: object) -> Patterns:
+def make_patterns(patterns: tuple[Pattern, ...], modality_path: object, roots_path: object) -> Patterns:
     by_lemma: dict[tuple[str, str], list[Pattern]] = {}
     for p in patterns:
         by_lemma.setdefault((p.lemma, p.pos), []).append(p)
     modality = {(r["word"], r["pos"]): r["kind"] for r in read_rows(modality_path)}
-    codes = {r["root"]: (r.get("intent_code") or None, r.get("threat_code") or None) for r in read_rows(codes_path)}
+    codes = {
+        r["root"]: (r.get("intent_code") or None, r.get("threat_code") or None, r.get("refusal_code") or None)
+        for r in read_rows(roots_path)
+    }
+    place_roots = frozenset(r["root"] for r in read_rows(roots_path) if (r.get("place_target") or "") == "y")
     return Patterns(
         by_lemma={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in by_lemma.items()},
-        modality=modality, intent_codes=codes,
+        modality=modality, intent_codes=codes, place_target_roots=place_roots,
     )
 
 
 @functools.lru_cache(maxsize=1)
 def load_patterns() -> Patterns:
     """The patterns shipped with eventwire."""
-    return make_patterns(read_patterns(DATA / "verbs.tsv"), DATA / "intent.tsv", DATA / "intent_codes.tsv")
+    return make_patterns(read_patterns(DATA / "verbs.tsv"), DATA / "intent.tsv", DATA / "roots.tsv")
