@@ -219,6 +219,12 @@ def test_date_event_ignores_embedded_clause(nlp) -> None:
     assert _event_date(nlp, text, "reiterated") == ("2024-08-23", "day")
 
 
+@pytest.mark.slow
+def test_time_on_a_noun_dates_the_noun_not_the_event(nlp) -> None:
+    text = "Putin informed Pashinyan about his Azerbaijan visit last week."
+    assert _event_date(nlp, text, "informed") == ("2024-08-23", "day")
+
+
 # --- the seed article ---------------------------------------------------------------------------
 
 

@@ -141,12 +141,18 @@ def _attached_to(doc: Doc, trigger: Token, time: Time) -> bool:
     if span is None or len(span) == 0:
         return False
     token = span.root
+    first_head = True
     while token.i != trigger.i:
         if token.head.i == token.i:
             return False
         token = token.head
         if token.i != trigger.i and _is_verb(token):
             return False
+        # "his Azerbaijan visit last week": a time on a common noun dates that noun, not the event.
+        if first_head and token.pos_ != "ADP":
+            if token.i != trigger.i and token.pos_ == "NOUN":
+                return False
+            first_head = False
     return True
 
 
