@@ -105,7 +105,7 @@ def matching_quotes(gold: GoldAttribution, quotes: list[Quote]) -> list[Quote]:
 def score_article(
     text: str, golds: list[GoldAttribution], quotes: list[Quote], mentions: list[ActorMention]
 ) -> dict[str, int]:
-    """Counts for one article (see docs/accuracy-quotes.md for the matching rules)."""
+    """Counts for one article (see docs/accuracy.md for the matching rules)."""
     counts = dict.fromkeys(("gold", "gold_found", "pred", "pred_ok", "qgold", "qfound", "qspeaker"), 0)
     for gold in golds:
         hits = matching_quotes(gold, quotes)
