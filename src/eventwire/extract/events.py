@@ -137,7 +137,9 @@ def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLo
     """Target of the event per the pattern's ordered target list, looked for on ``anchor`` then ``tok``."""
     passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive_subj is not None and passive_agent(tok) is not None:
-        return with_conjuncts(passive_subj)
+        if lookup.for_phrase(passive_subj, owners=True) is not None:
+            return with_conjuncts(passive_subj)
+        return between_objects(passive_subj)
     for how in pattern.targets:
         for node in dict.fromkeys((anchor, tok)):
             found = targets_by(node, how, lookup)
@@ -171,9 +173,9 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
 
 
 def between_objects(noun: Token) -> list[Token]:
-    """'peace negotiations between Armenia and Azerbaijan': the parties of an object noun."""
+    """'peace negotiations between Armenia and Azerbaijan', 'evidence against Russia': the parties of an object."""
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in {"between", "with"}:
+        if c.dep_ == "prep" and c.lower_ in {"between", "with", "against", "toward", "towards"}:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return with_conjuncts(objs[0])
