@@ -56,6 +56,7 @@ def make_parser() -> argparse.ArgumentParser:
     code.add_argument("--max-chars", type=int, default=1_000_000, help="refuse longer input (default 1,000,000)")
     code.add_argument("--petrarch-actors", help="PETRARCH actor dictionary to add to the knowledge base")
     code.add_argument("--petrarch-agents", help="PETRARCH agent dictionary to add to the knowledge base")
+    code.add_argument("--petrarch-verbs", help="PETRARCH verb dictionary whose patterns are tried before ours")
     demo = sub.add_parser("demo", help="code the bundled sample articles and print a table")
     demo.add_argument("--format", choices=("json", "jsonl", "table"), default="table")
     return parser
@@ -70,7 +71,15 @@ def make_coder(args: argparse.Namespace):  # noqa: ANN201 - imports the model la
         from eventwire.resolve.petrarch_import import read_petrarch_dictionaries
 
         kb = read_petrarch_dictionaries(args.petrarch_actors, args.petrarch_agents).merged(kb)
-    return Coder(kb=kb, max_chars=getattr(args, "max_chars", 1_000_000))
+    nlp = patterns = None
+    if getattr(args, "petrarch_verbs", None):
+        from eventwire.extract.patterns import load_patterns, merge_patterns
+        from eventwire.nlp.model import make_nlp
+        from eventwire.resolve.petrarch_verbs import read_petrarch_verbs, spacy_lemmatizer
+
+        nlp = make_nlp()
+        patterns = merge_patterns(read_petrarch_verbs(args.petrarch_verbs, spacy_lemmatizer(nlp)), load_patterns())
+    return Coder(kb=kb, nlp=nlp, patterns=patterns, max_chars=getattr(args, "max_chars", 1_000_000))
 
 
 def print_records(records: Sequence[CodedArticle], fmt: str) -> None:

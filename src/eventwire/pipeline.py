@@ -62,11 +62,13 @@ class Coder:
         patterns: Patterns | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         batch_size: int = 16,
+        codebook: dict[str, CameoCode] | None = None,
     ) -> None:
+        """``codebook`` replaces the CAMEO codebook; events whose code it lacks are dropped."""
         self.nlp = nlp or make_nlp()
         self.kb = kb or load_default_kb()
         self.patterns = patterns or load_patterns()
-        self.codebook = load_codebook()
+        self.codebook = codebook if codebook is not None else load_codebook()
         self.names = NameIndex(self.kb, lambda s: [t.text for t in self.nlp.tokenizer(s)])
         self.max_chars = max_chars
         self.batch_size = batch_size

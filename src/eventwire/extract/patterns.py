@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from importlib import resources
@@ -76,3 +77,22 @@ def make_patterns(patterns: tuple[Pattern, ...], modality_path: object, roots_pa
 def load_patterns() -> Patterns:
     """The patterns shipped with eventwire."""
     return make_patterns(read_patterns(DATA / "verbs.tsv"), DATA / "intent.tsv", DATA / "roots.tsv")
+
+
+def group_patterns(patterns: tuple[Pattern, ...]) -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """Patterns by (lemma, pos), most specific first, in their given order otherwise."""
+    by_lemma: dict[tuple[str, str], list[Pattern]] = {}
+    for p in patterns:
+        by_lemma.setdefault((p.lemma, p.pos), []).append(p)
+    return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in by_lemma.items()}
+
+
+def merge_patterns(first: Patterns, second: Patterns) -> Patterns:
+    """``first``'s patterns for a trigger are all tried before ``second``'s; tables are ``second``'s,
+    updated with ``first``'s."""
+    keys = dict.fromkeys([*first.by_lemma, *second.by_lemma])
+    by_lemma = {k: (*first.by_lemma.get(k, ()), *second.by_lemma.get(k, ())) for k in keys}
+    return dataclasses.replace(
+        second, by_lemma=by_lemma, modality={**second.modality, **first.modality},
+        intent_codes={**second.intent_codes, **first.intent_codes},
+    )
