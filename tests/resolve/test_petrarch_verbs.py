@@ -93,12 +93,13 @@ def test_prepositions_particles_and_complements(imported) -> None:
     assert (None, None, "with", ("prep:with",), "041", False) in rows(imported.patterns, "abandon")
     brk = rows(imported.patterns, "break")
     assert ("off", None, None, DEFAULT, "195", False) in brk
-    assert (None, "talk", "with", ("prep:with",), "032", False) in brk  # A:B keeps A
+    assert (None, "talk", "with", ("prep:with",), "032", False) in brk  # A:B: A codes source -> target
     assert ("down", None, None, DEFAULT, "1717", False) in brk  # +BREAK_DOWN: verb plus particle
     agree = rows(imported.patterns, "agree")
     assert (None, "reconsider", None, DEFAULT, "102", False) in agree
     assert (None, None, None, DEFAULT, "030", True) in agree  # "% *": compound subject, reciprocal
-    assert imported.simplified["second code of A:B dropped"] >= 2
+    talk = next(p for p in imported.patterns if p.lemma == "break" and p.complement == "talk")
+    assert talk.reverse_code is not None  # A:B: B codes the reverse event
 
 
 def test_exact_patterns_win_over_simplified_ones(imported) -> None:

@@ -17,6 +17,8 @@ NEGATIONS = {"not", "n't", "never", "no"}
 CONTROLLED = {"xcomp", "advcl", "pcomp", "conj"}
 # Prepositions whose gerund takes the governing verb's object as subject ("blasted Yerevan for criticizing").
 OBJECT_CONTROL_PREPS = {"for", "of"}
+# Prepositions by which an object noun names the parties to it ("talks between A and B").
+PARTY_PREPS = {"between", "with", "against", "toward", "towards"}
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,16 @@ def matches(tok: Token, pattern: Pattern) -> Token | None:
     if pattern.prep and not any(c.dep_ in {"prep", "dative"} and c.lower_ == pattern.prep for c in children):
         return None
     if pattern.complement:
-        comp = next((c for c in children if c.dep_ in {"xcomp", "dobj", "ccomp"}
-                     and c.lemma_.lower() == pattern.complement), None)
-        return comp
+        # The complement heads an xcomp or object ("agreed to meet", "imposed sanctions"), or
+        # modifies the object ("fired artillery shells", "restored diplomatic ties").
+        for c in children:
+            if c.dep_ in {"xcomp", "dobj", "ccomp"} and c.lemma_.lower() == pattern.complement:
+                return c
+        for c in children:
+            if c.dep_ == "dobj" and any(g.dep_ in {"compound", "amod"} and g.lemma_.lower() == pattern.complement
+                                        for g in c.children):
+                return c
+        return None
     return tok
 
 
@@ -172,13 +181,20 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
     return []
 
 
-def between_objects(noun: Token) -> list[Token]:
-    """'peace negotiations between Armenia and Azerbaijan', 'evidence against Russia': the parties of an object."""
+def between_objects(noun: Token, depth: int = 2) -> list[Token]:
+    """'peace negotiations between Armenia and Azerbaijan', 'evidence against Russia', and one 'of'
+    deeper: 'a resumption of ties with Spain'. The parties named by an object noun."""
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in {"between", "with", "against", "toward", "towards"}:
+        if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return with_conjuncts(objs[0])
+    if depth > 1:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                        return between_objects(g, depth - 1)
     return []
 
 
@@ -238,7 +254,7 @@ def consumed_tokens(doc: Doc, tok: Token, pattern: Pattern, anchor: Token) -> se
 
 
 def find_events(doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns) -> list[EventCandidate]:
-    """Every pattern-coded event with a resolved source and target, in text order."""
+    """Every pattern-coded event with a resolved source and target, in text order, each once."""
     lookup = MentionLookup(mentions)
     consumed: set[int] = set()
     found: list[EventCandidate] = []
@@ -254,7 +270,8 @@ def find_events(doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns) 
                 consumed |= consumed_tokens(doc, tok, pattern, anchor)
                 found.extend(events)
                 break
-    return found
+    unique = {(e.trigger_i, e.source.start_i, e.target.start_i, e.code): e for e in found}
+    return list(unique.values())
 
 
 def place_targets(tok: Token, lookup: MentionLookup) -> list[TokenMention]:
@@ -310,8 +327,9 @@ def code_trigger(
     inherited = not any(c.dep_ in SUBJECTS for c in tok.children)
     confidence = 0.6 if inherited or "subtree" in pattern.targets else 0.8
     end = trigger_end(tok, pattern)
-    return [
-        EventCandidate(tok.i, end, s, t, code, negated, hypothetical, confidence, pattern)
-        for s, t in pairs
-        if s.mention.id != t.mention.id and s.mention.code != t.mention.code
-    ]
+    pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id and s.mention.code != t.mention.code]
+    found = [EventCandidate(tok.i, end, s, t, code, negated, hypothetical, confidence, pattern) for s, t in pairs]
+    if pattern.reverse_code:
+        found += [EventCandidate(tok.i, end, t, s, pattern.reverse_code, negated, hypothetical, confidence, pattern)
+                  for s, t in pairs]
+    return found

@@ -26,6 +26,7 @@ class Pattern:
     code: str
     reciprocal: bool
     example: str
+    reverse_code: str | None = None  # also code target -> source with this code ("A:B" in PETRARCH)
 
     @property
     def specificity(self) -> int:
@@ -52,6 +53,7 @@ def read_patterns(path: Path | object) -> tuple[Pattern, ...]:
             complement=r.get("complement") or None, prep=r.get("prep") or None,
             targets=tuple(t for t in (r.get("target") or "").split("|") if t), code=r["code"],
             reciprocal=(r.get("reciprocal") or "").lower() == "y", example=r.get("example") or "",
+            reverse_code=r.get("reverse_code") or None,
         )
         for r in read_rows(path)
     )

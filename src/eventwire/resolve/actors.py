@@ -17,6 +17,8 @@ MetonymTest = Callable[[Doc, int, int], bool]
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+THING_PRONOUNS = {"it", "its"}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "come", "remain", "rain", "matter"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -194,14 +196,31 @@ def clause_subject(tok: Token) -> Token | None:
     return None
 
 
+def refers(tok: Token) -> bool:
+    """Whether 'it' refers, rather than being expletive ("it is difficult to", "it seems", "when it comes")."""
+    if tok.lower_ == "its":
+        return True
+    return tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and tok.head.lemma_ not in EXPLETIVE_HEADS
+
+
 def resolve_pronouns(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
-    """he/him/his/she/her back to a person: possessives prefer the clause subject, objects avoid it."""
+    """Pronouns back to an actor mentioned before: he/him/his/she/her to a person, it/its to a state or body.
+
+    Possessives prefer the subject of their clause, object pronouns avoid it.
+    """
     people = [m for m in found if is_person(m)]
+    bodies = [m for m in found if m.mention.kind in {"country", "organisation", "metonym", "role"}]
     extra = []
     for tok in doc:
-        if tok.lower_ not in PERSON_PRONOUNS or tok.pos_ != "PRON":
+        if tok.pos_ != "PRON":
             continue
-        before = [m for m in people if m.end_i <= tok.i and tok.i - m.end_i < 120]
+        if tok.lower_ in PERSON_PRONOUNS:
+            pool = people
+        elif tok.lower_ in THING_PRONOUNS and refers(tok):
+            pool = bodies
+        else:
+            continue
+        before = [m for m in pool if m.end_i <= tok.i and tok.i - m.end_i < 120]
         if not before:
             continue
         target = before[-1]

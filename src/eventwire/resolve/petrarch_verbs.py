@@ -294,8 +294,6 @@ def pattern_rows(block: VerbBlock, text: str, code: str, synsets: dict[str, list
     if main is None:
         report.skip("null code (match but do not code)", f"{block.name}: - {text} [{code}]")
         return
-    if reverse is not None:
-        report.simplified["second code of A:B dropped"] += 1
     try:
         shapes = [translate(tokens, lemmatize) for tokens in expand_synsets(SPLIT.split(text), synsets)]
     except Untranslatable as exc:
@@ -313,8 +311,9 @@ def pattern_rows(block: VerbBlock, text: str, code: str, synsets: dict[str, list
                 continue
             if complement is None and shape.complement is not None:
                 continue
-            yield Pattern(verb.lemma, "VERB", verb.particle or shape.particle, complement, shape.prep,
-                          shape.targets, main, shape.reciprocal, ""), shape.dropped_modifiers or shape.dropped_pobj
+            row = Pattern(verb.lemma, "VERB", verb.particle or shape.particle, complement, shape.prep,
+                          shape.targets, main, shape.reciprocal, "", reverse)
+            yield row, shape.dropped_modifiers or shape.dropped_pobj
 
 
 def block_rows(block: VerbBlock, synsets: dict[str, list[str]], lemmatize: Lemmatizer,
@@ -325,9 +324,7 @@ def block_rows(block: VerbBlock, synsets: dict[str, list[str]], lemmatize: Lemma
         main, reverse = split_code(verb.code) if verb.code else (None, None)
         if main is None:
             continue  # '[---]': the verb codes only through its patterns
-        if reverse is not None:
-            report.simplified["second code of A:B dropped"] += 1
-        yield Pattern(verb.lemma, "VERB", verb.particle, None, None, DEFAULT_TARGETS, main, False, ""), False
+        yield Pattern(verb.lemma, "VERB", verb.particle, None, None, DEFAULT_TARGETS, main, False, "", reverse), False
 
 
 def unique_rows(rows: Iterable[tuple[Pattern, bool]], report: VerbImport) -> tuple[Pattern, ...]:
