@@ -67,7 +67,7 @@ def evaluation_codebook(patterns: Any) -> dict[str, Any]:
     from eventwire.extract.codebook import CameoCode, load_codebook
 
     book = dict(load_codebook())
-    codes = {p.code for rows in patterns.by_lemma.values() for p in rows}
+    codes = {c for rows in patterns.by_lemma.values() for p in rows for c in (p.code, p.reverse_code) if c}
     for code in sorted(codes - set(book)):
         near = next((book[c] for c in (code[:3], code[:2]) if c in book), None)
         if near is not None:

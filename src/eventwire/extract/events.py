@@ -71,10 +71,12 @@ class MentionLookup:
         """The mentions plus those conjoined to their head tokens, each once, in order."""
         out = list(dict.fromkeys(mentions))
         for m in list(out):
-            for conj in doc[m.head_i].conjuncts:
-                other = self.for_phrase(conj, owners=False, places=places)
-                if other is not None and other not in out:
-                    out.append(other)
+            # Conjuncts of the head, and of a word inside the mention ("ambassadors of A, B and C").
+            for tok in dict.fromkeys([doc[m.head_i], *doc[m.start_i : m.end_i]]):
+                for conj in tok.conjuncts:
+                    other = self.for_phrase(conj, owners=False, places=places)
+                    if other is not None and other not in out:
+                        out.append(other)
         return out
 
 
@@ -85,9 +87,12 @@ def with_conjuncts(tok: Token) -> list[Token]:
 def matches(tok: Token, pattern: Pattern) -> Token | None:
     """``tok`` itself (or its complement) when it satisfies the pattern's constraints, else None."""
     children = list(tok.children)
+    if pattern.negation and not is_negated(tok):
+        return None
     if pattern.particle and not any(c.lower_ == pattern.particle and c.dep_ in {"prt", "advmod"} for c in children):
         return None
-    if pattern.prep and not any(c.dep_ in {"prep", "dative"} and c.lower_ == pattern.prep for c in children):
+    # spaCy often reads a preposition right after the verb as a particle ("clash over the efforts").
+    if pattern.prep and not any(c.dep_ in {"prep", "dative", "prt"} and c.lower_ == pattern.prep for c in children):
         return None
     if pattern.complement:
         # The complement heads an xcomp or object ("agreed to meet", "imposed sanctions"), or
@@ -198,9 +203,13 @@ def between_objects(noun: Token, depth: int = 2) -> list[Token]:
     return []
 
 
+def is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "advmod" for c in tok.children)
+
+
 def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
     """(negated, kind) where kind is intent | threat | future | None, from the trigger's governors."""
-    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "advmod" for c in tok.children)
+    negated = is_negated(tok)
     kind = None
     for c in tok.children:
         if c.dep_ == "aux":
@@ -316,6 +325,7 @@ def code_trigger(
     ))
     targets = [as_actor(m) for m in lookup.expand(targets, doc, places=slot_wants_actor)]
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
+    negated = negated and not pattern.negation  # a negation pattern's code already says it
     code, negated, hypothetical = code_for(pattern, kind, negated, patterns)
     if not targets and pattern.code[:2] in patterns.place_target_roots:
         targets = place_targets(tok, lookup)

@@ -27,10 +27,11 @@ class Pattern:
     reciprocal: bool
     example: str
     reverse_code: str | None = None  # also code target -> source with this code ("A:B" in PETRARCH)
+    negation: bool = False  # matches only a negated trigger ("did not clash"); its code says so
 
     @property
     def specificity(self) -> int:
-        return sum(x is not None for x in (self.particle, self.complement, self.prep))
+        return sum(x is not None for x in (self.particle, self.complement, self.prep)) + 2 * self.negation
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def read_patterns(path: Path | object) -> tuple[Pattern, ...]:
             complement=r.get("complement") or None, prep=r.get("prep") or None,
             targets=tuple(t for t in (r.get("target") or "").split("|") if t), code=r["code"],
             reciprocal=(r.get("reciprocal") or "").lower() == "y", example=r.get("example") or "",
-            reverse_code=r.get("reverse_code") or None,
+            reverse_code=r.get("reverse_code") or None, negation=(r.get("negation") or "").lower() == "y",
         )
         for r in read_rows(path)
     )

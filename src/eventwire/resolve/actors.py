@@ -128,9 +128,9 @@ def mention_for_sector(
         break
     end = sm.end_i
     if country is None:
-        # Right: "of Armenia".
+        # Right: "the Prime Minister of Armenia", "soldiers from Gondor", "activists in Arnor".
         for child in doc[head].children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         country = country_of(doc, obj.i, by_token, found)

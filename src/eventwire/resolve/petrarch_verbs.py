@@ -26,6 +26,7 @@ CODE = re.compile(r"\[([^\]]*)\]")
 FORMS = re.compile(r"\{[^}]*\}")
 SPLIT = re.compile(r"[_\s]+")
 MARKERS = frozenset({"*", "+", "$", "%", "^"})
+NEGATION_WORDS = {"NOT", "N'T", "NEVER"}
 PARTICLES = frozenset({"UP", "DOWN", "OUT", "OFF", "BACK", "AWAY", "FORWARD", "ASIDE"})
 PREPOSITIONS = frozenset({"WITH", "TO", "FOR", "AGAINST", "IN", "ON", "AT", "FROM", "OF", "ABOUT", "OVER",
                           "INTO", "BY", "BETWEEN", "UPON", "TOWARD", "TOWARDS", "UNDER", "NEAR", "WITHOUT",
@@ -147,7 +148,7 @@ def parse_verb_line(line: str, code: str | None, lemmatize: Lemmatizer) -> VerbL
     if len(rest) > 1 or (rest and rest[0] not in PARTICLES | PREPOSITIONS):
         raise Untranslatable("multi-word verb with more than a particle after the verb")
     verb = words[at].lstrip("+")
-    line_code = split_code(own.group(1))[0] if own else code
+    line_code = own.group(1).strip() if own else code  # kept whole: "031:032" codes both directions
     return VerbLine(lemmatize(verb, "VERB"), rest[0].lower() if rest else None, line_code)
 
 
@@ -165,7 +166,7 @@ def parse_dictionary(text: str, lemmatize: Lemmatizer,
             header = HEADER.match(line)
             codes = CODE.findall(header.group("codes")) if header else []
             name = header.group("name").strip() if header else line.strip("- ")
-            blocks.append(VerbBlock(name, split_code(codes[0])[0] if codes else None))
+            blocks.append(VerbBlock(name, codes[0].strip() if codes else None))
             current_synset = None
         elif line.startswith("&"):
             current_synset = synset_name(line.split()[0])
@@ -226,18 +227,22 @@ class Shape:
     dropped_modifiers: bool = False
     surface: str | None = None  # the complement word as written, when the lemma differs
     dropped_pobj: bool = False
+    negation: bool = False  # the pattern names a negation before the verb ("DID N'T *")
 
 
-def check_before_verb(tokens: list[str]) -> bool:
-    """Tokens before ``*``: only ``$`` (the source) or ``%`` (a compound subject) can be expressed."""
+def check_before_verb(tokens: list[str]) -> tuple[bool, bool]:
+    """Tokens before ``*``: ``$`` (the source), ``%`` (a compound subject), or a negation with its
+    auxiliaries and adverbs ("DID N'T", "WILL NOT EVER"). Returns (reciprocal, negation)."""
+    words = [t for t in tokens if t not in MARKERS]
+    negation = any(w in NEGATION_WORDS for w in words)
     for token in tokens:
         if token == "^":
             raise Untranslatable("skip marker ^")
         if token == "+":
             raise Untranslatable("target before the verb")
-        if token not in MARKERS:
-            raise Untranslatable("words before the verb")
-    return "%" in tokens
+    if words and not negation:
+        raise Untranslatable("words before the verb")
+    return "%" in tokens, negation
 
 
 def split_target(tokens: list[str]) -> tuple[list[str], bool]:
@@ -281,9 +286,9 @@ def translate(tokens: list[str], lemmatize: Lemmatizer) -> Shape:
     if tokens.count("*") != 1:
         raise Untranslatable("no single verb marker *")
     at = tokens.index("*")
-    reciprocal = check_before_verb(tokens[:at])
+    reciprocal, negation = check_before_verb(tokens[:at])
     words, marked = split_target(tokens[at + 1:])
-    return replace(shape_after_verb(words, marked, lemmatize), reciprocal=reciprocal)
+    return replace(shape_after_verb(words, marked, lemmatize), reciprocal=reciprocal, negation=negation)
 
 
 def pattern_rows(block: VerbBlock, text: str, code: str, synsets: dict[str, list[str]],
@@ -312,7 +317,7 @@ def pattern_rows(block: VerbBlock, text: str, code: str, synsets: dict[str, list
             if complement is None and shape.complement is not None:
                 continue
             row = Pattern(verb.lemma, "VERB", verb.particle or shape.particle, complement, shape.prep,
-                          shape.targets, main, shape.reciprocal, "", reverse)
+                          shape.targets, main, shape.reciprocal, "", reverse, shape.negation)
             yield row, shape.dropped_modifiers or shape.dropped_pobj
 
 
@@ -333,7 +338,7 @@ def unique_rows(rows: Iterable[tuple[Pattern, bool]], report: VerbImport) -> tup
     seen: set[tuple[object, ...]] = set()
     kept = []
     for row, _ in sorted(rows, key=lambda pair: pair[1]):
-        key = (row.lemma, row.pos, row.particle, row.complement, row.prep, row.reciprocal)
+        key = (row.lemma, row.pos, row.particle, row.complement, row.prep, row.reciprocal, row.negation)
         if key in seen:
             report.simplified["duplicate after lemmatising (first kept)"] += 1
             continue
