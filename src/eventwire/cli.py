@@ -11,8 +11,10 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from eventwire.corpus_cli import add_corpus_commands, run_corpus_command
 from eventwire.nlp.guard import InputRejected
 from eventwire.records import CodedArticle
+from eventwire.watch import add_watch_command, run_watch
 
 log = logging.getLogger("eventwire")
 
@@ -57,8 +59,12 @@ def make_parser() -> argparse.ArgumentParser:
     code.add_argument("--petrarch-actors", help="PETRARCH actor dictionary to add to the knowledge base")
     code.add_argument("--petrarch-agents", help="PETRARCH agent dictionary to add to the knowledge base")
     code.add_argument("--petrarch-verbs", help="PETRARCH verb dictionary whose patterns are tried before ours")
+    code.set_defaults(handler=run_code)
     demo = sub.add_parser("demo", help="code the bundled sample articles and print a table")
     demo.add_argument("--format", choices=("json", "jsonl", "table"), default="table")
+    demo.set_defaults(handler=run_demo)
+    add_corpus_commands(sub)  # run, export
+    add_watch_command(sub)  # watch
     return parser
 
 
@@ -120,7 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     try:
-        return run_code(args) if args.command == "code" else run_demo(args)
+        if args.command in {"run", "export"}:
+            return run_corpus_command(args)
+        if args.command == "watch":
+            return run_watch(args)
+        return int(args.handler(args))
     except (InputRejected, OSError) as exc:
         print(f"eventwire: error: {exc}", file=sys.stderr)
         return 2

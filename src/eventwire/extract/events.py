@@ -73,7 +73,10 @@ class MentionLookup:
         for m in list(out):
             # Conjuncts of the head, and of a word inside the mention ("ambassadors of A, B and C").
             for tok in dict.fromkeys([doc[m.head_i], *doc[m.start_i : m.end_i]]):
-                for conj in tok.conjuncts:
+                # "The US, Russia, and Switzerland met": the parser may read a list as an apposition.
+                listed = [a for a in tok.children if a.dep_ == "appos"
+                          and (other := self.at(a)) is not None and other.mention.kind == m.mention.kind == "country"]
+                for conj in [*tok.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)]:
                     other = self.for_phrase(conj, owners=False, places=places)
                     if other is not None and other not in out:
                         out.append(other)

@@ -1,0 +1,84 @@
+"""HTML pages to articles through trafilatura: main text, title, date, byline and site name; never fetches."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import trafilatura
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
+
+from eventwire.ingest.source import SourceArticle, SourceFailure, content_hash
+
+log = logging.getLogger(__name__)
+
+MIN_TEXT_CHARS = 40  # below this, what trafilatura kept is boilerplate, not an article
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def read_html(data: bytes, url: str | None = None, location: str | None = None) -> SourceArticle | SourceFailure:
+    """Read one page's bytes into an article, or a failure saying why; ``url`` only labels, never fetched."""
+    where = location or url or "<html>"
+    problem = _refuse(data)
+    if problem:
+        return SourceFailure(where, problem)
+    tree = load_html(data)  # parses bytes locally; None when the bytes are not markup
+    if tree is None:
+        return SourceFailure(where, "not HTML: no markup could be parsed")
+    try:
+        # A parsed tree, not a string: trafilatura and htmldate then have nothing they could download.
+        doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False)
+    except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
+        log.info("trafilatura failed on %s: %r", where, error)
+        return SourceFailure(where, f"broken HTML: extraction failed ({type(error).__name__})")
+    text = (doc.text or "").strip() if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or len(text) < MIN_TEXT_CHARS:
+        return SourceFailure(where, "no main text found in the page")
+    return SourceArticle(
+        id=content_hash(text),
+        text=text,
+        title=_clean(doc.title),
+        url=url or _clean(doc.url),
+        source=_clean(doc.sitename) or _clean(doc.hostname),
+        published=_day(doc.date),
+        byline=_clean(doc.author),
+        location=where,
+    )
+
+
+def read_html_file(path: str | Path) -> SourceArticle | SourceFailure:
+    """Read a saved page from disk; unreadable files are failures, not exceptions."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_PAGE_BYTES:
+            return SourceFailure(str(path), f"file is over {MAX_PAGE_BYTES} bytes")
+        data = path.read_bytes()
+    except OSError as error:
+        return SourceFailure(str(path), f"unreadable file: {error.strerror or error}")
+    return read_html(data, url=None, location=str(path))
+
+
+def _refuse(data: bytes) -> str | None:
+    """Why the bytes cannot be a page, before any parsing: empty, too large, or binary."""
+    if not data.strip():
+        return "empty page"
+    if len(data) > MAX_PAGE_BYTES:
+        return f"page is over {MAX_PAGE_BYTES} bytes"
+    head = data[:1024]
+    if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
+        if not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text has NULs and is fine
+            return "not HTML: binary content"
+    return None
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _day(value: str | None) -> str | None:
+    return value[:10] if value and _DAY.match(value) else None

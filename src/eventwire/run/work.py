@@ -1,0 +1,124 @@
+"""What a worker does: code a chunk of articles with its one Coder, turning every failure into a reason."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import resource
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.ingest.source import SourceArticle
+from eventwire.records import CodedArticle
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WorkOptions:
+    """How a worker codes: parse batch size, per-article time limit (seconds), longest text accepted."""
+
+    batch_size: int = 16
+    timeout_s: float | None = 120.0
+    max_chars: int = 1_000_000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One article's result: a record (possibly empty, with warnings), or a failure reason, never both None."""
+
+    coded: CodedArticle | None
+    failure: str | None = None
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    outcomes: tuple[Outcome, ...]
+    peak_rss_mb: float
+    pid: int
+
+
+class CodingTimeout(Exception):
+    """Coding took longer than the time limit."""
+
+
+@functools.lru_cache(maxsize=2)
+def worker_coder(batch_size: int, max_chars: int) -> Any:
+    """The Coder of this process: built once, so each worker loads the model once."""
+    from eventwire.pipeline import Coder
+
+    return Coder(batch_size=batch_size, max_chars=max_chars)
+
+
+def warm_worker(options: WorkOptions) -> None:
+    """Process-pool initializer: load the model before the first chunk arrives."""
+    worker_coder(options.batch_size, options.max_chars)
+
+
+def code_chunk(items: Sequence[SourceArticle], options: WorkOptions) -> ChunkResult:
+    """Code ``items`` in one ``nlp.pipe`` batch; if that fails or times out, code them one by one."""
+    import os
+
+    from eventwire.nlp.guard import InputRejected, check_text
+
+    if not items:  # a chunk whose articles were all coded before: nothing to load the model for
+        return ChunkResult((), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, os.getpid())
+    coder = worker_coder(options.batch_size, options.max_chars)
+    outcomes: dict[int, Outcome] = {}
+    codable: list[int] = []
+    for i, item in enumerate(items):
+        try:
+            check_text(item.text, options.max_chars)
+            codable.append(i)
+        except InputRejected as err:
+            outcomes[i] = Outcome(None, str(err))
+    try:
+        with time_limit(options.timeout_s and options.timeout_s * max(1, len(codable))):
+            for i, record in zip(codable, _code(coder, [items[i] for i in codable]), strict=True):
+                outcomes[i] = Outcome(record)
+    except Exception as err:  # one bad article must not lose the batch: isolate it
+        log.info("batch failed (%s); coding its articles one by one", err)
+        for i in codable:
+            outcomes[i] = code_one(coder, items[i], options.timeout_s)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return ChunkResult(tuple(outcomes[i] for i in range(len(items))), peak, os.getpid())
+
+
+def code_one(coder: Any, item: SourceArticle, timeout_s: float | None) -> Outcome:
+    try:
+        with time_limit(timeout_s):
+            return Outcome(next(_code(coder, [item])))
+    except CodingTimeout:
+        return Outcome(None, f"timeout: coding took over {timeout_s:g} s")
+    except Exception as err:
+        return Outcome(None, f"exception while coding: {type(err).__name__}: {err}")
+
+
+def _code(coder: Any, items: Sequence[SourceArticle]) -> Iterator[CodedArticle]:
+    from eventwire.pipeline import ArticleText
+
+    return coder.code_many(  # type: ignore[no-any-return]
+        ArticleText(a.text, a.published, a.title, a.url, a.source, a.id) for a in items)
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``CodingTimeout`` after ``seconds``; only where signals work (a process's main thread)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise CodingTimeout(f"over {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

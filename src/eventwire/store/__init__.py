@@ -1,0 +1,1 @@
+"""Store: coded articles in one SQLite file, created and migrated by recorded migrations."""

@@ -1,0 +1,111 @@
+"""The store's schema as ordered, named migrations; each runs once and is recorded in ``migrations``.
+
+Never edit a migration once released: add a new one. ``tests/store/test_migrations.py`` pins a
+checksum of each migration's source so an edit fails the tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def m001_create_tables(conn: sqlite3.Connection) -> None:
+    """Runs, articles (keyed by content hash), actors and what was found in each article."""
+    for sql in (
+        """CREATE TABLE runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, options TEXT NOT NULL,
+           counts TEXT, coder_version TEXT NOT NULL, dictionary_version TEXT NOT NULL)""",
+        """CREATE TABLE articles (hash TEXT PRIMARY KEY, id TEXT NOT NULL, title TEXT, url TEXT, source TEXT,
+           published TEXT, language TEXT, byline TEXT, location TEXT, text TEXT NOT NULL, warnings TEXT NOT NULL,
+           coded_at TEXT NOT NULL, run_id INTEGER NOT NULL REFERENCES runs(id),
+           coder_version TEXT NOT NULL, dictionary_version TEXT NOT NULL)""",
+        "CREATE INDEX articles_id ON articles(id)",
+        "CREATE INDEX articles_published ON articles(published)",
+        "CREATE TABLE actors (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT)",
+        """CREATE TABLE mentions (rowid INTEGER PRIMARY KEY,
+           article_hash TEXT NOT NULL REFERENCES articles(hash) ON DELETE CASCADE, n INTEGER NOT NULL,
+           start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+           actor_id TEXT NOT NULL REFERENCES actors(id), code TEXT, country TEXT, sector TEXT, role TEXT, kind TEXT)""",
+        """CREATE TABLE quotes (rowid INTEGER PRIMARY KEY,
+           article_hash TEXT NOT NULL REFERENCES articles(hash) ON DELETE CASCADE, n INTEGER NOT NULL,
+           id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+           speaker_actor_id TEXT REFERENCES actors(id), speaker_text TEXT, speaker_code TEXT,
+           speaker_country TEXT, speaker_sector TEXT, cue_start INTEGER, cue_end INTEGER, cue_text TEXT)""",
+        """CREATE TABLE places (rowid INTEGER PRIMARY KEY,
+           article_hash TEXT NOT NULL REFERENCES articles(hash) ON DELETE CASCADE, n INTEGER NOT NULL,
+           start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
+           lat REAL, lon REAL, geonameid INTEGER, feature TEXT, reason TEXT)""",
+        """CREATE TABLE times (rowid INTEGER PRIMARY KEY,
+           article_hash TEXT NOT NULL REFERENCES articles(hash) ON DELETE CASCADE, n INTEGER NOT NULL,
+           start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, value TEXT, type TEXT, reason TEXT)""",
+        """CREATE TABLE events (rowid INTEGER PRIMARY KEY,
+           article_hash TEXT NOT NULL REFERENCES articles(hash) ON DELETE CASCADE, n INTEGER NOT NULL,
+           id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, evidence TEXT NOT NULL,
+           trigger_start INTEGER, trigger_end INTEGER, trigger_text TEXT,
+           source_actor_id TEXT NOT NULL REFERENCES actors(id), source_text TEXT, source_name TEXT,
+           source_code TEXT, source_country TEXT, source_sector TEXT,
+           target_actor_id TEXT REFERENCES actors(id), target_text TEXT, target_name TEXT,
+           target_code TEXT, target_country TEXT, target_sector TEXT,
+           cameo TEXT NOT NULL, root TEXT NOT NULL, plover_type TEXT, plover_mode TEXT, plover_context TEXT,
+           goldstein REAL, quad_class INTEGER, date TEXT, date_precision TEXT,
+           location_text TEXT, location_name TEXT, location_country TEXT, location_lat REAL, location_lon REAL,
+           location_geonameid INTEGER, location_feature TEXT,
+           negated INTEGER NOT NULL, hypothetical INTEGER NOT NULL, quote_id TEXT, confidence REAL, pattern TEXT)""",
+        "CREATE INDEX events_article ON events(article_hash)",
+        "CREATE INDEX events_date ON events(date)",
+        "CREATE INDEX events_cameo ON events(cameo)",
+        "CREATE INDEX events_source_code ON events(source_code)",
+        "CREATE INDEX events_target_code ON events(target_code)",
+        "CREATE INDEX mentions_article ON mentions(article_hash)",
+        "CREATE INDEX quotes_article ON quotes(article_hash)",
+        "CREATE INDEX places_article ON places(article_hash)",
+        "CREATE INDEX times_article ON times(article_hash)",
+        """CREATE TABLE failures (rowid INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id),
+           location TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL)""",
+        "CREATE INDEX failures_run ON failures(run_id)",
+    ):
+        conn.execute(sql)
+
+
+def m002_full_text_search(conn: sqlite3.Connection) -> None:
+    """FTS5 indexes over event evidence sentences and quote texts, kept in step by triggers."""
+    for table, column in (("events", "evidence"), ("quotes", "text")):
+        conn.execute(f"CREATE VIRTUAL TABLE {table}_fts USING fts5({column}, content='{table}', content_rowid='rowid')")
+        conn.execute(f"""CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN
+            INSERT INTO {table}_fts(rowid, {column}) VALUES (new.rowid, new.{column}); END""")
+        conn.execute(f"""CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN
+            INSERT INTO {table}_fts({table}_fts, rowid, {column}) VALUES ('delete', old.rowid, old.{column}); END""")
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_full_text_search)
+
+
+def migration_checksum(migration: Migration) -> str:
+    return hashlib.sha256(inspect.getsource(migration).encode("utf-8")).hexdigest()[:16]
+
+
+def apply_migrations(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
+    """Apply, in order, each migration not yet recorded, each in its own transaction; return their names."""
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, "
+                 "applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    applied = []
+    for migration in migrations:
+        if migration.__name__ in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration(conn)
+            conn.execute("INSERT INTO migrations VALUES (?, ?, ?)", (
+                migration.__name__, migration_checksum(migration), datetime.now(UTC).isoformat(timespec="seconds")))
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        applied.append(migration.__name__)
+    return applied
