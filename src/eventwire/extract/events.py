@@ -115,7 +115,9 @@ def subject_tokens(tok: Token) -> list[Token]:
     """Subject of ``tok``'s clause, inherited through control and gerund complements."""
     node = tok
     for _ in range(6):
-        subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        # Up the tree a passive subject is the subject too ("Obama is scheduled to attend").
+        deps = SUBJECTS if node is tok else SUBJECTS | {"nsubjpass"}
+        subj = next((c for c in node.children if c.dep_ in deps), None)
         if subj is not None:
             return with_conjuncts(subj)
         agent = passive_agent(node)
@@ -160,7 +162,8 @@ def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLo
     for how in pattern.targets:
         for node in dict.fromkeys((anchor, tok)):
             found = targets_by(node, how, lookup)
-            if found:
+            # A slot whose words name no actor ("responsibility for the attack") lets the next one try.
+            if any(lookup.for_phrase(t, owners=True, places=True) for t in found):
                 return found
     return []
 
@@ -273,7 +276,7 @@ def find_events(doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns) 
     for tok in doc:
         if tok.i in consumed or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
-        for pattern in patterns.for_token(tok.lemma_.lower(), tok.pos_):
+        for pattern in patterns.for_token(patterns.lemma_of(tok.lower_, tok.lemma_.lower()), tok.pos_):
             anchor = matches(tok, pattern)
             if anchor is None:
                 continue
@@ -322,11 +325,10 @@ def code_trigger(
     sources = lookup.expand([m for m in (lookup.for_phrase(s, owners=True) for s in subjects) if m is not None],
                             doc, places=False)
     targets_tok = target_tokens(tok, anchor, pattern, lookup)
-    slot_wants_actor = any(t.head.dep_ == "prep" and t.head.head.i in (tok.i, anchor.i) for t in targets_tok)
-    targets = list(dict.fromkeys(
-        m for m in (lookup.for_phrase(t, owners=True, places=slot_wants_actor) for t in targets_tok) if m
-    ))
-    targets = [as_actor(m) for m in lookup.expand(targets, doc, places=slot_wants_actor)]
+    # A capital in a slot of the verb is an actor ("bombed Kyiv", "hit back at Moscow"): the verb's
+    # argument structure is stronger evidence than the preposition that made it read as a place.
+    targets = list(dict.fromkeys(m for m in (lookup.for_phrase(t, owners=True, places=True) for t in targets_tok) if m))
+    targets = [as_actor(m) for m in lookup.expand(targets, doc, places=True)]
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
     negated = negated and not pattern.negation  # a negation pattern's code already says it
     code, negated, hypothetical = code_for(pattern, kind, negated, patterns)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -42,6 +42,11 @@ class Patterns:
     modality: dict[tuple[str, str], str]  # (word, pos) -> intent | threat | future
     intent_codes: dict[str, tuple[str | None, str | None, str | None]]  # root -> (intent, threat, refusal)
     place_target_roots: frozenset[str]  # roots whose events may take the place's country as target
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> lemma the model gets wrong
+
+    def lemma_of(self, word: str, lemma: str) -> str:
+        """The lemma to look patterns up by: the model's, unless the fixes table corrects it."""
+        return self.lemma_fixes.get(word, lemma)
 
     def for_token(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
         return self.by_lemma.get((lemma, "NOUN" if pos in {"NOUN", "PROPN"} else "VERB"), ())
@@ -79,7 +84,9 @@ def make_patterns(patterns: tuple[Pattern, ...], modality_path: object, roots_pa
 @functools.lru_cache(maxsize=1)
 def load_patterns() -> Patterns:
     """The patterns shipped with eventwire."""
-    return make_patterns(read_patterns(DATA / "verbs.tsv"), DATA / "intent.tsv", DATA / "roots.tsv")
+    fixes = {r["form"].lower(): r["lemma"].lower() for r in read_rows(DATA / "lemma_fixes.tsv")}
+    made = make_patterns(read_patterns(DATA / "verbs.tsv"), DATA / "intent.tsv", DATA / "roots.tsv")
+    return dataclasses.replace(made, lemma_fixes=fixes)
 
 
 def group_patterns(patterns: tuple[Pattern, ...]) -> dict[tuple[str, str], tuple[Pattern, ...]]:
