@@ -22,7 +22,8 @@ pytestmark = pytest.mark.slow
 def test_there_is_a_case_per_phenomenon():
     names = {p.name for p in CASES}
     assert names >= {"compound-subject", "passive", "reciprocal", "nominal-and-clausal", "negated-accusation",
-                     "intent", "metonym", "quote-linked-event", "relative-date", "indirect-quote"}
+                     "intent", "metonym", "quote-linked-event", "relative-date", "indirect-quote",
+                     "quote-multiparagraph", "quote-partial", "quote-inverted-and-pronoun", "quote-single-marks"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
