@@ -78,13 +78,20 @@ def evaluation_codebook(patterns: Any) -> dict[str, Any]:
 
 
 def build_patterns(which: str, verbs: Path, nlp: Any) -> Any:
+    from dataclasses import replace
+
     from eventwire.extract.patterns import load_patterns, merge_patterns
-    from eventwire.resolve.petrarch_verbs import read_petrarch_verbs, spacy_lemmatizer
+    from eventwire.resolve.petrarch_verbs import read_petrarch_discards, read_petrarch_verbs, spacy_lemmatizer
 
     if which == "ours":
         return load_patterns()
     imported = read_petrarch_verbs(verbs, spacy_lemmatizer(nlp))
-    return imported if which == "imported" else merge_patterns(imported, load_patterns())
+    chosen = imported if which == "imported" else merge_patterns(imported, load_patterns())
+    discards = verbs.parent / "PETR.Validate.discards.txt"
+    if discards.is_file():
+        sentence, story = read_petrarch_discards(discards)
+        chosen = replace(chosen, discards=sentence, story_discards=story)
+    return chosen
 
 
 def run(name: str, dicts: Path, records: list[SentenceRecord], verbose: bool,

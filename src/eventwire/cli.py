@@ -59,6 +59,7 @@ def make_parser() -> argparse.ArgumentParser:
     code.add_argument("--petrarch-actors", help="PETRARCH actor dictionary to add to the knowledge base")
     code.add_argument("--petrarch-agents", help="PETRARCH agent dictionary to add to the knowledge base")
     code.add_argument("--petrarch-verbs", help="PETRARCH verb dictionary whose patterns are tried before ours")
+    code.add_argument("--petrarch-discards", help="PETRARCH discards file: sentences/stories that code no event")
     code.set_defaults(handler=run_code)
     demo = sub.add_parser("demo", help="code the bundled sample articles and print a table")
     demo.add_argument("--format", choices=("json", "jsonl", "table"), default="table")
@@ -85,6 +86,14 @@ def make_coder(args: argparse.Namespace):  # noqa: ANN201 - imports the model la
 
         nlp = make_nlp()
         patterns = merge_patterns(read_petrarch_verbs(args.petrarch_verbs, spacy_lemmatizer(nlp)), load_patterns())
+    if getattr(args, "petrarch_discards", None):
+        from dataclasses import replace
+
+        from eventwire.extract.patterns import load_patterns
+        from eventwire.resolve.petrarch_verbs import read_petrarch_discards
+
+        sentence, story = read_petrarch_discards(args.petrarch_discards)
+        patterns = replace(patterns or load_patterns(), discards=sentence, story_discards=story)
     return Coder(kb=kb, nlp=nlp, patterns=patterns, max_chars=getattr(args, "max_chars", 1_000_000))
 
 

@@ -125,3 +125,15 @@ def test_protest_without_target_takes_the_place_country(code):
 
 def test_protest_with_target_keeps_it(code):
     assert code("Russian students protested against Pashinyan in Paris.") == [("RUS", "ARMGOV", "140", False, False)]
+
+
+def test_discarded_sentences_and_stories_code_nothing(nlp):
+    from dataclasses import replace
+
+    index = NameIndex(KB, lambda s: [t.text for t in nlp.tokenizer(s)])
+    doc = nlp("Putin praised Pashinyan after the baseball game. Aliyev accused Pashinyan.")
+    mentions = resolve_actors(doc, index, date(2024, 8, 23), is_government_metonym)
+    sentence_level = replace(load_patterns(), discards=("baseball",))
+    assert [e.code for e in find_events(doc, mentions, sentence_level)] == ["112"]
+    story_level = replace(load_patterns(), story_discards=("baseball",))
+    assert find_events(doc, mentions, story_level) == []

@@ -160,3 +160,11 @@ def test_validate_verbs_file(nlp) -> None:
     assert "expres" not in lemmas
     restore = [p for p in imported.patterns if p.lemma == "restore" and p.complement is None]
     assert restore[0].code == "064"
+
+
+def test_discards_file_splits_sentence_and_story_phrases(tmp_path) -> None:
+    from eventwire.resolve.petrarch_verbs import read_petrarch_discards
+
+    path = tmp_path / "discards.txt"
+    path.write_text("# comment\nMONTHS LATER\n+World Golf Championships   # note\nBASEBALL\n", encoding="utf-8")
+    assert read_petrarch_discards(path) == (("months later", "baseball"), ("world golf championships",))

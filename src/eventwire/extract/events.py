@@ -273,8 +273,12 @@ def find_events(doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns) 
     lookup = MentionLookup(mentions)
     consumed: set[int] = set()
     found: list[EventCandidate] = []
+    text = doc.text.lower()
+    if any(phrase in text for phrase in patterns.story_discards):
+        return []
+    discarded = {tok.i for sent in doc.sents if any(p in sent.text.lower() for p in patterns.discards) for tok in sent}
     for tok in doc:
-        if tok.i in consumed or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
+        if tok.i in consumed or tok.i in discarded or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
         for pattern in patterns.for_token(patterns.lemma_of(tok.lower_, tok.lemma_.lower()), tok.pos_):
             anchor = matches(tok, pattern)

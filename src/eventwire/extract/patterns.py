@@ -43,6 +43,8 @@ class Patterns:
     intent_codes: dict[str, tuple[str | None, str | None, str | None]]  # root -> (intent, threat, refusal)
     place_target_roots: frozenset[str]  # roots whose events may take the place's country as target
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> lemma the model gets wrong
+    discards: tuple[str, ...] = ()  # lower-case phrases: a sentence holding one codes no event
+    story_discards: tuple[str, ...] = ()  # lower-case phrases: an article holding one codes no event
 
     def lemma_of(self, word: str, lemma: str) -> str:
         """The lemma to look patterns up by: the model's, unless the fixes table corrects it."""

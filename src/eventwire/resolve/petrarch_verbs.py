@@ -363,3 +363,19 @@ def import_verbs(path: Path | str, lemmatize: Lemmatizer | None = None) -> VerbI
 def read_petrarch_verbs(path: Path | str, lemmatize: Lemmatizer | None = None) -> Patterns:
     """A PETRARCH verbs file as Patterns, with eventwire's shipped intent and root tables."""
     return replace(load_patterns(), by_lemma=group_patterns(import_verbs(path, lemmatize).patterns))
+
+
+def read_petrarch_discards(path: Path | str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Sentence-level and story-level ('+') discard phrases of a PETRARCH discards file, lower case.
+
+    A sentence holding a sentence-level phrase codes no event; an article holding a story-level
+    phrase codes none (sports stories, weather, ...).
+    """
+    sentence, story = [], []
+    for raw in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].split(";", 1)[0].strip()
+        if not line:
+            continue
+        target = story if line.startswith("+") else sentence
+        target.append(" ".join(line.lstrip("+").replace("_", " ").split()).lower())
+    return tuple(sentence), tuple(story)
