@@ -18,7 +18,7 @@ BUILD_SCRIPT = ROOT / "scripts" / "build_countries.py"
 
 # The documented sector codes (docs/knowledge-base.md, "Sector codes"). Keep both in step.
 SECTOR_CODES = frozenset(
-    "GOV MIL COP JUD LEG SPY MED OPP PTY REB SEP UAF BUS CVL EDU LAB REL HLH REF AGR CRM ELI IGO NGO".split()
+    "GOV MIL COP JUD LEG SPY MED OPP PTY REB SEP UAF BUS CVL EDU LAB REL HLH REF AGR CRM ELI IGO NGO IMG".split()
 )
 
 # Aliases deliberately shared by two people. Empty today: clashing surnames go to one person only.
@@ -198,9 +198,10 @@ def test_role_codes_match_country_and_sector(kb: KnowledgeBase) -> None:
             if role.country:
                 assert role.country in iso3, (actor.id, role)
                 assert role.code.startswith(role.country), (actor.id, role)
-                assert role.code == role.country + role.sector, (actor.id, role)
+                # country + sector, with an optional CAMEO-style three-letter tertiary code ("PSEREBHAM")
+                assert re.fullmatch(re.escape(role.country + role.sector) + r"([A-Z]{3})?", role.code), (actor.id, role)
             else:
-                assert re.fullmatch(r"(IGO|NGO)[A-Z]{3}([A-Z]{3})?", role.code), (actor.id, role)
+                assert re.fullmatch(r"(IGO|NGO|IMG)[A-Z]{3}([A-Z]{3})?", role.code), (actor.id, role)
                 assert role.code.startswith(role.sector), (actor.id, role)
 
 
