@@ -94,21 +94,34 @@ def matches(tok: Token, pattern: Pattern) -> Token | None:
         return None
     if pattern.particle and not any(c.lower_ == pattern.particle and c.dep_ in {"prt", "advmod"} for c in children):
         return None
+    anchor = complement_of(tok, pattern.complement) if pattern.complement else tok
+    if anchor is None:
+        return None
+    # The preposition may hang on the verb or on its complement ("received assistance from France").
+    if pattern.prep and not any(prep_matches(c, pattern.prep) for c in (*children, *anchor.children)):
+        return None
+    return anchor
+
+
+def complement_of(tok: Token, lemma: str) -> Token | None:
+    """The xcomp or object headed by ``lemma`` ("agreed to meet", "imposed sanctions"), or an object
+    it modifies ("fired artillery shells", "restored diplomatic ties")."""
+    for c in tok.children:
+        if c.dep_ in {"xcomp", "dobj", "ccomp"} and c.lemma_.lower() == lemma:
+            return c
+    for c in tok.children:
+        if c.dep_ == "dobj" and any(g.dep_ in {"compound", "amod"} and g.lemma_.lower() == lemma for g in c.children):
+            return c
+    return None
+
+
+def prep_matches(child: Token, prep: str) -> bool:
+    """``prep`` is a preposition ("on"), or one with the lemmas its object must have ("in=firefight|battle")."""
+    word, _, objects = prep.partition("=")
     # spaCy often reads a preposition right after the verb as a particle ("clash over the efforts").
-    if pattern.prep and not any(c.dep_ in {"prep", "dative", "prt"} and c.lower_ == pattern.prep for c in children):
-        return None
-    if pattern.complement:
-        # The complement heads an xcomp or object ("agreed to meet", "imposed sanctions"), or
-        # modifies the object ("fired artillery shells", "restored diplomatic ties").
-        for c in children:
-            if c.dep_ in {"xcomp", "dobj", "ccomp"} and c.lemma_.lower() == pattern.complement:
-                return c
-        for c in children:
-            if c.dep_ == "dobj" and any(g.dep_ in {"compound", "amod"} and g.lemma_.lower() == pattern.complement
-                                        for g in c.children):
-                return c
-        return None
-    return tok
+    if child.dep_ not in {"prep", "dative", "prt"} or child.lower_ != word:
+        return False
+    return not objects or any(g.dep_ == "pobj" and g.lemma_.lower() in objects.split("|") for g in child.children)
 
 
 def subject_tokens(tok: Token) -> list[Token]:
@@ -346,6 +359,8 @@ def code_trigger(
     inherited = not any(c.dep_ in SUBJECTS for c in tok.children)
     confidence = 0.6 if inherited or "subtree" in pattern.targets else 0.8
     end = trigger_end(tok, pattern)
+    if pattern.inverse:  # "received weapons from X": the prepositional object is the source
+        pairs = [(t, s) for s, t in pairs]
     pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id and s.mention.code != t.mention.code]
     found = [EventCandidate(tok.i, end, s, t, code, negated, hypothetical, confidence, pattern) for s, t in pairs]
     if pattern.reverse_code:

@@ -28,6 +28,7 @@ class Pattern:
     example: str
     reverse_code: str | None = None  # also code target -> source with this code ("A:B" in PETRARCH)
     negation: bool = False  # matches only a negated trigger ("did not clash"); its code says so
+    inverse: bool = False  # the target slot holds the source ("received weapons from X")
 
     @property
     def specificity(self) -> int:
@@ -62,6 +63,7 @@ def read_patterns(path: Path | object) -> tuple[Pattern, ...]:
             targets=tuple(t for t in (r.get("target") or "").split("|") if t), code=r["code"],
             reciprocal=(r.get("reciprocal") or "").lower() == "y", example=r.get("example") or "",
             reverse_code=r.get("reverse_code") or None, negation=(r.get("negation") or "").lower() == "y",
+            inverse=(r.get("inverse") or "").lower() == "y",
         )
         for r in read_rows(path)
     )
