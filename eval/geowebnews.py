@@ -67,7 +67,9 @@ def read_gwn(path: Path) -> list[tuple[str, list[Gold]]]:
 
 def score_doc(tally: Tally, toponyms: Sequence[Toponym], golds: Sequence[Gold], literal_only: bool) -> None:
     """Add one document: relaxed-overlap detection and within-161-km placement."""
-    preds = [t.place for t in toponyms if not (literal_only and t.metonym)]
+    # Literal-only scoring uses what find_places() returns: names used as locations (no metonyms, demonyms
+    # or names embedded in organisation names).
+    preds = [t.place for t in toponyms if not (literal_only and (t.metonym or t.kind != "name"))]
     # Corpora without reading types (LGL) annotate locations only: all their gold counts as literal.
     golds = [g for g in golds if not literal_only or not g.kind or g.kind in LITERAL_TYPES]
     tally.counts["pred"] += len(preds)
@@ -110,7 +112,7 @@ def evaluate(docs: Iterable[tuple[str, list[Gold]]]) -> dict[str, object]:
     nlp = load_model()
     everything, literal = Tally(), Tally()
     for (_text, golds), doc in zip(docs, nlp.pipe(d[0] for d in docs), strict=True):
-        toponyms = find_toponyms(doc)
+        toponyms = find_toponyms(doc, include_demonyms=True, include_embedded=True)
         score_doc(everything, toponyms, golds, literal_only=False)
         score_doc(literal, toponyms, golds, literal_only=True)
     return {"documents": len(docs), "toponyms": summarise(everything), "locations": summarise(literal),

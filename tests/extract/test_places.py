@@ -77,3 +77,34 @@ def test_unknown_place_is_reported_without_coordinates(nlp) -> None:  # type: ig
     doc = nlp("Protesters gathered in Xqzvillebury on Sunday.")
     unplaced = [p for p in find_places(doc) if p.lat is None]
     assert all(p.reason for p in unplaced)
+
+
+def test_home_state_decides_between_a_state_and_a_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Police in Gainesville and Atlanta said the storm hit northern Georgia on Monday. "
+              "Hall County schools were closed, and Georgia officials asked drivers to stay home.")
+    georgia = {t.place.feature for t in find_toponyms(doc) if t.place.text == "Georgia"}
+    assert georgia == {"admin1"}
+    (gainesville,) = [t.place for t in find_toponyms(doc) if t.place.text == "Gainesville"]
+    assert gainesville.country == "USA" and gainesville.lat is not None and gainesville.lat > 33.5  # GA, not FL
+
+
+def test_washington_alone_is_the_capital(nlp) -> None:  # type: ignore[no-untyped-def]
+    (place,) = find_places(nlp("The delegation flew to Washington on Monday."))
+    assert place.feature == "city" and place.lat is not None and abs(place.lat - 38.9) < 0.5
+
+
+def test_demonyms_and_embedded_names_only_when_asked(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Russian troops left, a spokesman for the Ohio Department of Transportation said.")
+    assert {t.place.text for t in find_toponyms(doc)} == set()
+    found = {t.place.text: t for t in find_toponyms(doc, include_demonyms=True, include_embedded=True)}
+    assert found["Russian"].kind == "demonym" and found["Russian"].place.country == "RUS"
+    assert found["Ohio"].kind == "embedded" and found["Ohio"].place.feature == "admin1"
+    assert find_places(doc) == []  # neither is a location of the text
+
+
+def test_small_town_needs_a_qualifier_outside_entities(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Chiefland (pop. ~2,000) is found next to ", Fla."; a bare capitalised word naming only a small town is not
+    # taken unless the parser labelled it a place.
+    doc = nlp("The fire started near Chiefland, Fla., late on Sunday.")
+    (place,) = [p for p in find_places(doc) if p.text == "Chiefland"]
+    assert place.country == "USA" and place.lat is not None

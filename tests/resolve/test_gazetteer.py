@@ -45,3 +45,30 @@ def test_us_states_carry_codes_and_newspaper_abbreviations() -> None:
 def test_gazetteer_is_built_once() -> None:
     assert load_gazetteer() is load_gazetteer()
     assert len(load_gazetteer()) > 50_000
+
+
+def test_small_towns_come_from_the_cities1000_list() -> None:
+    (chiefland,) = [c for c in load_gazetteer().lookup("Chiefland") if c.country == "USA"]
+    assert chiefland.admin1 == "FL" and chiefland.lat is not None and chiefland.population < 15000
+
+
+def test_us_states_carry_a_population_summed_from_their_cities() -> None:
+    (state,) = [c for c in load_gazetteer().lookup("Georgia") if c.feature == "admin1"]
+    assert state.admin1 == "GA" and state.population > 1_000_000
+
+
+def test_read_cities_streams_every_object(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.resolve.gazetteer import read_cities
+
+    path = tmp_path / "cities.json"
+    path.write_text('{"1": {"name": "A", "x": {"y": 1}}, "2": {"name": "B\u00e9"}, "3": {"name": "C"}}')
+    assert [c["name"] for c in read_cities(path, chunk=7)] == ["A", "Bé", "C"]
+
+
+@pytest.mark.parametrize(("word", "place"), [("Russian", "Russia"), ("Russians", "Russia"),
+                                             ("European", "Europe"), ("Texans", "Texas")])
+def test_demonyms_map_to_the_place_they_derive_from(word: str, place: str) -> None:
+    from eventwire.resolve.gazetteer import load_demonyms
+
+    cand = load_demonyms()[normalise_name(word)]
+    assert cand.name == place and cand.lat is not None

@@ -186,7 +186,7 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
         deps = OBJECTS if how == "dobj" else {"dative", "iobj"}
         for c in node.children:
             if c.dep_ in deps:
-                if lookup.for_phrase(c, owners=True) is not None:
+                if lookup.for_phrase(c, owners=True, places=True) is not None:
                     return with_conjuncts(c)
                 return between_objects(c)
         return []

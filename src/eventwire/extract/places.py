@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Place
-from eventwire.resolve.gazetteer import Candidate, Gazetteer, load_gazetteer, normalise_name, us_state_codes
+from eventwire.resolve.gazetteer import (
+    Candidate,
+    Gazetteer,
+    load_demonyms,
+    load_gazetteer,
+    normalise_name,
+    us_state_codes,
+)
 from eventwire.resolve.metonymy import PLACE_NOUNS, is_government_metonym
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels spaCy's small model often gives to place names; accepted only when the gazetteer agrees.
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+# Entities whose names may embed a place name ("Ohio Department of Transportation", "University of Alexandria").
+EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 GENERIC_SUFFIXES = frozenset(
     "province region oblast governorate prefecture state district territory republic krai area".split()
 )
@@ -22,16 +33,36 @@ FEATURE_PRIOR = {"country": 6.0, "admin1": 3.5, "region": 3.5, "city": 0.0, "oth
 EVENT_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "on", "across"})
 NOT_FOUND = "not in the offline gazetteer"
 NO_POINT = "the gazetteer has the name but no coordinates"
+# Towns below this size are taken from bare capitalised words only with a ", State" qualifier: the cities1000
+# list names a town after almost every capitalised word ("Mobile", "Temple", "Union").
+SMALL_TOWN = 15_000
+# A national capital outranks a same-name state: "Washington" in the news is the city.
+CAPITAL = 4.5
+# Document-level prior: weight of the share of the article's other places in the candidate's country / state.
+COUNTRY_SHARE = 3.0
+REGION_SHARE = 5.0
 
 
 @dataclass(frozen=True)
 class Toponym:
-    """A place name found in the text, its best reading, and whether it stands for an actor there."""
+    """A place name found in the text, its best reading, and whether it stands for an actor there.
+
+    ``kind`` is "name" for a place name used on its own, "demonym" for a place adjective or people noun
+    ("Russian", "Europeans", placed at the place's point) and "embedded" for a place name inside another
+    entity's name ("Ohio" in "Ohio State University"). Only "name" toponyms can be places of events."""
 
     place: Place
     metonym: bool
     token_start: int
     token_end: int
+    kind: str = "name"
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span
+    kind: str
+    fixed: Candidate | None = None  # demonyms: the place is known from the word
 
 
 def strip_span(span: Span) -> Span:
@@ -68,25 +99,61 @@ def trailing_context(doc: Doc, end_i: int) -> str | None:
     return None
 
 
+def main_name(cand: Candidate, text: str) -> bool:
+    return normalise_name(cand.name) == normalise_name(text)
+
+
+def names_part(cand: Candidate, text: str) -> bool:
+    """A candidate for a name part: its main name, or any curated alias of a country ("U.S." in "U.S. Army")."""
+    return (main_name(cand, text) or cand.feature == "country") and is_prominent_cand(cand)
+
+
+def is_prominent_cand(cand: Candidate) -> bool:
+    return cand.feature in ("country", "admin1", "region") or cand.population >= SMALL_TOWN
+
+
+def hint_matches(cand: Candidate, hint: str, gaz: Gazetteer) -> bool:
+    if hint.startswith("US-"):
+        return cand.country == "USA" and cand.admin1 == hint[3:]
+    return any(c.country == cand.country and c.feature in ("country", "admin1") for c in gaz.lookup(hint))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rest of the article says about where it is: votes of its other places by country and state."""
+
+    countries: frozenset[str]
+    by_country: Counter[str]
+    by_region: Counter[tuple[str, str]]
+    total: int
+
+    def bonus(self, cand: Candidate, own: Counter[str], own_region: Counter[tuple[str, str]], n_own: int) -> float:
+        others = self.total - n_own
+        if others <= 0 or cand.country is None:
+            return 0.0
+        value = COUNTRY_SHARE * (self.by_country[cand.country] - own[cand.country]) / others
+        if cand.admin1 and cand.feature != "country":
+            key = (cand.country, cand.admin1)
+            value += REGION_SHARE * (self.by_region[key] - own_region[key]) / others
+        return value
+
+
 def score(cand: Candidate, key: str, countries: frozenset[str], hint: str | None, gaz: Gazetteer) -> float:
-    value = FEATURE_PRIOR[cand.feature] + math.log10(cand.population + 1) * 0.8 + 2.0 * cand.capital
+    value = FEATURE_PRIOR[cand.feature] + math.log10(cand.population + 1) * 0.8 + CAPITAL * cand.capital
     value += 4.0 if cand.country in countries else 0.0
-    value += 1.5 if normalise_name(cand.name) == normalise_name(key) else 0.0
+    value += 1.5 if main_name(cand, key) else 0.0
     value -= 3.0 if cand.lat is None else 0.0
-    if hint and hint.startswith("US-"):
-        value += 8.0 if (cand.country == "USA" and cand.admin1 == hint[3:]) else 0.0
-    elif hint:
-        value += 8.0 if any(c.country == cand.country and c.feature in ("country", "admin1")
-                            for c in gaz.lookup(hint)) else 0.0
+    if hint:
+        value += 8.0 if hint_matches(cand, hint, gaz) else 0.0
     return value
 
 
 def best_candidate(
     gaz: Gazetteer, key: str, cands: Sequence[Candidate], countries: frozenset[str], hint: str | None,
-    suffixed: bool,
+    suffixed: bool, bonus: Callable[[Candidate], float] = lambda c: 0.0,
 ) -> Candidate:
     pool = [c for c in cands if c.feature in ("admin1", "region")] if suffixed else []
-    return max(pool or cands, key=lambda c: score(c, key, countries, hint, gaz))
+    return max(pool or cands, key=lambda c: score(c, key, countries, hint, gaz) + bonus(c))
 
 
 def make_place(span: Span, cand: Candidate | None) -> Place:
@@ -98,21 +165,54 @@ def make_place(span: Span, cand: Candidate | None) -> Place:
                  cand.geonameid, cand.feature, reason)
 
 
-def entity_spans(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
-    """Place-labelled entities, mislabelled entities the gazetteer knows, and parts of "Armenia-Russia"."""
+def known_parts(gaz: Gazetteer, span: Span) -> list[Span]:
+    """Prominent places named at the start, at the end or after "of" inside a longer name: "Ohio" in "Ohio
+    Department of Transportation", "Alexandria" in "University of Alexandria", "Manassas" in "Old Town Manassas"."""
+    found: list[Span] = []
+    starts = [span.start] + [t.i + 1 for t in span if t.lower_ in ("of", "in") and t.i + 1 < span.end]
+    for start in starts:
+        for stop in range(min(start + 4, span.end), start, -1):
+            part = span.doc[start:stop]
+            if (part.start, part.end) == (span.start, span.end) or not all(t.is_title or t.is_upper for t in part):
+                continue
+            if any(names_part(c, part.text) for c in gaz.lookup(part.text)):
+                found.append(part)
+                break
+    tail = [span.doc[i : span.end] for i in range(max(span.start + 1, span.end - 3), span.end)]
+    for part in tail:
+        if part.start in starts or not all(t.is_title for t in part):
+            continue
+        if any(names_part(c, part.text) for c in gaz.lookup(part.text)):
+            found.append(part)
+            break
+    return found
+
+
+def entity_mentions(doc: Doc, gaz: Gazetteer, embedded: bool) -> Iterator[Mention]:
+    """Place-labelled entities, mislabelled entities the gazetteer knows, parts of "Armenia-Russia", and (when
+    asked) place names embedded in other entities' names."""
     for ent in doc.ents:
         span = strip_span(ent)
         if not len(span):
             continue
         cands = lookup_span(gaz, span)[1]
         # Facility names only by a main name: "White House" is also an alternate name of Casablanca.
-        known = any(ent.label_ != "FAC" or normalise_name(c.name) == normalise_name(span.text) for c in cands)
+        known = any(ent.label_ != "FAC" or main_name(c, span.text) for c in cands)
         if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and known and is_prominent(gaz, span)):
-            if known or ("-" not in span.text and ent.label_ in PLACE_LABELS):
-                yield span
+            if known:
+                yield Mention(span, "name")
+                continue
+            if "-" not in span.text and ent.label_ in PLACE_LABELS:
+                parts = known_parts(gaz, span) if ent.label_ != "FAC" else []
+                yield from (Mention(p, "name") for p in parts) if parts else (Mention(span, "name"),)
                 continue
         if "-" in span.text:
-            yield from (doc[t.i : t.i + 1] for t in span if t.text != "-" and gaz.lookup(t.text))
+            parts = [doc[t.i : t.i + 1] for t in span if t.text != "-" and gaz.lookup(t.text)]
+            if parts:
+                yield from (Mention(p, "name") for p in parts)
+                continue
+        if embedded and ent.label_ in EMBEDDING_LABELS:
+            yield from (Mention(p, "embedded") for p in known_parts(gaz, span))
 
 
 def is_prominent(gaz: Gazetteer, span: Span) -> bool:
@@ -122,58 +222,139 @@ def is_prominent(gaz: Gazetteer, span: Span) -> bool:
 
 
 def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Span]:
-    """Runs of proper nouns outside any entity that the gazetteer knows by their main name."""
+    """Runs of proper nouns outside any entity that the gazetteer knows by their main name; all-caps
+    datelines ("BEIRUT", "SAN DIEGO") too. Towns under 15,000 only with a ", State" qualifier."""
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in taken or token.ent_type_ or token.pos_ != "PROPN" or not token.is_title:
+        if i in taken or token.ent_type_ or token.pos_ != "PROPN" or not is_capitalised(token):
             i += 1
             continue
         for size in (4, 3, 2, 1):
             span = doc[i : min(i + size, len(doc))]
-            if any(t.i in taken or t.ent_type_ for t in span) or not all(t.is_title for t in span):
+            if any(t.i in taken or t.ent_type_ for t in span) or not all(is_capitalised(t) for t in span):
                 continue
             cands = lookup_span(gaz, span)[1]
-            if any(normalise_name(c.name) == normalise_name(span.text) or c.feature != "city" for c in cands):
+            hint = trailing_context(doc, span.end)
+            if any((main_name(c, span.text) or c.feature != "city")
+                   and (is_prominent_cand(c) or (hint is not None and hint_matches(c, hint, gaz)))
+                   for c in cands):
                 yield span
                 i += size - 1
                 break
         i += 1
 
 
+def is_capitalised(token: Token) -> bool:
+    return token.is_title or (token.is_upper and len(token) >= 4 and token.is_alpha)
+
+
+def demonym_mentions(doc: Doc, taken: set[int]) -> Iterator[Mention]:
+    """ "Russian", "Russians", "Latin American": a place adjective or people noun, placed at the place."""
+    demonyms = load_demonyms()
+    i = 0
+    while i < len(doc):
+        for size in (2, 1):
+            span = doc[i : i + size]
+            if len(span) < size or any(t.i in taken or not t.is_title for t in span):
+                continue
+            if span[-1].pos_ not in ("ADJ", "PROPN", "NOUN") and span[-1].ent_type_ != "NORP":
+                continue
+            cand = demonyms.get(normalise_name(span.text))
+            if cand is not None:
+                yield Mention(span, "demonym", cand)
+                i += size - 1
+                break
+        i += 1
+
+
 def countries_in(gaz: Gazetteer, spans: Iterable[Span], given: Sequence[str]) -> frozenset[str]:
-    """Countries the article is about: those given, plus country names and unambiguous places in the text."""
+    """Countries the article is about: those given, plus country names and unambiguous places in the text.
+
+    A country name that is also a state or region elsewhere ("Georgia") does not count by itself."""
     found = set(given)
     for span in spans:
         cands = lookup_span(gaz, span)[1]
-        if any(c.feature == "country" for c in cands):
-            found.update(c.country for c in cands if c.feature == "country" and c.country)
-        elif len({c.country for c in cands}) == 1 and cands[0].country:
+        nations = {c.country for c in cands if c.feature == "country" and c.country}
+        rivals = {c.country for c in cands if c.feature in ("admin1", "region") and c.country not in nations}
+        if nations and not rivals:
+            found.update(nations)
+        elif not nations and len({c.country for c in cands}) == 1 and cands[0].country:
             found.add(cands[0].country)
     return frozenset(found)
 
 
-def find_toponyms(doc: Doc, article_countries: Sequence[str] = ()) -> list[Toponym]:
-    """Every place name in the document with its best reading, metonyms included (flagged)."""
+def collect_mentions(doc: Doc, gaz: Gazetteer, demonyms: bool, embedded: bool) -> list[Mention]:
+    mentions = list(entity_mentions(doc, gaz, embedded))
+    taken = {t.i for m in mentions for t in m.span}
+    mentions += [Mention(s, "name") for s in capitalised_spans(doc, gaz, taken)]
+    if demonyms:
+        taken = {t.i for m in mentions for t in m.span}
+        mentions += list(demonym_mentions(doc, taken))
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for m in sorted(mentions, key=lambda m: (m.span.start, -len(m.span))):
+        if (m.span.start, m.span.end) not in seen:
+            seen.add((m.span.start, m.span.end))
+            unique.append(m)
+    return unique
+
+
+def find_toponyms(
+    doc: Doc, article_countries: Sequence[str] = (), *, include_demonyms: bool = False,
+    include_embedded: bool = False,
+) -> list[Toponym]:
+    """Every place name in the document with its best reading, metonyms included (flagged).
+
+    With ``include_demonyms`` also place adjectives and people nouns ("Russian", "Texans"); with
+    ``include_embedded`` also place names inside organisation, facility and event names ("Air Canada").
+    Readings are chosen in two passes: each name alone, then again with the share of the article's other
+    names that fall in the same country and US state or first-level region (the article's "home region")."""
     gaz = load_gazetteer()
-    spans = list(entity_spans(doc, gaz))
-    taken = {t.i for s in spans for t in s}
-    spans += list(capitalised_spans(doc, gaz, taken))
-    spans.sort(key=lambda s: s.start)
-    countries = countries_in(gaz, spans, article_countries)
+    mentions = collect_mentions(doc, gaz, include_demonyms, include_embedded)
+    names = [m for m in mentions if m.fixed is None]
+    countries = countries_in(gaz, [m.span for m in names if m.kind == "name"], article_countries)
+    lookups = {id(m): (*lookup_span(gaz, m.span), trailing_context(doc, m.span.end)) for m in names}
+    first: dict[int, Candidate] = {}
+    for m in names:
+        key, cands, suffixed, hint = lookups[id(m)]
+        if cands:
+            first[id(m)] = best_candidate(gaz, key, cands, countries, hint, suffixed)
+    context = vote(mentions, first)
     toponyms = []
-    for span in spans:
-        key, cands, suffixed = lookup_span(gaz, span)
-        hint = trailing_context(doc, span.end)
-        cand = best_candidate(gaz, key, cands, countries, hint, suffixed) if cands else None
-        metonym = is_government_metonym(doc, span.start, span.end)
-        toponyms.append(Toponym(make_place(span, cand), metonym, span.start, span.end))
+    for m in mentions:
+        if m.fixed is not None:
+            cand: Candidate | None = m.fixed
+        else:
+            key, cands, suffixed, hint = lookups[id(m)]
+            own = [first[id(o)] for o in names if id(o) in first and normalise_name(o.span.text) == normalise_name(
+                m.span.text)]
+            own_c = Counter(c.country for c in own if c.country)
+            own_r = Counter((c.country, c.admin1) for c in own if c.country and c.admin1 and c.feature != "country")
+            cand = best_candidate(
+                gaz, key, cands, countries, hint, suffixed,
+                functools.partial(context.bonus, own=own_c, own_region=own_r, n_own=len(own)),
+            ) if cands else None
+        metonym = m.kind == "name" and is_government_metonym(doc, m.span.start, m.span.end)
+        toponyms.append(Toponym(make_place(m.span, cand), metonym, m.span.start, m.span.end, m.kind))
     return toponyms
+
+
+def vote(mentions: Sequence[Mention], first: dict[int, Candidate]) -> Context:
+    """Country and state votes of every placed mention (first-pass readings; demonyms by their place)."""
+    picks = [m.fixed if m.fixed is not None else first.get(id(m)) for m in mentions]
+    placed = [c for c in picks if c is not None and c.country]
+    return Context(
+        frozenset(),
+        Counter(c.country for c in placed if c.country),
+        Counter((c.country, c.admin1) for c in placed if c.country and c.admin1 and c.feature != "country"),
+        len(placed),
+    )
 
 
 def find_places(doc: Doc, article_countries: Sequence[str] = ()) -> list[Place]:
     """Place names used as locations (not as stand-ins for governments), each placed when the gazetteer can."""
-    return [t.place for t in find_toponyms(doc, article_countries) if not t.metonym]
+    return [t.place for t in find_toponyms(doc, article_countries) if not t.metonym and t.kind == "name"]
 
 
 def place_at(doc: Doc, token: Token, places: Sequence[Place]) -> Place | None:

