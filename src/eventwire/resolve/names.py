@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -72,16 +73,7 @@ class NameIndex:
 
     def match_names(self, doc: Doc) -> list[NameMatch]:
         """Longest leftmost matches of capitalised names."""
-        found: list[NameMatch] = []
-        i = 0
-        while i < len(doc):
-            hit = self._longest_name(doc, i)
-            if hit:
-                found.append(hit)
-                i = hit.end_i
-            else:
-                i += 1
-        return found
+        return scan(doc, self._longest_name)
 
     def _longest_name(self, doc: Doc, i: int) -> NameMatch | None:
         if not doc[i].text[:1].isupper():
@@ -95,16 +87,7 @@ class NameIndex:
 
     def match_sectors(self, doc: Doc) -> list[SectorMatch]:
         """Longest leftmost sector phrases, by lower-case form or lemma of the last word."""
-        found: list[SectorMatch] = []
-        i = 0
-        while i < len(doc):
-            hit = self._longest_sector(doc, i)
-            if hit:
-                found.append(hit)
-                i = hit.end_i
-            else:
-                i += 1
-        return found
+        return scan(doc, self._longest_sector)
 
     def _longest_sector(self, doc: Doc, i: int) -> SectorMatch | None:
         for n in range(min(self.max_sector, len(doc) - i), 0, -1):
@@ -118,3 +101,20 @@ class NameIndex:
             if sector is not None:
                 return SectorMatch(i, i + n, sector)
         return None
+
+
+M = TypeVar("M", NameMatch, SectorMatch)
+
+
+def scan(doc: Doc, longest_at: Callable[[Doc, int], M | None]) -> list[M]:
+    """Non-overlapping matches left to right, each the longest starting at its token."""
+    found: list[M] = []
+    i = 0
+    while i < len(doc):
+        hit = longest_at(doc, i)
+        if hit:
+            found.append(hit)
+            i = hit.end_i
+        else:
+            i += 1
+    return found
