@@ -6,6 +6,7 @@ import dataclasses
 import functools
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from eventwire.resolve.knowledge import read_rows
@@ -55,7 +56,7 @@ class Patterns:
         return self.by_lemma.get((lemma, "NOUN" if pos in {"NOUN", "PROPN"} else "VERB"), ())
 
 
-def read_patterns(path: Path | object) -> tuple[Pattern, ...]:
+def read_patterns(path: Path | Traversable) -> tuple[Pattern, ...]:
     return tuple(
         Pattern(
             lemma=r["lemma"].lower(), pos=r["pos"], particle=r.get("particle") or None,
@@ -69,7 +70,9 @@ def read_patterns(path: Path | object) -> tuple[Pattern, ...]:
     )
 
 
-def make_patterns(patterns: tuple[Pattern, ...], modality_path: object, roots_path: object) -> Patterns:
+def make_patterns(
+    patterns: tuple[Pattern, ...], modality_path: Path | Traversable, roots_path: Path | Traversable
+) -> Patterns:
     by_lemma: dict[tuple[str, str], list[Pattern]] = {}
     for p in patterns:
         by_lemma.setdefault((p.lemma, p.pos), []).append(p)

@@ -139,8 +139,9 @@ def city_entries(min_population: int) -> Iterator[tuple[Candidate, Iterable[str]
             float(city["longitude"]), int(city["geonameid"]), "city", population,  # type: ignore[arg-type,call-overload]
             str(city.get("admin1code") or "") or None, (code, name) in capitals,
         )
-        aliases = city["alternatenames"] if population >= ALIAS_MIN_POPULATION else ()
-        yield cand, [a for a in aliases if is_indexable_alias(a)]  # type: ignore[union-attr]
+        raw = city["alternatenames"] if population >= ALIAS_MIN_POPULATION else ()
+        aliases: list[str] = [str(a) for a in raw] if isinstance(raw, (list, tuple)) else []
+        yield cand, [a for a in aliases if is_indexable_alias(a)]
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 
@@ -114,14 +115,14 @@ def parse_day(cell: str | None) -> date | None:
     return date.fromisoformat(cell) if cell else None
 
 
-def read_rows(path: Path | object) -> Iterator[dict[str, str]]:
+def read_rows(path: Path | Traversable) -> Iterator[dict[str, str]]:
     """Rows of a tab-separated file with a header; lines starting with '#' are comments."""
-    text = path.read_text(encoding="utf-8")  # type: ignore[attr-defined]
+    text = path.read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
-def read_countries(path: Path | object) -> tuple[Country, ...]:
+def read_countries(path: Path | Traversable) -> tuple[Country, ...]:
     return tuple(
         Country(
             iso3=r["iso3"], iso2=r.get("iso2") or None, name=r["name"],
@@ -132,14 +133,14 @@ def read_countries(path: Path | object) -> tuple[Country, ...]:
     )
 
 
-def read_institutions(path: Path | object) -> tuple[Institution, ...]:
+def read_institutions(path: Path | Traversable) -> tuple[Institution, ...]:
     return tuple(
         Institution(phrase=r["phrase"], country=r["country"], sector=r["sector"], name=r["name"])
         for r in read_rows(path)
     )
 
 
-def read_sectors(path: Path | object) -> tuple[SectorPhrase, ...]:
+def read_sectors(path: Path | Traversable) -> tuple[SectorPhrase, ...]:
     return tuple(
         SectorPhrase(phrase=r["phrase"], sector=r["sector"], role=r.get("role") or None)
         for r in read_rows(path)

@@ -371,7 +371,8 @@ def read_petrarch_discards(path: Path | str) -> tuple[tuple[str, ...], tuple[str
     A sentence holding a sentence-level phrase codes no event; an article holding a story-level
     phrase codes none (sports stories, weather, ...).
     """
-    sentence, story = [], []
+    sentence: list[str] = []
+    story: list[str] = []
     for raw in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].split(";", 1)[0].strip()
         if not line:
