@@ -118,9 +118,7 @@ def mention_for_sector(
         if c is None and k in sector_mentions:
             c = sector_mentions[k].mention.country
         if c:
-            country, start = c, k
-            while start > 0 and (start - 1) in by_token and by_token[start - 1] is by_token[k]:
-                start -= 1
+            country, start = c, start_of(k, by_token, found, sector_mentions)
             break
         if tok.text in POSSESSIVE or tok.pos_ in {"ADJ", "DET"} or tok.is_punct and tok.text == "-":
             k -= 1
@@ -161,6 +159,15 @@ def demonym_phrases(doc: Doc, names: list[NameMatch], found: list[TokenMention])
                                   code=ref.iso3, country=ref.iso3, sector=None, role=None, kind="country"))
         taken.update(range(match.start_i, head.i + 1))
     return extra
+
+
+def start_of(k: int, by_token: dict[int, NameMatch], found: list[TokenMention],
+             sector_mentions: dict[int, TokenMention]) -> int:
+    """First token of the name or mention that covers token ``k``."""
+    if k in by_token:
+        return by_token[k].start_i
+    covering = [m.start_i for m in (*found, *sector_mentions.values()) if m.start_i <= k < m.end_i]
+    return min(covering, default=k)
 
 
 def titled_people(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
