@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-dev lint typecheck eval bench clean
+.PHONY: run test install install-dev lint typecheck eval bench bench-api web serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,18 @@ install-dev: $(BIN)/python
 run: install
 	$(BIN)/eventwire demo
 
-test: install-dev
+WEB := src/eventwire/serve/web
+
+# The dashboard's JavaScript libraries (d3, topojson-client, world-atlas), from package-lock.json.
+web: $(WEB)/node_modules/.package-lock.json
+
+$(WEB)/node_modules/.package-lock.json: $(WEB)/package.json $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund
+
+serve: install web
+	$(BIN)/python -m eventwire.serve.cli serve --db $(or $(DB),eventwire.db)
+
+test: install-dev web
 	$(BIN)/ruff check src tests eval scripts benchmarks
 	$(BIN)/python -m pytest -q
 
@@ -34,5 +45,9 @@ eval: install-dev
 bench: install-dev
 	$(BIN)/python benchmarks/throughput.py
 
+bench-api: install-dev
+	$(BIN)/python benchmarks/make_big_store.py --out /tmp/eventwire-big.db
+	$(BIN)/python benchmarks/api_load.py --db /tmp/eventwire-big.db --clients 50 --requests 5000 --rate 150
+
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) build dist $(WEB)/node_modules src/*.egg-info .pytest_cache .ruff_cache .mypy_cache

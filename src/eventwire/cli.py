@@ -14,6 +14,7 @@ from pathlib import Path
 from eventwire.corpus_cli import add_corpus_commands, run_corpus_command
 from eventwire.nlp.guard import InputRejected
 from eventwire.records import CodedArticle
+from eventwire.serve.cli import add_serve_command
 from eventwire.watch import add_watch_command, run_watch
 
 log = logging.getLogger("eventwire")
@@ -66,6 +67,7 @@ def make_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=run_demo)
     add_corpus_commands(sub)  # run, export
     add_watch_command(sub)  # watch
+    add_serve_command(sub)  # serve
     return parser
 
 

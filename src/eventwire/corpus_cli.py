@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -67,12 +68,14 @@ def add_corpus_commands(subparsers: argparse._SubParsersAction) -> None:  # type
 
 
 def run_corpus_command(args: argparse.Namespace) -> int:
-    """Run ``run`` or ``export``; the exit status."""
-    if args.command == "run":
-        return _run(args)
-    if args.command == "export":
-        return _export(args)
-    raise ValueError(f"not a corpus command: {args.command}")
+    """Run ``run`` or ``export``; the exit status (2 when the store cannot be opened)."""
+    if args.command not in ("run", "export"):
+        raise ValueError(f"not a corpus command: {args.command}")
+    try:
+        return _run(args) if args.command == "run" else _export(args)
+    except sqlite3.DatabaseError as err:
+        print(f"eventwire: cannot use the store {args.db}: {err}", file=sys.stderr)
+        return 2
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from eventwire.store.migrations import MIGRATIONS, apply_migrations, migration_c
 PINNED = {
     "m001_create_tables": "5de3f657cd3170d1",
     "m002_full_text_search": "9f979f28285577a6",
+    "m003_serve_indexes": "8ee1a5db329b072f",
 }
 
 

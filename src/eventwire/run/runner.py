@@ -163,7 +163,8 @@ def store_result(conn: sqlite3.Connection, run_id: int, plan: Plan, result: Chun
             failures.append(SourceFailure(location, outcome.failure or "unknown failure"))
             continue
         coded.append((item, outcome.coded))
-        failures.extend(SourceFailure(location, w) for w in outcome.coded.warnings)
+        if outcome.coded.article.language is None:  # read but not coded (empty, not English): say why
+            failures.extend(SourceFailure(location, w) for w in outcome.coded.warnings)
         counts["events"] += len(outcome.coded.events)
     counts["coded"] += write_batch(conn, run_id, coded, failures, versions, replace)
     counts["failures"] += len(failures)

@@ -82,7 +82,23 @@ def m002_full_text_search(conn: sqlite3.Connection) -> None:
             INSERT INTO {table}_fts({table}_fts, rowid, {column}) VALUES ('delete', old.rowid, old.{column}); END""")
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_full_text_search)
+def m003_serve_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes for the HTTP API (docs/serve.md): dyad timelines read only the dyad index (it covers date,
+    quad class and Goldstein); event lists walk a country's events newest first; profiles find an actor."""
+    for sql in (
+        "CREATE INDEX events_dyad_country ON events(source_country, target_country, date, quad_class, goldstein)",
+        "CREATE INDEX events_dyad_code ON events(source_code, target_code, date, quad_class, goldstein)",
+        "CREATE INDEX events_source_country_date ON events(source_country, date)",
+        "CREATE INDEX events_target_country_date ON events(target_country, date)",
+        "CREATE INDEX events_source_actor ON events(source_actor_id)",
+        "CREATE INDEX events_target_actor ON events(target_actor_id)",
+        "CREATE INDEX mentions_actor ON mentions(actor_id)",
+        "CREATE INDEX quotes_speaker ON quotes(speaker_actor_id)",
+    ):
+        conn.execute(sql)
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_full_text_search, m003_serve_indexes)
 
 
 def migration_checksum(migration: Migration) -> str:

@@ -1,0 +1,60 @@
+"""The app factory: the HTTP API over a store, and the dashboard, with keys, limits and JSON errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import Depends, FastAPI
+
+from eventwire.serve.cache import AnswerCache
+from eventwire.serve.coding import CoderHolder, default_coder
+from eventwire.serve.errors import install_error_handlers
+from eventwire.serve.guard import BodyLimit, require_read_key
+from eventwire.serve.pool import ConnectionPool
+from eventwire.serve.routes import articles, dashboard, dyads, events, people
+from eventwire.serve.settings import Settings
+from eventwire.store.connect import open_store
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """Events, quotes, actors and dyads coded by eventwire, read from its SQLite store.
+Reads are open unless the server protects them; `POST /api/code` needs the API key in `X-API-Key`.
+Lists are newest first with cursor pagination: pass `next_cursor` back as `cursor`. Errors are JSON:
+`{"error": {"status", "message", "details"}}`."""
+
+
+def make_app(settings: Settings, coder_factory: Callable[[], Any] = default_coder) -> FastAPI:
+    """An app over ``settings.db`` (created and migrated if needed); the coder is built on the first POST."""
+    conn = open_store(settings.db)  # apply migrations once, before readers open the file
+    conn.close()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.pool.close()
+
+    app = FastAPI(title="eventwire", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.pool = ConnectionPool(settings.db, settings.pool_size)
+    app.state.coder = CoderHolder(coder_factory)
+    app.state.cache = AnswerCache()
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    for module in (events, dyads, people):
+        app.include_router(module.make_router(), dependencies=[Depends(require_read_key)])
+    app.include_router(articles.make_router(), dependencies=[Depends(require_read_key)])
+    app.include_router(dashboard.make_router())
+
+    @app.get("/api/health", tags=["meta"], summary="Whether the store answers")
+    def health() -> dict[str, Any]:
+        with app.state.pool.reader() as reader:
+            events_count = reader.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
+        return {"status": "ok", "max_event_key": events_count}
+
+    missing = dashboard.assets_missing(settings.web_dir)
+    if missing:
+        log.warning("dashboard libraries missing (%s): run `make web`", ", ".join(missing))
+    return app

@@ -1,0 +1,102 @@
+"""Articles with what was found in them, quotes by speaker or by actor named, and actor search."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from eventwire.serve.queries import Cond, all_of, code_prefix, events_by_key
+
+
+def article_page(conn: sqlite3.Connection, conds: list[Cond], after: tuple[Any, ...] | None,
+                 limit: int) -> list[dict[str, Any]]:
+    """Articles newest first (undated last), keyset on ``(published, hash)``, with their counts."""
+    if after is not None:
+        day, key = after
+        conds = conds + ([("a.published IS NULL AND a.hash < ?", [key])] if day is None else
+                         [("(a.published < ? OR (a.published = ? AND a.hash < ?) OR a.published IS NULL)",
+                           [day, day, key])])
+    cond, params = all_of(conds)
+    sql = ("SELECT a.hash, a.id, a.title, a.url, a.source, a.published, a.language, a.coded_at, "
+           "(SELECT COUNT(*) FROM events e WHERE e.article_hash = a.hash) AS events, "
+           "(SELECT COUNT(*) FROM quotes q WHERE q.article_hash = a.hash) AS quotes "
+           f"FROM articles a WHERE {cond} ORDER BY a.published IS NULL, a.published DESC, a.hash DESC LIMIT ?")
+    return [dict(r) for r in conn.execute(sql, params + [limit])]
+
+
+def article_detail(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
+    """One article with its text, events, quotes, mentions, places and times."""
+    row = conn.execute("SELECT hash, id, title, url, source, published, language, byline, location, text, "
+                       "warnings, coded_at, coder_version, dictionary_version FROM articles WHERE hash = ?",
+                       (key,)).fetchone()
+    if row is None:
+        return None
+    article = dict(row)
+    article["warnings"] = json.loads(article["warnings"] or "[]")
+    keys = [r[0] for r in conn.execute("SELECT rowid FROM events WHERE article_hash = ? ORDER BY n", (key,))]
+    article["events"] = events_by_key(conn, keys)
+    for table, columns in (
+        ("quotes", "id, start, \"end\", text, kind, speaker_actor_id, speaker_text, speaker_code, speaker_country, "
+                   "cue_start, cue_end, cue_text"),
+        ("mentions", "start, \"end\", text, actor_id, code, country, sector, role, kind"),
+        ("places", "start, \"end\", text, name, country, lat, lon, geonameid, feature"),
+        ("times", "start, \"end\", text, value, type"),
+    ):
+        article[table] = [dict(r) for r in conn.execute(
+            f"SELECT {columns} FROM {table} WHERE article_hash = ? ORDER BY n", (key,))]
+    return article
+
+
+QUOTE_ROWS = ("SELECT q.rowid AS key, q.id, q.start, q.\"end\", q.text, q.kind, q.speaker_actor_id, q.speaker_text, "
+              "q.speaker_code, q.speaker_country, q.cue_text, a.hash AS article_hash, a.id AS article_id, "
+              "a.title AS article_title, a.published AS article_published FROM quotes q "
+              "JOIN articles a ON a.hash = q.article_hash")
+
+
+def quote_page(conn: sqlite3.Connection, speaker: str | None, speaker_code: str | None, mentions: str | None,
+               fts: str | None, after: int | None, limit: int) -> list[dict[str, Any]]:
+    """Quotes newest first (by row), filtered by speaker id or code, an actor named inside, free text."""
+    conds: list[Cond] = []
+    if speaker:
+        conds.append(("q.speaker_actor_id = ?", [speaker]))
+    if speaker_code:
+        conds.append(code_prefix("q.speaker_code", speaker_code))
+    if mentions:
+        conds.append(("EXISTS (SELECT 1 FROM mentions m WHERE m.article_hash = q.article_hash AND m.actor_id = ? "
+                      "AND m.start >= q.start AND m.\"end\" <= q.\"end\")", [mentions]))
+    if fts:
+        conds.append(("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [fts]))
+    if after is not None:
+        conds.append(("q.rowid < ?", [after]))
+    cond, params = all_of(conds)
+    sql = f"{QUOTE_ROWS} WHERE {cond} ORDER BY q.rowid DESC LIMIT ?"
+    return [dict(r) for r in conn.execute(sql, params + [limit])]
+
+
+def search_actors(conn: sqlite3.Connection, text: str, limit: int) -> list[dict[str, Any]]:
+    """Actors whose name, id or code contains ``text`` (case-insensitive), with the codes they carried."""
+    like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = conn.execute(
+        "SELECT a.id, a.name, a.kind FROM actors a WHERE a.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\' "
+        "ORDER BY length(a.name), a.name LIMIT ?", (like, like, limit)).fetchall()
+    return [dict(r) for r in rows]
+
+
+def actor_codes(conn: sqlite3.Connection, actor_id: str) -> list[dict[str, Any]]:
+    """The codes an actor carried in the store's events, with the first and last day of each."""
+    sql = ("SELECT code, country, MIN(date) AS first, MAX(date) AS last, COUNT(*) AS events FROM ("
+           "SELECT source_code AS code, source_country AS country, date FROM events WHERE source_actor_id = ? "
+           "UNION ALL SELECT target_code, target_country, date FROM events WHERE target_actor_id = ?) "
+           "GROUP BY code, country ORDER BY first")
+    return [dict(r) for r in conn.execute(sql, (actor_id, actor_id))]
+
+
+def counterparts(conn: sqlite3.Connection, actor_id: str, limit: int) -> list[dict[str, Any]]:
+    """Who the actor acts on and who acts on it: events each way and mean Goldstein."""
+    sql = ("SELECT other, name, direction, COUNT(*) AS events, ROUND(AVG(goldstein), 3) AS goldstein_mean FROM ("
+           "SELECT target_actor_id AS other, target_name AS name, 'acts on' AS direction, goldstein FROM events "
+           "WHERE source_actor_id = ? AND target_actor_id IS NOT NULL "
+           "UNION ALL SELECT source_actor_id, source_name, 'acted on by', goldstein FROM events "
+           "WHERE target_actor_id = ?) GROUP BY other, direction ORDER BY events DESC, other LIMIT ?")
+    return [dict(r) for r in conn.execute(sql, (actor_id, actor_id, limit))]
