@@ -39,10 +39,24 @@ def run_mode(mode: str, folder: Path, limit: int | None, batch_size: int) -> dic
         for _ in nlp.pipe(texts, batch_size=batch_size):
             pass
     else:
+        from eventwire import pipeline
         from eventwire.pipeline import ArticleText, Coder
 
+        # Time quote extraction on its own (issue 3 budget: < 10% of the pipeline's time).
+        quote_seconds = [0.0]
+        find_quotes = pipeline.find_quotes
+
+        def timed_find_quotes(doc, mentions):  # type: ignore[no-untyped-def]
+            started = time.perf_counter()
+            try:
+                return find_quotes(doc, mentions)
+            finally:
+                quote_seconds[0] += time.perf_counter() - started
+
+        pipeline.find_quotes = timed_find_quotes  # type: ignore[assignment]
         coder = Coder(batch_size=batch_size)
         list(coder.code_many(ArticleText(t, "2005-01-01") for t in texts[:5]))
+        quote_seconds[0] = 0.0
         start = time.perf_counter()
         events = sum(len(r.events) for r in coder.code_many(ArticleText(t, "2005-01-01") for t in texts))
     seconds = time.perf_counter() - start
@@ -51,6 +65,7 @@ def run_mode(mode: str, folder: Path, limit: int | None, batch_size: int) -> dic
            "peak_rss_mb": peak_mb}
     if mode == "ours":
         out["events"] = events
+        out["quote_seconds"] = quote_seconds[0]
     return out
 
 
@@ -95,6 +110,7 @@ def main() -> int:
         "bare_peak_rss_mb": round(max(r["peak_rss_mb"] for r in runs["bare"])),
         "ours_peak_rss_mb": round(max(r["peak_rss_mb"] for r in runs["ours"])),
         "events": runs["ours"][0]["events"], "rounds": args.rounds,
+        "quote_share_of_ours": round(statistics.median(r["quote_seconds"] / r["seconds"] for r in runs["ours"]), 4),
     }
     print(json.dumps(result, indent=1))
     if args.json:
