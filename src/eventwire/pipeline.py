@@ -21,6 +21,7 @@ from eventwire.nlp.guard import check_text
 from eventwire.nlp.model import make_nlp
 from eventwire.records import Article, CodedArticle, Event, Place, Plover, Quote, Span, Time
 from eventwire.resolve.actors import resolve_actors
+from eventwire.resolve.gazetteer import load_gazetteer
 from eventwire.resolve.knowledge import KnowledgeBase, load_default_kb
 from eventwire.resolve.metonymy import is_government_metonym
 from eventwire.resolve.names import NameIndex
@@ -105,7 +106,7 @@ class Coder:
     def _code_doc(self, item: ArticleText, doc: Doc) -> CodedArticle:
         day = parse_published(item.published)
         article = self._article(item, language="en")
-        mentions = resolve_actors(doc, self.names, day, is_government_metonym)
+        mentions = resolve_actors(doc, self.names, day, is_government_metonym, place_country)
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         quotes = find_quotes(doc, actor_mentions)
         times = find_times(doc, day)
@@ -140,6 +141,12 @@ class Coder:
             location=locate_event(doc, c.trigger_i, places), negated=c.negated, hypothetical=c.hypothetical,
             quote_id=quote.id if quote else None, confidence=c.confidence, pattern=_pattern_name(c),
         )
+
+
+def place_country(name: str) -> str | None:
+    """The country of the most populous city or region of that name in the gazetteer, if any."""
+    candidates = [c for c in load_gazetteer().lookup(name) if c.feature in {"city", "admin1", "region"} and c.country]
+    return max(candidates, key=lambda c: c.population).country if candidates else None
 
 
 def _pattern_name(c: EventCandidate) -> str:

@@ -137,3 +137,8 @@ def test_discarded_sentences_and_stories_code_nothing(nlp):
     assert [e.code for e in find_events(doc, mentions, sentence_level)] == ["112"]
     story_level = replace(load_patterns(), story_discards=("baseball",))
     assert find_events(doc, mentions, story_level) == []
+
+
+def test_future_told_by_its_actor_is_an_intention(code):
+    # "announced it would support" is Russia expressing intent (CAMEO 03), not a future support.
+    assert code("Russia announced it would support Armenia.") == [("RUS", "ARM", "032", False, True)]

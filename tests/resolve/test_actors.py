@@ -41,3 +41,9 @@ def test_it_resolves_to_a_state_unless_expletive(coder):
     record = coder.code("France said it would attack Germany. It is difficult to say more.", published="2024-08-23")
     pronouns = [(m.text, m.code) for m in record.mentions if m.kind == "pronoun"]
     assert pronouns == [("it", "FRA")]
+
+
+def test_sector_phrase_tied_to_a_city_takes_its_country(coder):
+    found = mentions(coder, "Officials in Aleppo accused Turkey of shelling. The mayor of the city of Nablus resigned.")
+    codes = {code for _, code in found}
+    assert "SYRGOV" in codes and any(code.startswith("PSE") for code in codes)

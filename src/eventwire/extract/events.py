@@ -240,6 +240,11 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
         head = node.head
         pos = "NOUN" if head.pos_ in {"NOUN", "PROPN"} else "ADJ" if head.pos_ == "ADJ" else "VERB"
         found = patterns.modality.get((head.lemma_.lower(), pos))
+        if found == "speech":
+            # "Israel announced it would free prisoners": a future told by its actor is an intention.
+            if kind == "future" and node.dep_ == "ccomp":
+                kind = "intent"
+            break
         if found is None:
             break
         kind = found

@@ -14,6 +14,7 @@ from eventwire.resolve.knowledge import Actor, Country, Institution
 from eventwire.resolve.names import NameIndex, NameMatch, SectorMatch
 
 MetonymTest = Callable[[Doc, int, int], bool]
+PlaceCountry = Callable[[str], str | None]
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
@@ -36,8 +37,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def resolve_actors(doc: Doc, index: NameIndex, day: date | None, is_metonym: MetonymTest) -> list[TokenMention]:
-    """Every resolved actor mention in ``doc``, in text order, coded as of ``day``."""
+def resolve_actors(
+    doc: Doc, index: NameIndex, day: date | None, is_metonym: MetonymTest, place_country: PlaceCountry | None = None
+) -> list[TokenMention]:
+    """Every resolved actor mention in ``doc``, in text order, coded as of ``day``.
+
+    ``place_country`` gives the country of a place name ("Nablus" -> PSE), so that "the mayor of
+    Nablus" or "officials in Aleppo" are tied to a country; without it only countries and capitals are.
+    """
     names = index.match_names(doc)
     by_token = {i: m for m in names for i in range(m.start_i, m.end_i)}
     found: list[TokenMention] = []
@@ -50,7 +57,7 @@ def resolve_actors(doc: Doc, index: NameIndex, day: date | None, is_metonym: Met
     for sm in index.match_sectors(doc):
         if any(i in taken for i in range(sm.start_i, sm.end_i)):
             continue
-        mention = mention_for_sector(doc, sm, by_token, found, sector_mentions, index.country_names)
+        mention = mention_for_sector(doc, sm, by_token, found, sector_mentions, index.country_names, place_country)
         if mention:
             sector_mentions[sm.end_i - 1] = mention
     found.extend(sector_mentions.values())
@@ -106,6 +113,7 @@ def country_of(doc: Doc, i: int, by_token: dict[int, NameMatch], found: list[Tok
 def mention_for_sector(
     doc: Doc, sm: SectorMatch, by_token: dict[int, NameMatch], found: list[TokenMention],
     sector_mentions: dict[int, TokenMention], country_names: dict[str, str],
+    place_country: PlaceCountry | None = None,
 ) -> TokenMention | None:
     """'the Russian foreign ministry', "Pashinyan's press office", 'the Prime Minister of Armenia'."""
     start, head = sm.start_i, sm.end_i - 1
@@ -132,6 +140,8 @@ def mention_for_sector(
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         country = country_of(doc, obj.i, by_token, found)
+                        if country is None and place_country is not None:
+                            country = country_of_place(obj, place_country)
                         end = obj.i + 1 if country else end
     if country is None:
         return None
@@ -159,6 +169,21 @@ def demonym_phrases(doc: Doc, names: list[NameMatch], found: list[TokenMention])
                                   code=ref.iso3, country=ref.iso3, sector=None, role=None, kind="country"))
         taken.update(range(match.start_i, head.i + 1))
     return extra
+
+
+PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "state"}
+
+
+def country_of_place(obj: Token, place_country: PlaceCountry) -> str | None:
+    """The country of a named place: "Nablus", "the West Bank city of Nablus", "Aleppo province"."""
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in PLACE_NOUNS:
+        inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"]
+        return country_of_place(inner[0], place_country) if inner else None
+    if obj.pos_ != "PROPN":
+        return None
+    words = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj]
+    return place_country(" ".join(t.text for t in words))
 
 
 def start_of(k: int, by_token: dict[int, NameMatch], found: list[TokenMention],
