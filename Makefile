@@ -40,7 +40,7 @@ lint: install-dev
 eval: install-dev
 	$(BIN)/python eval/seed.py
 	$(BIN)/python eval/petrarch_gsr.py
-	$(BIN)/python eval/petrarch_unit.py
+	$(BIN)/python eval/petrarch_unit.py --patterns imported
 
 bench: install-dev
 	$(BIN)/python benchmarks/throughput.py
