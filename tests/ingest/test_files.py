@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 
@@ -12,8 +11,6 @@ from eventwire.ingest.factory import SourceOptions, UnavailableSource, make_sour
 from eventwire.ingest.files import FolderSource
 from eventwire.ingest.source import SourceArticle, SourceFailure
 from eventwire.ingest.tables import Columns, CsvSource, JsonLinesSource
-
-HAS_HTML = importlib.util.find_spec("eventwire.ingest.html") is not None
 
 
 def read_all(source):
@@ -55,13 +52,6 @@ def test_a_single_file_is_a_source(folder):
 def test_missing_folder_is_a_failure(tmp_path):
     missing = tmp_path / "nope"
     assert read_all(FolderSource(missing)) == [SourceFailure(str(missing), "no such file or folder")]
-
-
-@pytest.mark.skipif(HAS_HTML, reason="the HTML reader is installed")
-def test_html_without_reader_is_a_failure(tmp_path):
-    (tmp_path / "page.html").write_text("<html><body><p>Hi</p></body></html>", encoding="utf-8")
-    [item] = read_all(FolderSource(tmp_path))
-    assert item == SourceFailure(str(tmp_path / "page.html"), "html reader unavailable")
 
 
 def test_json_lines_with_named_columns(tmp_path):
@@ -112,7 +102,6 @@ def test_bbc_corpus_reads_cleanly(shared):
     assert items[0].title == "Ad sales boost Time Warner profit"
 
 
-@pytest.mark.skipif(not HAS_HTML, reason="the HTML reader is not installed")
 def test_html_goes_to_the_html_reader_and_keeps_our_id(tmp_path):
     page = "<html><head><title>Talks</title></head><body><article><p>" + "The ministers met in Vienna. " * 20
     (tmp_path / "page.html").write_text(page + "</p></article></body></html>", encoding="utf-8")

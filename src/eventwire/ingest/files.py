@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,15 +38,13 @@ def read_text_file(path: Path, article_id: str) -> SourceArticle | SourceFailure
 
 
 def read_html_via_reader(path: Path, article_id: str) -> SourceArticle | SourceFailure:
-    """Delegate to ``ingest.html.read_html_file`` when it is installed; keep our stable id."""
-    try:
-        reader = importlib.import_module("eventwire.ingest.html").read_html_file
-    except (ImportError, AttributeError):
-        return SourceFailure(str(path), "html reader unavailable")
-    result = reader(path)
+    """Read the page with ``ingest.html.read_html_file``, keeping our stable, folder-relative id."""
+    from eventwire.ingest.html import read_html_file  # trafilatura loads only when a page comes
+
+    result = read_html_file(path)
     if isinstance(result, SourceArticle) and result.id != article_id:
         return dataclasses.replace(result, id=article_id)
-    return result  # type: ignore[no-any-return]
+    return result
 
 
 def _title(text: str) -> str | None:
