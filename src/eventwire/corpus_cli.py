@@ -13,7 +13,7 @@ from pathlib import Path
 log = logging.getLogger("eventwire")
 
 DEFAULT_DB = "eventwire.db"
-EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover")
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover", "clusters")
 
 
 def _day(value: str) -> str:
@@ -52,6 +52,8 @@ def add_corpus_commands(subparsers: argparse._SubParsersAction) -> None:  # type
     run.add_argument("--url-column", default="url")
     run.add_argument("--id-column", default="id")
     run.add_argument("--no-progress", action="store_true", help="log lines instead of a progress bar")
+    run.add_argument("--no-clusters", action="store_true",
+                     help="do not refresh the stored article and event clusters at the end")
     export = subparsers.add_parser("export", help="export events from a store")
     export.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
     export.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
@@ -91,12 +93,13 @@ def _run(args: argparse.Namespace) -> int:
         db=Path(args.db), workers=args.workers, engine=args.engine, scheduler=args.scheduler,
         work=WorkOptions(args.batch_size, args.timeout if args.timeout > 0 else None, args.max_chars),
         recode=args.recode, recode_stale=args.recode_stale, limit=args.limit,
-        progress=False if args.no_progress else None,
+        progress=False if args.no_progress else None, clusters=not args.no_clusters,
     )
     report = run_corpus(sources, options, {"sources": list(args.sources)})
     c = report.counts
     print(f"read {c['read']:,}, coded {c['coded']:,}, skipped {c['skipped']:,} (already coded), "
-          f"duplicates {c['duplicates']:,}, failures {c['failures']:,}, events {c['events']:,} -> {args.db}",
+          f"duplicates {c['duplicates']:,}, failures {c['failures']:,}, events {c['events']:,}"
+          + (f", event clusters {c['event_clusters']:,}" if "event_clusters" in c else "") + f" -> {args.db}",
           file=sys.stderr)
     return 0
 
@@ -114,7 +117,9 @@ def _export(args: argparse.Namespace) -> int:
     where = EventFilter(since=args.since, until=args.until, actor=args.actor, country=args.country,
                         cameo=args.cameo, root=args.root, quad_class=args.quad, plover=args.plover, text=args.text)
     count = export_events(Path(args.db), args.format, where, Path(args.out) if args.out else None)
-    print(f"exported {count:,} events", file=sys.stderr)
+    print(f"exported {count:,} {'event clusters' if args.format == 'clusters' else 'events'}", file=sys.stderr)
+    if args.format == "clusters" and not count:
+        print("eventwire: no clusters stored? A run without --no-clusters refreshes them", file=sys.stderr)
     return 0
 
 

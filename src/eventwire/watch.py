@@ -52,9 +52,11 @@ class StoreSink:
         self.totals = {"articles": 0, "written": 0, "failures": 0}
 
     def write(self, coded: Sequence[Coded], failures: Sequence[SourceFailure]) -> int:
+        from eventwire.store.clusters import refresh_clusters
         from eventwire.store.write import write_batch
 
         written = write_batch(self.conn, self.run_id, coded, failures, self.versions)
+        refresh_clusters(self.conn, if_stale=True)  # docs/dedup.md; nothing to do when nothing is new
         for key, value in (("articles", len(coded)), ("written", written), ("failures", len(failures))):
             self.totals[key] += value
         return written

@@ -12,6 +12,7 @@ PINNED = {
     "m001_create_tables": "5de3f657cd3170d1",
     "m002_full_text_search": "9f979f28285577a6",
     "m003_serve_indexes": "8ee1a5db329b072f",
+    "m004_clusters": "b6659b07ae533b8d",
 }
 
 

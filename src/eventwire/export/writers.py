@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from typing import Any, TextIO
 from eventwire.export.columns import COLUMNS, NAMES, export_row
 from eventwire.export.plover import plover_record
 from eventwire.store.connect import open_store
-from eventwire.store.read import EventFilter, query_events
+from eventwire.store.read import EventFilter, query_events, read_event_clusters
 
 PARQUET_BATCH = 10_000
 
@@ -79,10 +80,24 @@ def write_parquet(events: Iterable[dict[str, Any]], out: Path) -> int:
     return count
 
 
+def write_clusters(clusters: Iterable[dict[str, Any]], handle: TextIO) -> int:
+    """One event cluster a line: key, counts, dates, why, and every mention with its evidence."""
+    count = 0
+    for cluster in clusters:
+        handle.write(json.dumps(cluster, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
 def export_events(db: Path, fmt: str, where: EventFilter | None = None, out: Path | None = None) -> int:
-    """Export the selected events from the store at ``db``; return how many."""
+    """Export the selected events (or, with ``clusters``, event clusters) from the store at ``db``; return how many."""
     conn = open_store(db, migrate=False)
     try:
+        if fmt == "clusters":
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_clusters'").fetchone():
+                raise sqlite3.OperationalError("it has no cluster tables yet: `eventwire run` on it adds them")
+            with _text_out(out) as handle:
+                return write_clusters(read_event_clusters(conn, where or EventFilter()), handle)
         events = query_events(conn, where or EventFilter())
         if fmt == "parquet":
             if out is None:

@@ -16,6 +16,7 @@ from eventwire.run.engines import make_engine
 from eventwire.run.progress import Progress
 from eventwire.run.versions import current_versions
 from eventwire.run.work import ChunkResult, WorkOptions
+from eventwire.store.clusters import refresh_clusters
 from eventwire.store.connect import open_store
 from eventwire.store.write import Versions, coded_versions, finish_run, start_run, write_batch
 
@@ -35,6 +36,7 @@ class RunOptions:
     recode_stale: bool = False
     limit: int | None = None
     progress: bool | None = None  # None: a bar on a terminal
+    clusters: bool = True  # refresh the stored article and event clusters at the end (docs/dedup.md)
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,10 @@ def run_corpus(sources: Sequence[Source], options: RunOptions, described: dict[s
         engine.close()
         progress.close()
     counts = planner.counts
+    if options.clusters:
+        refreshed = refresh_clusters(conn, if_stale=True)  # nothing to do when no article or event is new
+        if refreshed is not None:
+            counts["article_clusters"], counts["event_clusters"] = refreshed.article_clusters, refreshed.event_clusters
     finish_run(conn, run_id, dict(counts))
     conn.close()
     log.info("run %d: %s", run_id, ", ".join(f"{k} {v:,}" for k, v in sorted(counts.items())))

@@ -98,7 +98,33 @@ def m003_serve_indexes(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_full_text_search, m003_serve_indexes)
+def m004_clusters(conn: sqlite3.Connection) -> None:
+    """Stored deduplication (docs/dedup.md), recomputed by ``store.clusters.refresh_clusters``: each article's
+    near-duplicate cluster and the link that put it there (``other_links``: JSON, the rare further links of an
+    article that joined two stories); event clusters with their key, counts, dates and reasons (``why``: JSON
+    list); each event's cluster and why it is there. Rows go with their article or event (cascade)."""
+    for sql in (
+        """CREATE TABLE article_clusters (
+           article_hash TEXT PRIMARY KEY REFERENCES articles(hash) ON DELETE CASCADE,
+           cluster_id TEXT NOT NULL, duplicate_of TEXT, similarity REAL, other_links TEXT)""",
+        "CREATE INDEX article_clusters_cluster ON article_clusters(cluster_id)",
+        """CREATE TABLE event_clusters (id TEXT PRIMARY KEY,
+           source_code TEXT, target_code TEXT, cameo TEXT NOT NULL, date_key TEXT,
+           negated INTEGER NOT NULL, hypothetical INTEGER NOT NULL, location TEXT,
+           num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL,
+           num_stories INTEGER NOT NULL, first_date TEXT, last_date TEXT, why TEXT NOT NULL)""",
+        "CREATE INDEX event_clusters_first_date ON event_clusters(first_date)",
+        "CREATE INDEX event_clusters_cameo ON event_clusters(cameo)",
+        "CREATE INDEX event_clusters_dyad ON event_clusters(source_code, target_code)",
+        """CREATE TABLE event_cluster_members (
+           event_rowid INTEGER PRIMARY KEY REFERENCES events(rowid) ON DELETE CASCADE,
+           cluster_id TEXT NOT NULL REFERENCES event_clusters(id) ON DELETE CASCADE, why TEXT NOT NULL)""",
+        "CREATE INDEX event_cluster_members_cluster ON event_cluster_members(cluster_id)",
+    ):
+        conn.execute(sql)
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_full_text_search, m003_serve_indexes, m004_clusters)
 
 
 def migration_checksum(migration: Migration) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -78,6 +79,56 @@ def search_quotes(conn: sqlite3.Connection, query: str) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(sql, (query,))]
 
 
+CLUSTER_MEMBERS = """
+SELECT m.cluster_id, m.why, e.id AS event_id, e.n, e.date, e.date_precision, e.evidence, e.trigger_text,
+       e.source_text, e.target_text, e.location_name, e.confidence, a.hash AS article_hash, a.id AS article_id,
+       a.source AS article_source, a.url AS article_url, a.title AS article_title, a.published AS article_published
+FROM event_cluster_members m JOIN events e ON e.rowid = m.event_rowid JOIN articles a ON a.hash = e.article_hash
+WHERE m.cluster_id = ?
+ORDER BY a.published IS NULL, a.published, a.id, a.hash, e.n
+"""
+
+
+def read_event_clusters(conn: sqlite3.Connection, f: EventFilter = EventFilter(), limit: int | None = None,
+                        min_sources: int = 1) -> Iterator[dict[str, Any]]:
+    """Stored event clusters (``store.clusters.refresh_clusters``), first date first, then id.
+
+    A cluster is read when at least one of its mentions matches the filter (the same fields as
+    ``query_events``) and it has at least ``min_sources`` outlets; it comes with all its mentions
+    (``members``: event id, evidence, trigger, article and why), its ``article_ids``, ``sources`` and its
+    ``why`` lines as a list."""
+    where, params = filter_clause(f)
+    sql = "SELECT c.* FROM event_clusters c WHERE c.num_sources >= ?"
+    params = [min_sources, *params]
+    if where:
+        sql += (" AND c.id IN (SELECT m.cluster_id FROM event_cluster_members m JOIN events e ON e.rowid = "
+                "m.event_rowid JOIN articles a ON a.hash = e.article_hash" + where + ")")
+    sql += " ORDER BY c.first_date IS NULL, c.first_date, c.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    for row in conn.execute(sql, params).fetchall():
+        cluster = dict(row)
+        cluster["negated"], cluster["hypothetical"] = bool(cluster["negated"]), bool(cluster["hypothetical"])
+        cluster["why"] = json.loads(cluster["why"])
+        members = [dict(m) for m in conn.execute(CLUSTER_MEMBERS, (cluster["id"],))]
+        for m in members:
+            del m["cluster_id"]
+        cluster["article_ids"] = list(dict.fromkeys(m["article_id"] for m in members))
+        cluster["sources"] = list(dict.fromkeys(m["article_source"] for m in members if m["article_source"]))
+        cluster["members"] = members
+        yield cluster
+
+
+def article_cluster_of(conn: sqlite3.Connection, article_hash: str) -> list[dict[str, Any]]:
+    """The stored near-duplicate cluster of an article: every member with its link, in article order."""
+    sql = ("SELECT c.*, a.id AS article_id, a.source AS article_source FROM article_clusters c "
+           "JOIN articles a ON a.hash = c.article_hash WHERE c.cluster_id = "
+           "(SELECT cluster_id FROM article_clusters WHERE article_hash = ?) "
+           "ORDER BY a.published IS NULL, a.published, a.id, a.hash")
+    return [dict(r) for r in conn.execute(sql, (article_hash,))]
+
+
 def count_rows(conn: sqlite3.Connection, table: str) -> int:
     return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
@@ -86,9 +137,14 @@ def dump_store(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows, sorted, without timestamps, run ids and row ids: two stores of the same
     corpus compare equal whatever runs, kills and resumptions produced them. Failures compare as a set."""
     dump: dict[str, list[tuple[Any, ...]]] = {}
-    for table in ("articles", "actors", "mentions", "quotes", "places", "times", "events", "failures"):
+    for table in ("articles", "actors", "mentions", "quotes", "places", "times", "events", "failures",
+                  "article_clusters", "event_clusters"):
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in VOLATILE]
         quoted = ", ".join(f'"{c}"' for c in columns)
         distinct = "DISTINCT " if table == "failures" else ""
         dump[table] = sorted((tuple(r) for r in conn.execute(f"SELECT {distinct}{quoted} FROM {table}")), key=repr)
+    # Members by their event's article and position, not by row id (recoding renumbers events).
+    dump["event_cluster_members"] = sorted((tuple(r) for r in conn.execute(
+        "SELECT e.article_hash, e.n, m.cluster_id, m.why FROM event_cluster_members m "
+        "JOIN events e ON e.rowid = m.event_rowid")), key=repr)
     return dump
