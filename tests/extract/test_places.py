@@ -108,3 +108,34 @@ def test_small_town_needs_a_qualifier_outside_entities(nlp) -> None:  # type: ig
     doc = nlp("The fire started near Chiefland, Fla., late on Sunday.")
     (place,) = [p for p in find_places(doc) if p.text == "Chiefland"]
     assert place.country == "USA" and place.lat is not None
+
+
+def test_short_capital_code_is_not_a_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The index is case-folded: "EU" would otherwise also be Eu, a Normandy town.
+    doc = nlp("Ministers met in Brussels, and the EU said it would respond.")
+    found = {t.place.text: t.place for t in find_toponyms(doc)}
+    assert found["EU"].name == "European Union" and found["EU"].feature == "region"
+
+
+def test_same_state_neighbours_pick_the_local_namesake(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Deputies from Tyler and Longview drove to Palestine on Friday to help search the lake.")
+    (palestine,) = [t.place for t in find_toponyms(doc) if t.place.text == "Palestine"]
+    assert palestine.country == "USA" and palestine.feature == "city"  # Palestine, Texas
+
+
+def test_all_caps_dateline_is_a_place_whatever_its_tag(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("CORSICANA - A grass fire burned 40 acres on Tuesday, officials said.")
+    found = {t.place.text: t.place for t in find_toponyms(doc)}
+    assert found["CORSICANA"].name == "Corsicana" and found["CORSICANA"].country == "USA"
+
+
+def test_mislabelled_town_of_the_home_state_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.extract.places import home_mislabels
+    from eventwire.resolve.gazetteer import load_gazetteer
+
+    doc = nlp("Grand Ledge police and Lansing officers closed the road, Michigan State Police said.")
+    gaz = load_gazetteer()
+    lansing = next(c for c in gaz.lookup("Lansing") if c.admin1 == "MI")
+    spans = {m.span.text for m in home_mislabels(doc, gaz, [], {0: lansing}, embedded=True)}
+    # Grand Ledge (~8,000 people) is taken because Lansing puts the article in Michigan.
+    assert "Grand Ledge" in spans

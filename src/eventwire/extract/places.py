@@ -31,6 +31,8 @@ GENERIC_SUFFIXES = frozenset(
 )
 FEATURE_PRIOR = {"country": 6.0, "admin1": 3.5, "region": 3.5, "city": 0.0, "other": -1.0}
 EVENT_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "on", "across"})
+# A PERSON-labelled name right after one of these is read as a place when it is a home-region town ("in Roswell").
+LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "outside", "of"})
 NOT_FOUND = "not in the offline gazetteer"
 NO_POINT = "the gazetteer has the name but no coordinates"
 # Towns below this size are taken from bare capitalised words only with a ", State" qualifier: the cities1000
@@ -41,6 +43,16 @@ CAPITAL = 4.5
 # Document-level prior: weight of the share of the article's other places in the candidate's country / state.
 COUNTRY_SHARE = 3.0
 REGION_SHARE = 5.0
+# A town main-name match gets this much more when any other place of the article lies in its US state or
+# first-level region (a local paper names "Palestine" beside "Tyler": Palestine, Texas) -- unless a national
+# capital carries the name or a same-name town is over RIVAL_RATIO times larger ("Louisville", "Boston").
+REGION_ANY = 3.0
+RIVAL_RATIO = 50
+# Proximity: weight of the share of the article's other placed towns lying within NEAR_KM of the candidate
+# (same-name towns in neighbouring states: "Paris" near Memphis is Paris, Tennessee).
+NEAR = 2.0
+NEAR_KM = 300.0
+EARTH_KM = 6371.0
 
 
 @dataclass(frozen=True)
@@ -75,9 +87,19 @@ def strip_span(span: Span) -> Span:
     return span.doc[start:end]
 
 
+def is_short_code(text: str) -> bool:
+    """ "EU", "US", "UK": two or three capitals, which in news are abbreviations, never a town's name."""
+    return 2 <= len(text) <= 3 and text.isalpha() and text.isupper()
+
+
 def lookup_span(gaz: Gazetteer, span: Span) -> tuple[str, tuple[Candidate, ...], bool]:
-    """Gazetteer candidates for the span text, retrying without a generic suffix ("Syunik Province")."""
+    """Gazetteer candidates for the span text, retrying without a generic suffix ("Syunik Province").
+
+    A short all-caps code keeps only the entries that are not towns: "EU" is the European Union, not Eu
+    in Normandy (the index is case-folded)."""
     cands = gaz.lookup(span.text)
+    if cands and is_short_code(span.text):
+        cands = tuple(c for c in cands if c.feature != "city")
     if cands or len(span) < 2:
         return span.text, cands, False
     if span[-1].lower_ in GENERIC_SUFFIXES:
@@ -104,8 +126,9 @@ def main_name(cand: Candidate, text: str) -> bool:
 
 
 def names_part(cand: Candidate, text: str) -> bool:
-    """A candidate for a name part: its main name, or any curated alias of a country ("U.S." in "U.S. Army")."""
-    return (main_name(cand, text) or cand.feature == "country") and is_prominent_cand(cand)
+    """A candidate for a name part: its main name, or any curated alias of a country or first-level division
+    ("U.S." in "U.S. Army", "BC" in "BC Hydro")."""
+    return (main_name(cand, text) or cand.feature in ("country", "admin1")) and is_prominent_cand(cand)
 
 
 def is_prominent_cand(cand: Candidate) -> bool:
@@ -126,16 +149,49 @@ class Context:
     by_country: Counter[str]
     by_region: Counter[tuple[str, str]]
     total: int
+    towns: tuple[tuple[str, float, float], ...] = ()  # (name key, lat, lon) of the first-pass town readings
 
-    def bonus(self, cand: Candidate, own: Counter[str], own_region: Counter[tuple[str, str]], n_own: int) -> float:
+    def bonus(self, cand: Candidate, own: Counter[str], own_region: Counter[tuple[str, str]], n_own: int,
+              key: str = "", rival: tuple[float, frozenset[str]] = (math.inf, frozenset())) -> float:
         others = self.total - n_own
         if others <= 0 or cand.country is None:
             return 0.0
         value = COUNTRY_SHARE * (self.by_country[cand.country] - own[cand.country]) / others
         if cand.admin1 and cand.feature != "country":
-            key = (cand.country, cand.admin1)
-            value += REGION_SHARE * (self.by_region[key] - own_region[key]) / others
-        return value
+            region = (cand.country, cand.admin1)
+            same = self.by_region[region] - own_region[region]
+            value += REGION_SHARE * same / others
+            if (same > 0 and normalise_name(cand.name) == key and cand.population * RIVAL_RATIO >= rival[0]
+                    and cand.country not in rival[1]):
+                value += REGION_ANY
+        return value + self.nearness(cand, key)
+
+    def nearness(self, cand: Candidate, key: str) -> float:
+        """NEAR x the share of the article's other towns within NEAR_KM of a town candidate."""
+        if cand.feature != "city" or cand.lat is None or cand.lon is None:
+            return 0.0
+        anchors = [(lat, lon) for name, lat, lon in self.towns if name != key]
+        if not anchors:
+            return 0.0
+        near = sum(distance_km(cand.lat, cand.lon, lat, lon) <= NEAR_KM for lat, lon in anchors)
+        return NEAR * near / len(anchors)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance on a sphere of the Earth's mean radius."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def region_rival(cands: Sequence[Candidate]) -> tuple[float, frozenset[str]]:
+    """What a town needs for the same-state bonus: 1/RIVAL_RATIO of the largest same-name town's population
+    ("Louisville", Ohio does not beat Louisville, Kentucky on one Ohio neighbour), and not to lie in a
+    country whose national capital carries the name ("Washington": no small Washington beats the capital;
+    Paris, Texas may still beat Paris, France)."""
+    capitals = frozenset(c.country for c in cands if c.capital and c.country)
+    return max((c.population for c in cands if c.feature == "city"), default=0), capitals
 
 
 def score(cand: Candidate, key: str, countries: frozenset[str], hint: str | None, gaz: Gazetteer) -> float:
@@ -227,7 +283,8 @@ def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Spa
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in taken or token.ent_type_ or token.pos_ != "PROPN" or not is_capitalised(token):
+        if i in taken or token.ent_type_ or not is_capitalised(token) or not (
+                token.pos_ == "PROPN" or is_dateline(token)):
             i += 1
             continue
         for size in (4, 3, 2, 1):
@@ -243,6 +300,13 @@ def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Spa
                 i += size - 1
                 break
         i += 1
+
+
+def is_dateline(token: Token) -> bool:
+    """An all-caps word opening a sentence or line ("CORSICANA -", "BEIRUT (AP)"): the tagger often calls a
+    dateline a noun or adverb, so it is taken whatever its part of speech."""
+    first = token.i == 0 or token.is_sent_start or "\n" in token.doc[token.i - 1].text_with_ws
+    return first and token.is_upper and token.is_alpha and len(token) >= 4
 
 
 def is_capitalised(token: Token) -> bool:
@@ -320,7 +384,18 @@ def find_toponyms(
         key, cands, suffixed, hint = lookups[id(m)]
         if cands:
             first[id(m)] = best_candidate(gaz, key, cands, countries, hint, suffixed)
-    context = vote(mentions, first)
+    extra = list(home_mislabels(doc, gaz, mentions, first, include_embedded))
+    for m in extra:
+        lookups[id(m)] = (*lookup_span(gaz, m.span), trailing_context(doc, m.span.end))
+        key, cands, suffixed, hint = lookups[id(m)]
+        if cands:
+            first[id(m)] = best_candidate(gaz, key, cands, countries, hint, suffixed)
+    if extra:
+        mentions = sorted([*mentions, *extra], key=lambda m: (m.span.start, -len(m.span)))
+        names = [m for m in mentions if m.fixed is None]
+    confident = {i for i, (key, cands, _s, hint) in ((id(m), lookups[id(m)]) for m in names)
+                 if i in first and (len(cands) == 1 or (hint is not None and hint_matches(first[i], hint, gaz)))}
+    context = vote(mentions, first, confident)
     toponyms = []
     for m in mentions:
         if m.fixed is not None:
@@ -333,22 +408,81 @@ def find_toponyms(
             own_r = Counter((c.country, c.admin1) for c in own if c.country and c.admin1 and c.feature != "country")
             cand = best_candidate(
                 gaz, key, cands, countries, hint, suffixed,
-                functools.partial(context.bonus, own=own_c, own_region=own_r, n_own=len(own)),
+                functools.partial(context.bonus, own=own_c, own_region=own_r, n_own=len(own),
+                                  key=normalise_name(m.span.text),
+                                  rival=region_rival(cands)),
             ) if cands else None
         metonym = m.kind == "name" and is_government_metonym(doc, m.span.start, m.span.end)
         toponyms.append(Toponym(make_place(m.span, cand), metonym, m.span.start, m.span.end, m.kind))
     return toponyms
 
 
-def vote(mentions: Sequence[Mention], first: dict[int, Candidate]) -> Context:
-    """Country and state votes of every placed mention (first-pass readings; demonyms by their place)."""
+def home_mislabels(
+    doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention], first: dict[int, Candidate], embedded: bool,
+) -> Iterator[Mention]:
+    """Town names the small model labels as organisations or people, taken when the town lies in a state or
+    first-level region the article's other places (first-pass readings) are in: "Becker" (ORG) in an article
+    about Minnesota towns, "Roswell" (PERSON) after "in" beside "Atlanta". With ``embedded``, small towns of
+    those regions inside organisation names too ("Parkers Prairie High School"); and runs of capitalised proper
+nouns outside entities naming a town of those regions, however small (elsewhere a town under 15,000 needs a
+", State" qualifier)."""
+    home = {(c.country, c.admin1) for c in first.values() if c.feature in ("city", "admin1") and c.admin1}
+    if not home:
+        return
+    taken = {t.i for m in mentions for t in m.span}
+
+    def local(text: str) -> bool:
+        return any(c.feature == "city" and main_name(c, text) and (c.country, c.admin1) in home
+                   for c in gaz.lookup(text))
+
+    for ent in doc.ents:
+        span = strip_span(ent)
+        if not len(span) or any(t.i in taken for t in span) or ent.label_ not in MISLABELS:
+            continue
+        located = ent.label_ != "PERSON" or (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_BEFORE)
+        if located and local(span.text):
+            yield Mention(span, "name")
+        elif embedded and ent.label_ in EMBEDDING_LABELS:
+            yield from (Mention(part, "embedded") for part in local_parts(span, local))
+    i = 0
+    while i < len(doc):  # small home-region towns named bare, outside any entity ("Glen Carbon")
+        for size in (3, 2, 1):
+            span = doc[i : i + size]
+            if len(span) == size and all(t.i not in taken and not t.ent_type_ and t.pos_ == "PROPN"
+                                         and is_capitalised(t) for t in span) and local(span.text):
+                yield Mention(span, "name")
+                i += size - 1
+                break
+        i += 1
+
+
+def local_parts(span: Span, local: Callable[[str], bool]) -> Iterator[Span]:
+    """The longest run of 1-3 capitalised words at the start of a name, or after its "of", that is a home-region
+    town ("St. Cloud" in "St. Cloud Hospital")."""
+    starts = [span.start] + [t.i + 1 for t in span if t.lower_ == "of" and t.i + 1 < span.end]
+    for start in starts:
+        for stop in range(min(start + 3, span.end - (start == span.start)), start, -1):
+            part = span.doc[start:stop]
+            if all(t.is_title for t in part) and local(part.text):
+                yield part
+                break
+
+
+def vote(mentions: Sequence[Mention], first: dict[int, Candidate], confident: set[int]) -> Context:
+    """Country and state votes of every placed mention (first-pass readings; demonyms by their place), and
+    the points of the towns read in the first pass (for the proximity term)."""
     picks = [m.fixed if m.fixed is not None else first.get(id(m)) for m in mentions]
     placed = [c for c in picks if c is not None and c.country]
+    towns = tuple(
+        (normalise_name(m.span.text), c.lat, c.lon) for m in mentions
+        if id(m) in confident and (c := first[id(m)]).feature == "city" and c.lat is not None and c.lon is not None
+    )
     return Context(
         frozenset(),
         Counter(c.country for c in placed if c.country),
         Counter((c.country, c.admin1) for c in placed if c.country and c.admin1 and c.feature != "country"),
         len(placed),
+        towns,
     )
 
 
