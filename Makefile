@@ -31,6 +31,7 @@ serve: install web
 
 test: install-dev web
 	$(BIN)/ruff check src tests eval scripts benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: install-dev

@@ -31,7 +31,8 @@ def make_router() -> APIRouter:
 
     @router.get("/api/dyads/events", summary="The events of a dyad, newest first, with cursor pagination")
     def dyad_events(request: Request, p: Annotated[DyadEventParams, Query()]) -> dict[str, Any]:
-        events = EventParams(since=p.since, until=p.until, limit=p.limit, cursor=p.cursor, quad_class=p.quad_class)
+        events = EventParams(since=p.since, until=p.until, limit=p.limit, cursor=p.cursor, quad_class=p.quad_class,
+                             actor=None, country=None, cameo=None, place=None, q=None)
         where = queries.event_where(events)
         where.either.append(queries.dyad_where(p.kind, p.a, p.b, p.directed))
         return list_events(request, events, where)
