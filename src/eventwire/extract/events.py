@@ -291,10 +291,9 @@ def find_events(doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns) 
     lookup = MentionLookup(mentions)
     consumed: set[int] = set()
     found: list[EventCandidate] = []
-    text = doc.text.lower()
-    if any(phrase in text for phrase in patterns.story_discards):
+    if patterns.story_discards and any(phrase in doc.text.lower() for phrase in patterns.story_discards):
         return []
-    discarded = {tok.i for sent in doc.sents if any(p in sent.text.lower() for p in patterns.discards) for tok in sent}
+    discarded = discarded_tokens(doc, patterns.discards) if patterns.discards else set()
     for tok in doc:
         if tok.i in consumed or tok.i in discarded or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
@@ -329,6 +328,11 @@ def as_actor(m: TokenMention) -> TokenMention:
     if m.mention.kind != "place":
         return m
     return replace(m, mention=replace(m.mention, kind="metonym"))
+
+
+def discarded_tokens(doc: Doc, phrases: Sequence[str]) -> set[int]:
+    """Tokens of the sentences that hold a discard phrase (PETRARCH's sentence-level discards)."""
+    return {tok.i for sent in doc.sents if any(p in sent.text.lower() for p in phrases) for tok in sent}
 
 
 def trigger_end(tok: Token, pattern: Pattern) -> int:
