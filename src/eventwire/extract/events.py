@@ -1,24 +1,25 @@
-"""Find coded events in a parsed document: trigger, source and target from the dependency parse."""
+"""Find coded events in a parsed document: a pattern's trigger, its frame (negation, intent) and its code."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from eventwire.extract.arguments import (
+    OBJECTS,
+    SUBJECTS,
+    MentionLookup,
+    as_actor,
+    place_targets,
+    subject_tokens,
+    target_tokens,
+)
 from eventwire.extract.patterns import Pattern, Patterns
 from eventwire.resolve.actors import TokenMention
 
-SUBJECTS = {"nsubj", "csubj"}
-OBJECTS = {"dobj", "obj", "oprd"}  # spaCy reads "called Prime Minister X" as oprd
 NEGATIONS = {"not", "n't", "never", "no"}
-# Clauses whose missing subject is the governing verb's subject ("agreed to meet", "after meeting").
-CONTROLLED = {"xcomp", "advcl", "pcomp", "conj"}
-# Prepositions whose gerund takes the governing verb's object as subject ("blasted Yerevan for criticizing").
-OBJECT_CONTROL_PREPS = {"for", "of"}
-# Prepositions by which an object noun names the parties to it ("talks between A and B").
-PARTY_PREPS = {"between", "with", "against", "toward", "towards"}
 
 
 @dataclass(frozen=True)
@@ -34,57 +35,6 @@ class EventCandidate:
     hypothetical: bool
     confidence: float
     pattern: Pattern
-
-
-class MentionLookup:
-    """Which actor mention a token stands for."""
-
-    def __init__(self, mentions: Sequence[TokenMention]) -> None:
-        self.by_token: dict[int, list[TokenMention]] = {}
-        for m in mentions:
-            for i in range(m.start_i, m.end_i):
-                self.by_token.setdefault(i, []).append(m)
-
-    def at(self, tok: Token, places: bool = False) -> TokenMention | None:
-        """The mention at ``tok``; a capital read as a place only when ``places`` (a slot wants an actor)."""
-        found = [m for m in self.by_token.get(tok.i, []) if places or m.mention.kind != "place"]
-        return next((m for m in found if m.head_i == tok.i), found[0] if found else None)
-
-    def for_phrase(self, tok: Token, owners: bool, places: bool = False) -> TokenMention | None:
-        """The mention a noun phrase headed by ``tok`` refers to; with ``owners``, also 'Lavrov's comments'."""
-        direct = self.at(tok, places)
-        if direct is not None:
-            return direct
-        # "Syrian President Bashar Assad Tuesday": a name the parser hung on a neighbouring noun.
-        for child in sorted(tok.children, key=lambda c: -c.i):
-            if child.dep_ == "appos" or (child.dep_ == "compound" and child.i > tok.i - 4):
-                m = self.at(child, places)
-                if m is not None:
-                    return m
-        if owners:
-            for child in tok.children:
-                if child.dep_ == "poss":
-                    return self.at(child)
-        return None
-
-    def expand(self, mentions: Sequence[TokenMention], doc: Doc, places: bool) -> list[TokenMention]:
-        """The mentions plus those conjoined to their head tokens, each once, in order."""
-        out = list(dict.fromkeys(mentions))
-        for m in list(out):
-            # Conjuncts of the head, and of a word inside the mention ("ambassadors of A, B and C").
-            for tok in dict.fromkeys([doc[m.head_i], *doc[m.start_i : m.end_i]]):
-                # "The US, Russia, and Switzerland met": the parser may read a list as an apposition.
-                listed = [a for a in tok.children if a.dep_ == "appos"
-                          and (other := self.at(a)) is not None and other.mention.kind == m.mention.kind == "country"]
-                for conj in [*tok.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)]:
-                    other = self.for_phrase(conj, owners=False, places=places)
-                    if other is not None and other not in out:
-                        out.append(other)
-        return out
-
-
-def with_conjuncts(tok: Token) -> list[Token]:
-    return [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
 
 
 def matches(tok: Token, pattern: Pattern) -> Token | None:
@@ -122,104 +72,6 @@ def prep_matches(child: Token, prep: str) -> bool:
     if child.dep_ not in {"prep", "dative", "prt"} or child.lower_ != word:
         return False
     return not objects or any(g.dep_ == "pobj" and g.lemma_.lower() in objects.split("|") for g in child.children)
-
-
-def subject_tokens(tok: Token) -> list[Token]:
-    """Subject of ``tok``'s clause, inherited through control and gerund complements."""
-    node = tok
-    for _ in range(6):
-        # Up the tree a passive subject is the subject too ("Obama is scheduled to attend").
-        deps = SUBJECTS if node is tok else SUBJECTS | {"nsubjpass"}
-        subj = next((c for c in node.children if c.dep_ in deps), None)
-        if subj is not None:
-            return with_conjuncts(subj)
-        agent = passive_agent(node)
-        if agent is not None:
-            return with_conjuncts(agent)
-        head = node.head
-        if head is node:
-            return []
-        if node.dep_ == "pcomp" and head.lower_ in OBJECT_CONTROL_PREPS:
-            obj = next((c for c in head.head.children if c.dep_ in OBJECTS), None)
-            if obj is not None:
-                return with_conjuncts(obj)
-        if node.dep_ == "relcl":
-            return [head]
-        if node.dep_ == "acl" and head.pos_ == "NOUN":
-            node = head.head if head.dep_ in OBJECTS | {"nsubj", "attr"} else head
-            continue
-        if node.dep_ in CONTROLLED or (node.dep_ == "pcomp") or head.dep_ == "prep":
-            node = head if node.dep_ != "pcomp" else head.head
-            continue
-        if node.dep_ in {"acomp", "xcomp"}:
-            node = head
-            continue
-        return []
-    return []
-
-
-def passive_agent(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup) -> list[Token]:
-    """Target of the event per the pattern's ordered target list, looked for on ``anchor`` then ``tok``."""
-    passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    if passive_subj is not None and passive_agent(tok) is not None:
-        if lookup.for_phrase(passive_subj, owners=True) is not None:
-            return with_conjuncts(passive_subj)
-        return between_objects(passive_subj)
-    for how in pattern.targets:
-        for node in dict.fromkeys((anchor, tok)):
-            found = targets_by(node, how, lookup)
-            # A slot whose words name no actor ("responsibility for the attack") lets the next one try.
-            if any(lookup.for_phrase(t, owners=True, places=True) for t in found):
-                return found
-    return []
-
-
-def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
-    if how in {"dobj", "dative"}:
-        deps = OBJECTS if how == "dobj" else {"dative", "iobj"}
-        for c in node.children:
-            if c.dep_ in deps:
-                if lookup.for_phrase(c, owners=True, places=True) is not None:
-                    return with_conjuncts(c)
-                return between_objects(c)
-        return []
-    if how.startswith("prep:"):
-        # On the trigger, else on its object ("agreed to hold talks with France").
-        word = how.split(":", 1)[1]
-        objects = [c for c in node.children if c.dep_ in OBJECTS]
-        for owner in (node, *objects):
-            for c in owner.children:
-                if c.dep_ in {"prep", "dative"} and c.lower_ == word:
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
-                    return with_conjuncts(objs[0]) if objs else []
-        return []
-    if how == "subtree":
-        return [t for t in node.subtree if t.i > node.i and lookup.at(t) is not None][:1]
-    return []
-
-
-def between_objects(noun: Token, depth: int = 2) -> list[Token]:
-    """'peace negotiations between Armenia and Azerbaijan', 'evidence against Russia', and one 'of'
-    deeper: 'a resumption of ties with Spain'. The parties named by an object noun."""
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                return with_conjuncts(objs[0])
-    if depth > 1:
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.pos_ == "NOUN":
-                        return between_objects(g, depth - 1)
-    return []
 
 
 def is_negated(tok: Token) -> bool:
@@ -308,26 +160,6 @@ def find_events(doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns) 
                 break
     unique = {(e.trigger_i, e.source.start_i, e.target.start_i, e.code): e for e in found}
     return list(unique.values())
-
-
-def place_targets(tok: Token, lookup: MentionLookup) -> list[TokenMention]:
-    """'protested in Beijing': the country of a place named by a locative phrase on the trigger."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}:
-            for obj in (g for g in c.children if g.dep_ == "pobj"):
-                m = lookup.for_phrase(obj, owners=False, places=True)
-                if m is not None and m.mention.country:
-                    code = m.mention.country
-                    mention = replace(m.mention, code=code, sector=None, role=None, kind="place")
-                    return [replace(m, mention=mention)]
-    return []
-
-
-def as_actor(m: TokenMention) -> TokenMention:
-    """A capital taken by an actor slot stands for its government."""
-    if m.mention.kind != "place":
-        return m
-    return replace(m, mention=replace(m.mention, kind="metonym"))
 
 
 def discarded_tokens(doc: Doc, phrases: Sequence[str]) -> set[int]:
