@@ -39,7 +39,7 @@ def test_csv_parses_back(db, tmp_path):
     a1 = rows[1]
     assert (a1["event_date"], a1["source_code"], a1["target_country"], a1["cameo_root"], a1["quad_class"]) == (
         "2024-08-23", "RUSGOV", "ARM", "11", "3")
-    assert a1["negated"] == "False" and a1["plover_context"] == "diplomatic" and a1["latitude"] == "40.18"
+    assert a1["negated"] == "0" and a1["plover_context"] == "diplomatic" and a1["latitude"] == "40.18"
     assert rows[0]["event_date"] == "2023-01-04"  # no date of its own: the article's
 
 

@@ -33,7 +33,8 @@ def write_csv(events: Iterable[dict[str, Any]], handle: TextIO) -> int:
     writer.writeheader()
     count = 0
     for event in events:
-        writer.writerow(export_row(event))
+        # Booleans as 1/0: what R, Stata and spreadsheets read as numbers without a conversion.
+        writer.writerow({k: int(v) if isinstance(v, bool) else v for k, v in export_row(event).items()})
         count += 1
     return count
 
