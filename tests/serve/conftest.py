@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from eventwire.records import Article, CodedArticle
 from eventwire.run.versions import current_versions
 from eventwire.serve import Settings, make_app
+from eventwire.store.clusters import refresh_clusters
 from eventwire.store.connect import open_store
 from eventwire.store.read import dump_store
 from eventwire.store.write import start_run, write_batch
@@ -40,6 +41,7 @@ def db(tmp_path):
     items = [sample_article("a1"), sample_article("a2", text="Other text. " + sample_article()[0].text,
                                                   published="2024-08-20", cameo="111", date="2024-08-20")]
     write_batch(conn, run, items, [], versions)
+    refresh_clusters(conn)  # as `eventwire run` does at its end
     conn.close()
     return path
 

@@ -1,12 +1,13 @@
-"""Aggregates over events: dyad time series, the actor network, event places and event clusters."""
+"""Aggregates over events: dyad time series, the actor network, event places; stored event clusters."""
 
 from __future__ import annotations
 
-import hashlib
+import json
 import sqlite3
 from typing import Any
 
-from eventwire.serve.queries import Cond, Where, all_of, any_of, dyad_where
+from eventwire.serve.queries import Cond, Where, all_of, any_of, dyad_where, event_object
+from eventwire.store.clusters import clusters_up_to_date
 
 # Period of an event day: the day, the Monday of its week, or its month (dates are ISO strings).
 BUCKETS = {
@@ -74,25 +75,65 @@ def places(conn: sqlite3.Connection, w: Where, limit: int) -> list[dict[str, Any
             for name, country, lat, lon, n, c, g in conn.execute(sql, params + [limit])]
 
 
-CLUSTER_KEY = ("e.source_code, e.target_code, e.cameo, substr(e.date, 1, 10), e.negated, e.hypothetical, "
-               "COALESCE(CAST(e.location_geonameid AS TEXT), lower(e.location_name))")
+CLUSTER_ORDER = "c.first_date IS NULL, c.first_date DESC, c.id DESC"
+
+CLUSTER_MEMBERS = """SELECT m.cluster_id, m.why AS member_why, e.rowid AS key, e.*, a.id AS article_id,
+  a.title AS article_title, a.url AS article_url, a.source AS article_source, a.published AS article_published
+FROM event_cluster_members m JOIN events e ON e.rowid = m.event_rowid JOIN articles a ON a.hash = e.article_hash
+WHERE m.cluster_id IN ({marks}) ORDER BY a.published IS NULL, a.published, a.id, a.hash, e.n"""
 
 
-def clusters(conn: sqlite3.Connection, w: Where, offset: int, limit: int) -> list[dict[str, Any]]:
-    """Events merged on the dedup key (``dedup.events.event_key``, day window) and their known place;
-    dated events only (undated ones are never merged). Newest first."""
-    cond, params = all_of([w.sql(), ("e.date IS NOT NULL", [])])
-    sql = (f"SELECT {CLUSTER_KEY}, COUNT(*), COUNT(DISTINCT e.article_hash), "
-           "COUNT(DISTINCT a.source), MIN(e.location_name), group_concat(e.rowid), AVG(e.goldstein), "
-           "MIN(e.quad_class) FROM events e JOIN articles a ON a.hash = e.article_hash "
-           f"WHERE {cond} GROUP BY {CLUSTER_KEY} ORDER BY 4 DESC, 1, 2, 3 LIMIT ? OFFSET ?")
-    out = []
-    for s, t, cameo, day, neg, hyp, place, n, arts, srcs, name, keys, g, quad in conn.execute(
-            sql, params + [limit, offset]):
-        key = {"source_code": s, "target_code": t, "cameo": cameo, "date": day, "negated": bool(neg),
-               "hypothetical": bool(hyp)}
-        digest = hashlib.sha1(repr((key, place)).encode()).hexdigest()[:16]
-        out.append({"id": f"EC-{digest}", "key": key, "location": name, "num_mentions": n, "num_articles": arts,
-                    "num_sources": srcs, "goldstein": round(g or 0.0, 3), "quad_class": quad,
-                    "event_keys": sorted(int(k) for k in keys.split(","))})
-    return out
+def clusters(conn: sqlite3.Connection, w: Where, after: tuple[Any, ...] | None,
+             limit: int) -> list[dict[str, Any]]:
+    """Stored event clusters (``store.clusters.refresh_clusters``, the ids of ``eventwire export --format
+    clusters``) with at least one member event matching ``w``; newest first date first (undated last), then
+    id descending; ``after`` is the ``(first_date, id)`` of the previous page's last cluster."""
+    conds: list[Cond] = [_cluster_after(after)]
+    if w.all or w.either:
+        cond, params = w.sql()
+        conds.append(("c.id IN (SELECT m.cluster_id FROM event_cluster_members m "
+                      f"JOIN events e ON e.rowid = m.event_rowid WHERE {cond})", params))
+    cond, params = all_of(conds)
+    rows = conn.execute(f"SELECT c.* FROM event_clusters c WHERE {cond} ORDER BY {CLUSTER_ORDER} LIMIT ?",
+                        params + [limit]).fetchall()
+    members: dict[str, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
+    if rows:
+        for m in conn.execute(CLUSTER_MEMBERS.format(marks=",".join("?" * len(rows))), list(members)):
+            members[m["cluster_id"]].append({**event_object(m), "why": m["member_why"]})
+    return [_cluster_object(r, members[r["id"]]) for r in rows]
+
+
+def _cluster_after(after: tuple[Any, ...] | None) -> Cond:
+    if after is None:
+        return "1", []
+    day, ident = after
+    if day is None:
+        return "c.first_date IS NULL AND c.id < ?", [ident]
+    return "(c.first_date < ? OR (c.first_date = ? AND c.id < ?) OR c.first_date IS NULL)", [day, day, ident]
+
+
+def _cluster_object(r: sqlite3.Row, members: list[dict[str, Any]]) -> dict[str, Any]:
+    key = {"source_code": r["source_code"], "target_code": r["target_code"], "cameo": r["cameo"],
+           "date": r["date_key"], "negated": bool(r["negated"]), "hypothetical": bool(r["hypothetical"])}
+    goldstein = [m["goldstein"] for m in members if m["goldstein"] is not None]
+    quads = [m["quad_class"] for m in members if m["quad_class"] is not None]
+    return {"id": r["id"], "key": key, "location": r["location"], "num_mentions": r["num_mentions"],
+            "num_articles": r["num_articles"], "num_sources": r["num_sources"], "num_stories": r["num_stories"],
+            "first_date": r["first_date"], "last_date": r["last_date"], "why": json.loads(r["why"]),
+            "goldstein": round(sum(goldstein) / len(goldstein), 3) if goldstein else None,
+            "quad_class": min(quads) if quads else None,
+            "article_ids": list(dict.fromkeys(m["article"]["id"] for m in members)),
+            "sources": list(dict.fromkeys(m["article"]["source"] for m in members if m["article"]["source"])),
+            "event_keys": sorted(m["key"] for m in members), "members": members}
+
+
+def clusters_note(conn: sqlite3.Connection) -> str | None:
+    """Why the stored clusters may not cover the store: none stored yet, or events added since the last
+    refresh (``POST /api/code`` stores without clustering; ``eventwire run`` refreshes at its end)."""
+    if clusters_up_to_date(conn):
+        return None
+    if conn.execute("SELECT 1 FROM event_clusters LIMIT 1").fetchone() is None:
+        return ("no stored clusters: this store's events have not been clustered yet; `eventwire run` "
+                "(or `eventwire watch`) stores them at its end")
+    return ("stored clusters are out of date: events stored since the last refresh (e.g. by POST /api/code) "
+            "are in no cluster yet; the next `eventwire run` refreshes them")

@@ -46,13 +46,16 @@ def make_router() -> APIRouter:
         return {"event": item, "text": text[0], "quote": dict(quote) if quote else None, "speaker": speaker,
                 "source_span": spans["source"], "target_span": spans["target"]}
 
-    @router.get("/api/clusters", summary="Events merged on the dedup key (source, target, CAMEO, day, place)")
+    @router.get("/api/clusters", summary="Stored event clusters (the ids of `eventwire export --format clusters`)")
     def clusters(request: Request, p: Annotated[EventParams, Query()]) -> dict[str, Any]:
         limit = page_size(request, p.limit)
-        offset = (decode_cursor(p.cursor, (int,)) or (0,))[0]
+        after = decode_cursor(p.cursor, (str, str))
         with reader(request) as conn:
-            items = aggregates.clusters(conn, queries.event_where(p), offset, limit)
-        return page(items, limit, encode_cursor(offset + limit))
+            items = aggregates.clusters(conn, queries.event_where(p), after, limit)
+            note = aggregates.clusters_note(conn)
+        last = items[-1] if items else None
+        return {**page(items, limit, encode_cursor(last["first_date"], last["id"]) if last else None),
+                "note": note}
 
     @router.get("/api/places", summary="Event locations with counts, for the map")
     def places(request: Request, p: Annotated[EventParams, Query()]) -> dict[str, Any]:
