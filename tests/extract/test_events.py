@@ -142,3 +142,13 @@ def test_discarded_sentences_and_stories_code_nothing(nlp):
 def test_future_told_by_its_actor_is_an_intention(code):
     # "announced it would support" is Russia expressing intent (CAMEO 03), not a future support.
     assert code("Russia announced it would support Armenia.") == [("RUS", "ARM", "032", False, True)]
+
+
+def test_the_appeal_covers_the_deed_it_asks_for(code):
+    # The urging is the event; the support is only asked for and is not coded as done.
+    assert code("Macron urged Pashinyan to support Aliyev.") == [("FRAGOV", "ARMGOV", "020", False, False)]
+
+
+def test_a_deed_someone_is_asked_for_is_hypothetical(code):
+    # "wants Putin to attack": Putin's attack is wanted by Macron, not threatened by Putin, nor done.
+    assert code("Macron wants Putin to attack Armenia.") == [("RUSGOV", "ARM", "190", False, True)]

@@ -79,7 +79,8 @@ def is_negated(tok: Token) -> bool:
 
 
 def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
-    """(negated, kind) where kind is intent | threat | future | None, from the trigger's governors."""
+    """(negated, kind) where kind is intent | threat | future | refusal | request | None, from the trigger's
+    governors."""
     negated = is_negated(tok)
     kind = None
     for c in tok.children:
@@ -87,7 +88,7 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
             kind = patterns.modality.get((c.lower_, "AUX")) or kind
     node = tok
     for _ in range(3):
-        if node.dep_ not in {"xcomp", "acl", "ccomp"} or node.head is node:
+        if node.dep_ not in {"xcomp", "acl", "ccomp", "advcl"} or node.head is node:
             break
         head = node.head
         pos = "NOUN" if head.pos_ in {"NOUN", "PROPN"} else "ADJ" if head.pos_ == "ADJ" else "VERB"
@@ -97,8 +98,11 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
             if kind == "future" and node.dep_ == "ccomp":
                 kind = "intent"
             break
-        if found is None:
+        if found is None or (node.dep_ == "advcl" and found != "request"):
             break
+        if found in {"intent", "threat"} and (any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children)
+                                              or any(c.dep_ == "nsubj" for c in node.children)):
+            found = "request"  # "wants Putin to attack": the deed is Putin's, and only asked for
         kind = found
         negated = negated or any(c.dep_ == "neg" for c in head.children)
         node = head
