@@ -112,22 +112,24 @@ class Coder:
         times = find_times(doc, day)
         countries = sorted({m.country for m in actor_mentions if m.country})
         places = find_places(doc, countries)
-        candidates = find_events(doc, mentions, self.patterns)
+        candidates = [c for c in find_events(doc, mentions, self.patterns) if self._known(c)]
         events = [
-            self._event(doc, f"{article.id}-E{n}", c, quotes, times, places, day)
+            self._event(doc, f"{article.id}-E{n}", c, self.codebook[c.code], quotes, times, places, day)
             for n, c in enumerate(candidates, 1)
         ]
-        return CodedArticle(article=article, mentions=tuple(actor_mentions), events=tuple(e for e in events if e),
+        return CodedArticle(article=article, mentions=tuple(actor_mentions), events=tuple(events),
                             quotes=tuple(quotes), places=tuple(places), times=tuple(times))
 
+    def _known(self, c: EventCandidate) -> bool:
+        if c.code in self.codebook:
+            return True
+        log.warning("pattern %s gives unknown CAMEO code %s; event dropped", c.pattern.lemma, c.code)
+        return False
+
     def _event(
-        self, doc: Doc, event_id: str, c: EventCandidate, quotes: Sequence[Quote], times: Sequence[Time],
-        places: Sequence[Place], day: date | None,
-    ) -> Event | None:
-        entry: CameoCode | None = self.codebook.get(c.code)
-        if entry is None:
-            log.warning("pattern %s gives unknown CAMEO code %s; event dropped", c.pattern.lemma, c.code)
-            return None
+        self, doc: Doc, event_id: str, c: EventCandidate, entry: CameoCode, quotes: Sequence[Quote],
+        times: Sequence[Time], places: Sequence[Place], day: date | None,
+    ) -> Event:
         sent = doc[c.trigger_i].sent
         trigger = doc[c.trigger_i : c.trigger_end_i]
         quote = next((q for q in quotes if q.start <= trigger.start_char < q.end), None)
