@@ -82,3 +82,16 @@ def test_binary_input_is_rejected(coder):
 def test_huge_input_is_rejected_quickly(coder):
     with pytest.raises(InputRejected, match="limit"):
         coder.code("Putin praised Pashinyan. " * 420_000)  # about 10 MB
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("“Russia attacked Ukraine,” Zelensky said on Tuesday.", "2024-08-20"),  # the cue's date
+        ("“Russia attacked Ukraine on Monday,” Zelensky said on Tuesday.", "2024-08-19"),  # its own date first
+        ("“Russia attacked Ukraine,” Zelensky said.", "2024-08-23"),  # else the publication date
+    ],
+)
+def test_an_event_in_a_quote_takes_the_reporting_date(coder, text, day):
+    [event] = coder.code(text, published="2024-08-23").events
+    assert event.quote_id is not None and event.date == day

@@ -133,7 +133,7 @@ class Coder:
         sent = doc[c.trigger_i].sent
         trigger = doc[c.trigger_i : c.trigger_end_i]
         quote = next((q for q in quotes if q.start <= trigger.start_char < q.end), None)
-        when, precision = date_event(doc, c.trigger_i, times, day)
+        when, precision = date_event(doc, c.trigger_i, times, day, reported_on(doc, quote, times))
         return Event(
             id=event_id, start=sent.start_char, end=sent.end_char,
             trigger=Span(trigger.start_char, trigger.end_char, trigger.text),
@@ -143,6 +143,17 @@ class Coder:
             location=locate_event(doc, c.trigger_i, places), negated=c.negated, hypothetical=c.hypothetical,
             quote_id=quote.id if quote else None, confidence=c.confidence, pattern=_pattern_name(c),
         )
+
+
+def reported_on(doc: Doc, quote: Quote | None, times: Sequence[Time]) -> str | None:
+    """The date the reporting context carries: a time on the quote's cue ("Zelensky said on Tuesday")
+    dates what the quote reports when the event's own clause has none (a readout's call date)."""
+    if quote is None or quote.cue is None:
+        return None
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if cue is None or len(cue) == 0:
+        return None
+    return date_event(doc, cue.root.i, times, None)[0]
 
 
 def place_country(name: str) -> str | None:
