@@ -47,3 +47,8 @@ def test_sector_phrase_tied_to_a_city_takes_its_country(coder):
     found = mentions(coder, "Officials in Aleppo accused Turkey of shelling. The mayor of the city of Nablus resigned.")
     codes = {code for _, code in found}
     assert "SYRGOV" in codes and any(code.startswith("PSE") for code in codes)
+
+
+def test_sector_phrase_of_an_international_body_keeps_its_code(coder):
+    found = mentions(coder, "UN peacekeepers left Lebanon. EU officials criticized Hungary.")
+    assert ("UN peacekeepers", "IGOUNO") in found and ("EU officials", "IGOEEC") in found

@@ -128,6 +128,11 @@ def mention_for_sector(
         if c:
             country, start = c, start_of(k, by_token, found, sector_mentions)
             break
+        body = international_body_at(k, found)
+        if body is not None:  # "UN peacekeepers", "NATO troops": the body's own code, no country
+            org = body.mention
+            return make_mention(doc, body.start_i, sm.end_i, sm.end_i - 1, id=org.id, name=org.name, code=org.code,
+                                country=None, sector=org.sector, role=sm.sector.role, kind="organisation")
         if tok.text in POSSESSIVE or tok.pos_ in {"ADJ", "DET"} or tok.is_punct and tok.text == "-":
             k -= 1
             continue
@@ -184,6 +189,12 @@ def country_of_place(obj: Token, place_country: PlaceCountry) -> str | None:
         return None
     words = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj]
     return place_country(" ".join(t.text for t in words))
+
+
+def international_body_at(k: int, found: list[TokenMention]) -> TokenMention | None:
+    """An organisation with no country (IGO, NGO, IMG) named at token ``k``."""
+    return next((m for m in found if m.start_i <= k < m.end_i and m.mention.kind == "organisation"
+                 and m.mention.country is None), None)
 
 
 def start_of(k: int, by_token: dict[int, NameMatch], found: list[TokenMention],
