@@ -149,6 +149,11 @@ def test_the_appeal_covers_the_deed_it_asks_for(code):
     assert code("Macron urged Pashinyan to support Aliyev.") == [("FRAGOV", "ARMGOV", "020", False, False)]
 
 
-def test_a_deed_someone_is_asked_for_is_hypothetical(code):
-    # "wants Putin to attack": Putin's attack is wanted by Macron, not threatened by Putin, nor done.
-    assert code("Macron wants Putin to attack Armenia.") == [("RUSGOV", "ARM", "190", False, True)]
+def test_wanting_someone_to_act_is_an_appeal_to_them(code):
+    # "wants Putin to attack": Macron appeals to Putin; the attack is neither threatened by Putin nor done.
+    assert code("Macron wants Putin to attack Armenia.") == [("FRAGOV", "RUSGOV", "020", False, False)]
+
+
+def test_a_deed_someone_is_pressed_for_is_hypothetical(code):
+    # "persuaded" codes nothing itself, but the support it presses for is not a deed.
+    assert code("Macron persuaded Putin to support Pashinyan.") == [("RUSGOV", "ARMGOV", "051", False, True)]

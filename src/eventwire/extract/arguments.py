@@ -90,6 +90,11 @@ def subject_tokens(tok: Token) -> list[Token]:
             obj = next((c for c in head.head.children if c.dep_ in OBJECTS), None)
             if obj is not None:
                 return with_conjuncts(obj)
+        if node.dep_ == "xcomp" and head.pos_ == "VERB":
+            # Object control: "persuaded Putin to support", "forced Armenia to accept": the object acts.
+            obj = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
+            if obj is not None:
+                return with_conjuncts(obj)
         if node.dep_ == "relcl":
             return [head]
         if node.dep_ == "acl" and head.pos_ == "NOUN":
@@ -149,6 +154,14 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
         return []
     if how == "subtree":
         return [t for t in node.subtree if t.i > node.i and lookup.at(t) is not None][:1]
+    if how == "clause_subject":
+        # "wants Putin to attack", "alleged that France was aware": the subject of the complement clause.
+        for c in node.children:
+            if c.dep_ in {"ccomp", "xcomp"}:
+                subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None:
+                    return with_conjuncts(subj)
+        return []
     return []
 
 

@@ -133,7 +133,7 @@ def consumed_tokens(doc: Doc, tok: Token, pattern: Pattern, anchor: Token) -> se
     gone = {anchor.i} if anchor is not tok else set()
     for node in (tok, anchor):
         for c in node.children:
-            if c.dep_ in {"xcomp", "advcl"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            if c.dep_ in {"xcomp", "advcl", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 gone.update(t.i for t in c.subtree)
             if c.dep_ == "prep" and c.lower_ == "of":
                 gone.update(t.i for g in c.children if g.dep_ == "pcomp" for t in g.subtree)
