@@ -52,3 +52,21 @@ def test_sector_phrase_tied_to_a_city_takes_its_country(coder):
 def test_sector_phrase_of_an_international_body_keeps_its_code(coder):
     found = mentions(coder, "UN peacekeepers left Lebanon. EU officials criticized Hungary.")
     assert ("UN peacekeepers", "IGOUNO") in found and ("EU officials", "IGOEEC") in found
+
+
+def resolved(coder, text: str, published: str) -> dict[str, tuple[str, str | None]]:
+    return {m.text: (m.code, m.role) for m in coder.code(text, published=published).mentions if m.kind == "person"}
+
+
+def test_office_holders_after_the_2025_changes(coder):
+    found = resolved(coder, "Takaichi met Yvette Cooper in Tokyo.", "2026-01-10")
+    assert found["Takaichi"] == ("JPNGOV", "Prime Minister")
+    assert found["Yvette Cooper"] == ("GBRGOV", "Minister of Foreign Affairs")
+    # In 2024 Lammy was still foreign secretary.
+    assert resolved(coder, "Lammy met Motegi.", "2024-08-23")["Lammy"] == ("GBRGOV", "Minister of Foreign Affairs")
+
+
+def test_former_prime_minister_keeps_his_last_post(coder):
+    # The resolver does not mark former office-holders: Ishiba keeps JPNGOV and his last role name.
+    found = resolved(coder, "Ishiba criticised the government.", "2026-01-10")
+    assert found["Ishiba"] == ("JPNGOV", "Prime Minister")

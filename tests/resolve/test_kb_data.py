@@ -312,6 +312,94 @@ def test_tracked_countries_have_heads_and_foreign_ministers_since_2000(
     assert len(holders(people, country, {"Minister of Foreign Affairs"}, date(2025, 7, 31))) == 1
 
 
+# ---------------------------------------------------------------- changes of office after 2025-07-31
+
+AFTER = date(2026, 1, 10)  # a day well after the 2025 changes of office
+
+
+@pytest.mark.parametrize(
+    ("pid", "day", "code", "role"),
+    [
+        ("sanae-takaichi", AFTER, "JPNGOV", "Prime Minister"),
+        ("toshimitsu-motegi", AFTER, "JPNGOV", "Minister of Foreign Affairs"),
+        ("yvette-cooper", date(2026, 3, 1), "GBRGOV", "Minister of Foreign Affairs"),
+        ("sebastien-lecornu", AFTER, "FRAGOV", "Prime Minister"),
+        ("karol-nawrocki", AFTER, "POLGOV", "President"),
+        ("pablo-quirno", AFTER, "ARGGOV", "Minister of Foreign Affairs"),
+        ("andrej-babis", AFTER, "CZEGOV", "Prime Minister"),
+        ("mojtaba-khamenei", date(2026, 6, 1), "IRNGOV", "Supreme Leader"),
+        ("delcy-rodriguez", date(2026, 2, 1), "VENGOV", "Acting President"),
+        ("rumen-radev", date(2026, 3, 1), "BGRGOV", "President"),  # former president: keeps his last post
+        ("rumen-radev", date(2026, 6, 1), "BGRGOV", "Prime Minister"),
+        ("david-lammy", AFTER, "GBRGOV", "Deputy Prime Minister"),
+    ],
+)
+def test_role_after_the_2025_2026_changes(people: dict[str, Actor], pid: str, day: date, code: str, role: str) -> None:
+    held = people[pid].role_on(day)
+    assert (held.code, held.role) == (code, role)
+
+
+def test_ishiba_is_no_longer_prime_minister_in_2026(people: dict[str, Actor]) -> None:
+    ishiba = people["shigeru-ishiba"]
+    # A former office-holder keeps his last code and role name (rule 3 of role_on), but the role has ended.
+    held = ishiba.role_on(AFTER)
+    assert (held.code, held.role) == ("JPNGOV", "Prime Minister")
+    assert held.end == date(2025, 10, 21) and not held.holds_on(AFTER)
+    assert not any(r.holds_on(None) for r in ishiba.roles)
+    assert holders(people, "JPN", {"Prime Minister"}, AFTER) == ["sanae-takaichi"]
+    assert holders(people, "JPN", {"Prime Minister"}, date(2025, 10, 1)) == ["shigeru-ishiba"]
+    # On the handover day both match (ends are inclusive).
+    assert set(holders(people, "JPN", {"Prime Minister"}, date(2025, 10, 21))) == {"shigeru-ishiba", "sanae-takaichi"}
+
+
+def test_motegi_second_term_is_a_second_row(people: dict[str, Actor]) -> None:
+    motegi = people["toshimitsu-motegi"]
+    assert motegi.role_on(date(2020, 6, 1)).role == "Minister of Foreign Affairs"
+    assert motegi.role_on(date(2023, 6, 1)).end == date(2021, 11, 4)  # out of office between the two terms
+    assert motegi.role_on(None).start == date(2025, 10, 21)
+
+
+@pytest.mark.parametrize(
+    ("country", "roles", "before", "after"),
+    [
+        ("GBR", FOREIGN_MINISTER, "david-lammy", "yvette-cooper"),
+        ("FRA", {"Prime Minister"}, "francois-bayrou", "sebastien-lecornu"),
+        ("THA", {"Prime Minister"}, "paetongtarn-shinawatra", "anutin-charnvirakul"),
+        ("NPL", {"Prime Minister"}, "kp-sharma-oli", "sushila-karki"),
+        ("POL", {"President"}, "andrzej-duda", "karol-nawrocki"),
+        ("BOL", {"President"}, "luis-arce", "rodrigo-paz"),
+        ("MDG", {"President"}, "andry-rajoelina", "michael-randrianirina"),
+        ("ARG", FOREIGN_MINISTER, "gerardo-werthein", "pablo-quirno"),
+        ("CZE", {"Prime Minister"}, "petr-fiala", "andrej-babis"),
+        ("CHL", {"President"}, "gabriel-boric", "jose-antonio-kast"),
+        ("HND", {"President"}, "xiomara-castro", "nasry-asfura"),
+        ("IRN", {"Supreme Leader"}, "ali-khamenei", "mojtaba-khamenei"),
+        ("HUN", {"Prime Minister"}, "viktor-orban", "peter-magyar"),
+    ],
+)
+def test_office_changes_hands(
+    people: dict[str, Actor], country: str, roles: set[str], before: str, after: str
+) -> None:
+    assert holders(people, country, roles, date(2025, 7, 31)) == [before]
+    assert holders(people, country, roles, date(2026, 11, 27)) == [after]
+
+
+def test_peru_interim_presidents_follow_each_other(people: dict[str, Actor]) -> None:
+    assert holders(people, "PER", {"President"}, date(2025, 7, 31)) == ["dina-boluarte"]
+    assert holders(people, "PER", {"President"}, date(2025, 12, 1)) == ["jose-jeri"]
+    assert holders(people, "PER", {"President"}, date(2026, 3, 1)) == ["jose-maria-balcazar"]
+    assert people["jose-jeri"].role_on(date(2026, 3, 1)).end == date(2026, 2, 17)
+
+
+@pytest.mark.parametrize("country", TRACKED)
+def test_tracked_countries_have_one_head_and_foreign_minister_at_the_new_as_of_date(
+    people: dict[str, Actor], country: str
+) -> None:
+    day = date(2026, 11, 27)
+    assert holders(people, country, HEAD_ROLES, day), country
+    assert len(holders(people, country, {"Minister of Foreign Affairs"}, day)) == 1, country
+
+
 def test_organisations(kb: KnowledgeBase) -> None:
     orgs = {a.id: a for a in kb.actors if a.kind == "organisation"}
     assert orgs["un"].roles[0].code == "IGOUNO"
