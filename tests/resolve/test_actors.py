@@ -66,7 +66,8 @@ def test_office_holders_after_the_2025_changes(coder):
     assert resolved(coder, "Lammy met Motegi.", "2024-08-23")["Lammy"] == ("GBRGOV", "Minister of Foreign Affairs")
 
 
-def test_former_prime_minister_keeps_his_last_post(coder):
-    # The resolver does not mark former office-holders: Ishiba keeps JPNGOV and his last role name.
+def test_former_prime_minister_is_coded_as_elite(coder):
+    # Out of office, Ishiba is one of Japan's elite, not its government; in office he was JPNGOV.
     found = resolved(coder, "Ishiba criticised the government.", "2026-01-10")
-    assert found["Ishiba"] == ("JPNGOV", "Prime Minister")
+    assert found["Ishiba"] == ("JPNELI", "former Prime Minister")
+    assert resolved(coder, "Ishiba criticised the opposition.", "2025-01-10")["Ishiba"] == ("JPNGOV", "Prime Minister")

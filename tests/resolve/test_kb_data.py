@@ -329,7 +329,7 @@ AFTER = date(2026, 1, 10)  # a day well after the 2025 changes of office
         ("andrej-babis", AFTER, "CZEGOV", "Prime Minister"),
         ("mojtaba-khamenei", date(2026, 6, 1), "IRNGOV", "Supreme Leader"),
         ("delcy-rodriguez", date(2026, 2, 1), "VENGOV", "Acting President"),
-        ("rumen-radev", date(2026, 3, 1), "BGRGOV", "President"),  # former president: keeps his last post
+        ("rumen-radev", date(2026, 3, 1), "BGRELI", "former President"),  # between his two posts
         ("rumen-radev", date(2026, 6, 1), "BGRGOV", "Prime Minister"),
         ("david-lammy", AFTER, "GBRGOV", "Deputy Prime Minister"),
     ],
@@ -341,10 +341,11 @@ def test_role_after_the_2025_2026_changes(people: dict[str, Actor], pid: str, da
 
 def test_ishiba_is_no_longer_prime_minister_in_2026(people: dict[str, Actor]) -> None:
     ishiba = people["shigeru-ishiba"]
-    # A former office-holder keeps his last code and role name (rule 3 of role_on), but the role has ended.
+    # A former office-holder is one of his country's elite from the day after his last role ended.
     held = ishiba.role_on(AFTER)
-    assert (held.code, held.role) == ("JPNGOV", "Prime Minister")
-    assert held.end == date(2025, 10, 21) and not held.holds_on(AFTER)
+    assert (held.code, held.sector, held.role) == ("JPNELI", "ELI", "former Prime Minister")
+    assert held.start == date(2025, 10, 22) and held.holds_on(AFTER)
+    assert ishiba.role_on(date(2025, 10, 21)).code == "JPNGOV"
     assert not any(r.holds_on(None) for r in ishiba.roles)
     assert holders(people, "JPN", {"Prime Minister"}, AFTER) == ["sanae-takaichi"]
     assert holders(people, "JPN", {"Prime Minister"}, date(2025, 10, 1)) == ["shigeru-ishiba"]
@@ -355,7 +356,9 @@ def test_ishiba_is_no_longer_prime_minister_in_2026(people: dict[str, Actor]) ->
 def test_motegi_second_term_is_a_second_row(people: dict[str, Actor]) -> None:
     motegi = people["toshimitsu-motegi"]
     assert motegi.role_on(date(2020, 6, 1)).role == "Minister of Foreign Affairs"
-    assert motegi.role_on(date(2023, 6, 1)).end == date(2021, 11, 4)  # out of office between the two terms
+    between = motegi.role_on(date(2023, 6, 1))  # out of office between the two terms
+    assert (between.code, between.role, between.start) == ("JPNELI", "former Minister of Foreign Affairs",
+                                                          date(2021, 11, 5))
     assert motegi.role_on(None).start == date(2025, 10, 21)
 
 
@@ -388,7 +391,7 @@ def test_peru_interim_presidents_follow_each_other(people: dict[str, Actor]) -> 
     assert holders(people, "PER", {"President"}, date(2025, 7, 31)) == ["dina-boluarte"]
     assert holders(people, "PER", {"President"}, date(2025, 12, 1)) == ["jose-jeri"]
     assert holders(people, "PER", {"President"}, date(2026, 3, 1)) == ["jose-maria-balcazar"]
-    assert people["jose-jeri"].role_on(date(2026, 3, 1)).end == date(2026, 2, 17)
+    assert people["jose-jeri"].role_on(date(2026, 3, 1)).code == "PERELI"  # a former president
 
 
 @pytest.mark.parametrize("country", TRACKED)

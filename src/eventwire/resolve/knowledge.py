@@ -6,7 +6,7 @@ import csv
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -40,7 +40,8 @@ class Actor:
     kind: str = "person"  # person | organisation
 
     def role_on(self, day: date | None) -> Role | None:
-        """The role in force on ``day``; else the nearest earlier one; else the first one."""
+        """The role in force on ``day``; else, out of office after a role, that role's country's elite
+        (``former_role``); else the first role."""
         current = [r for r in self.roles if r.holds_on(day)]
         if current:
             # Prefer the most specific (latest-starting) role in force.
@@ -48,8 +49,20 @@ class Actor:
         if day is not None:
             earlier = [r for r in self.roles if r.end is not None and r.end < day]
             if earlier:
-                return max(earlier, key=lambda r: r.end or date.min)
+                return former_role(max(earlier, key=lambda r: r.end or date.min))
         return self.roles[0] if self.roles else None
+
+
+def former_role(last: Role) -> Role:
+    """A former office-holder is one of the country's elite (CAMEO's ``ELI``, as PETRARCH's dictionaries date
+    ex-presidents): "Ishiba" after October 2025 is ``JPNELI``, "former Prime Minister", no longer ``JPNGOV``.
+    A role with no country (an international organisation's post) is kept as it was: the KB does not record
+    the person's nationality."""
+    if last.country is None or last.sector in {None, "ELI"}:
+        return last
+    role = f"former {last.role}" if last.role else None
+    start = last.end + timedelta(days=1) if last.end else None
+    return Role(last.country, "ELI", f"{last.country}ELI", role, start, None)
 
 
 @dataclass(frozen=True)
