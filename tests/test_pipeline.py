@@ -93,5 +93,15 @@ def test_huge_input_is_rejected_quickly(coder):
     ],
 )
 def test_an_event_in_a_quote_takes_the_reporting_date(coder, text, day):
-    [event] = coder.code(text, published="2024-08-23").events
+    # The speaker's accusation (UKRGOV -> RUS, 1123) read off the quote is an event of its own.
+    [event] = [e for e in coder.code(text, published="2024-08-23").events if e.cameo == "190"]
     assert event.quote_id is not None and event.date == day
+
+
+def test_a_reported_attack_is_also_the_speakers_accusation_tied_to_the_quote(coder):
+    coded = coder.code("“Azerbaijani forces shelled Armenian villages,” Pashinyan said.", published="2024-08-23")
+    by_code = {e.cameo: e for e in coded.events}
+    assert set(by_code) == {"194", "1123"}
+    deed, accusation = by_code["194"], by_code["1123"]
+    assert (accusation.source.code, accusation.target.code) == ("ARMGOV", "AZEMIL")
+    assert accusation.trigger.text == "said" and accusation.quote_id == deed.quote_id is not None

@@ -18,7 +18,7 @@ from eventwire.extract.places import find_places, locate_event
 from eventwire.extract.quotes import find_quotes
 from eventwire.extract.times import date_event, find_times
 from eventwire.nlp.guard import check_text
-from eventwire.nlp.model import make_nlp
+from eventwire.nlp.model import common_words, make_nlp
 from eventwire.records import Article, CodedArticle, Event, Place, Plover, Quote, Span, Time
 from eventwire.resolve.actors import resolve_actors
 from eventwire.resolve.gazetteer import load_gazetteer
@@ -70,7 +70,7 @@ class Coder:
         self.kb = kb or load_default_kb()
         self.patterns = patterns or load_patterns()
         self.codebook = codebook if codebook is not None else load_codebook()
-        self.names = NameIndex(self.kb, lambda s: [t.text for t in self.nlp.tokenizer(s)])
+        self.names = NameIndex(self.kb, lambda s: [t.text for t in self.nlp.tokenizer(s)], common_words(self.nlp))
         self.max_chars = max_chars
         self.batch_size = batch_size
 
@@ -112,7 +112,7 @@ class Coder:
         times = find_times(doc, day)
         countries = sorted({m.country for m in actor_mentions if m.country})
         places = find_places(doc, countries)
-        candidates = [c for c in find_events(doc, mentions, self.patterns) if self._known(c)]
+        candidates = [c for c in find_events(doc, mentions, self.patterns, place_country) if self._known(c)]
         events = [
             self._event(doc, f"{article.id}-E{n}", c, self.codebook[c.code], quotes, times, places, day)
             for n, c in enumerate(candidates, 1)
@@ -133,6 +133,8 @@ class Coder:
         sent = doc[c.trigger_i].sent
         trigger = doc[c.trigger_i : c.trigger_end_i]
         quote = next((q for q in quotes if q.start <= trigger.start_char < q.end), None)
+        if c.reports:  # an accusation read off a reported deed belongs to the quote its verb introduces
+            quote = next((q for q in quotes if q.cue and q.cue.start <= trigger.start_char < q.cue.end), quote)
         when, precision = date_event(doc, c.trigger_i, times, day, reported_on(doc, quote, times))
         return Event(
             id=event_id, start=sent.start_char, end=sent.end_char,

@@ -8,7 +8,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.patterns import Pattern
-from eventwire.resolve.actors import TokenMention
+from eventwire.records import ActorMention
+from eventwire.resolve.actors import PlaceCountry, TokenMention, country_of_place
 
 SUBJECTS = {"nsubj", "csubj"}
 OBJECTS = {"dobj", "obj", "oprd"}  # spaCy reads "called Prime Minister X" as oprd
@@ -18,6 +19,9 @@ CONTROLLED = {"xcomp", "advcl", "pcomp", "conj"}
 OBJECT_CONTROL_PREPS = {"for", "of"}
 # Prepositions by which an object noun names the parties to it ("talks between A and B").
 PARTY_PREPS = {"between", "with", "against", "toward", "towards"}
+# Nouns that count what their "of" phrase names ("hundreds of UN troops").
+QUANTITIES = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
+              "millions", "number", "handful"}
 
 
 class MentionLookup:
@@ -45,6 +49,13 @@ class MentionLookup:
                 m = self.at(child, places)
                 if m is not None:
                     return m
+        # "Hundreds of UN troops", "dozens of Israeli soldiers": a quantity stands for what it counts.
+        if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    counted = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if counted is not None:
+                        return self.for_phrase(counted, owners=False, places=places)
         if owners:
             for child in tok.children:
                 if child.dep_ == "poss":
@@ -118,19 +129,44 @@ def passive_agent(tok: Token) -> Token | None:
 
 
 def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup) -> list[Token]:
-    """Target of the event per the pattern's ordered target list, looked for on ``anchor`` then ``tok``."""
+    """Target of the event per the pattern's ordered target list, looked for on ``anchor`` then ``tok``,
+    then on the object of a preposition the pattern names with its lemmas ("advised against travel to X")."""
     passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive_subj is not None and passive_agent(tok) is not None:
         if lookup.for_phrase(passive_subj, owners=True) is not None:
             return with_conjuncts(passive_subj)
         return between_objects(passive_subj)
     for how in pattern.targets:
-        for node in dict.fromkeys((anchor, tok)):
+        for node in dict.fromkeys((anchor, tok, *prep_objects(tok, pattern))):
             found = targets_by(node, how, lookup)
             # A slot whose words name no actor ("responsibility for the attack") lets the next one try.
             if any(lookup.for_phrase(t, owners=True, places=True) for t in found):
                 return found
     return []
+
+
+def prep_objects(tok: Token, pattern: Pattern) -> list[Token]:
+    """Objects of the preposition a pattern names with lemmas: "travel" in "advised against travel"."""
+    if not pattern.prep or "=" not in pattern.prep:
+        return []
+    word, _, lemmas = pattern.prep.partition("=")
+    return [g for c in tok.children if c.dep_ in {"prep", "prt"} and c.lower_ == word
+            for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in lemmas.split("|")]
+
+
+def slot_nouns(tok: Token, anchor: Token, pattern: Pattern, pronouns: bool = False) -> list[Token]:
+    """The nouns the pattern's object and prepositional slots hold, actors or not ("the refineries")."""
+    nouns: list[Token] = []
+    for how in pattern.targets:
+        for node in dict.fromkeys((anchor, tok)):
+            if how == "dobj":
+                nouns += [c for c in node.children if c.dep_ in OBJECTS]
+            elif how.startswith("prep:"):
+                word = how.split(":", 1)[1]
+                nouns += [g for c in node.children if c.dep_ in {"prep", "dative"} and c.lower_ == word
+                          for g in c.children if g.dep_ == "pobj"]
+    kinds = {"NOUN", "PROPN", "PRON"} if pronouns else {"NOUN", "PROPN"}
+    return [n for n in dict.fromkeys(nouns) if n.pos_ in kinds]
 
 
 def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
@@ -182,8 +218,9 @@ def between_objects(noun: Token, depth: int = 2) -> list[Token]:
     return []
 
 
-def place_targets(tok: Token, lookup: MentionLookup) -> list[TokenMention]:
-    """'protested in Beijing': the country of a place named by a locative phrase on the trigger."""
+def place_targets(tok: Token, lookup: MentionLookup, place_country: PlaceCountry | None = None) -> list[TokenMention]:
+    """'protested in Beijing', 'exercises in Alaska': the country of a place named by a locative phrase
+    on ``tok``; a place the knowledge base does not name is looked up with ``place_country``."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}:
             for obj in (g for g in c.children if g.dep_ == "pobj"):
@@ -192,7 +229,19 @@ def place_targets(tok: Token, lookup: MentionLookup) -> list[TokenMention]:
                     code = m.mention.country
                     mention = replace(m.mention, code=code, sector=None, role=None, kind="place")
                     return [replace(m, mention=mention)]
+                country = country_of_place(obj, place_country) if place_country and m is None else None
+                if country:
+                    return [place_mention(obj, country)]
     return []
+
+
+def place_mention(obj: Token, country: str) -> TokenMention:
+    """A place the gazetteer knows ("Alaska"), standing for its country as an event's target."""
+    start = min([obj.i, *(c.i for c in obj.children if c.dep_ == "compound" and c.i < obj.i)])
+    span = obj.doc[start : obj.i + 1]
+    mention = ActorMention(start=span.start_char, end=span.end_char, text=span.text, id=country.lower(),
+                           name=span.text, code=country, country=country, sector=None, role=None, kind="place")
+    return TokenMention(start, obj.i + 1, obj.i, mention)
 
 
 def as_actor(m: TokenMention) -> TokenMention:

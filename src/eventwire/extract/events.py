@@ -13,13 +13,17 @@ from eventwire.extract.arguments import (
     MentionLookup,
     as_actor,
     place_targets,
+    slot_nouns,
     subject_tokens,
     target_tokens,
 )
 from eventwire.extract.patterns import Pattern, Patterns
-from eventwire.resolve.actors import TokenMention
+from eventwire.records import ActorMention
+from eventwire.resolve.actors import PlaceCountry, TokenMention
 
 NEGATIONS = {"not", "n't", "never", "no"}
+# Sectors that speak for their state: a state saying its own forces struck is no accusation.
+STATE_SECTORS = {None, "GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class EventCandidate:
     hypothetical: bool
     confidence: float
     pattern: Pattern
+    reports: bool = False  # a speaker's accusation read off a reported deed ("Ukraine said Russia shelled")
 
 
 def matches(tok: Token, pattern: Pattern) -> Token | None:
@@ -57,7 +62,8 @@ def complement_of(tok: Token, lemma: str) -> Token | None:
     """The xcomp or object headed by ``lemma`` ("agreed to meet", "imposed sanctions"), or an object
     it modifies ("fired artillery shells", "restored diplomatic ties")."""
     for c in tok.children:
-        if c.dep_ in {"xcomp", "dobj", "ccomp"} and c.lemma_.lower() == lemma:
+        # A passive subject too: "evidence was presented by the US", "sanctions were imposed by the EU".
+        if c.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"} and c.lemma_.lower() == lemma:
             return c
     for c in tok.children:
         if c.dep_ == "dobj" and any(g.dep_ in {"compound", "amod"} and g.lemma_.lower() == lemma for g in c.children):
@@ -133,7 +139,9 @@ def consumed_tokens(doc: Doc, tok: Token, pattern: Pattern, anchor: Token) -> se
     gone = {anchor.i} if anchor is not tok else set()
     for node in (tok, anchor):
         for c in node.children:
-            if c.dep_ in {"xcomp", "advcl", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            # "gave permission to Russia to help Israel": a to-clause on the complement noun (acl) too.
+            clauses = {"xcomp", "advcl", "ccomp"} | ({"acl"} if node is anchor is not tok else set())
+            if c.dep_ in clauses and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 gone.update(t.i for t in c.subtree)
             if c.dep_ == "prep" and c.lower_ == "of":
                 gone.update(t.i for g in c.children if g.dep_ == "pcomp" for t in g.subtree)
@@ -142,8 +150,13 @@ def consumed_tokens(doc: Doc, tok: Token, pattern: Pattern, anchor: Token) -> se
     return gone
 
 
-def find_events(doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns) -> list[EventCandidate]:
-    """Every pattern-coded event with a resolved source and target, in text order, each once."""
+def find_events(
+    doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns, place_country: PlaceCountry | None = None
+) -> list[EventCandidate]:
+    """Every pattern-coded event with a resolved source and target, in text order, each once.
+
+    ``place_country`` gives the country of a place the knowledge base does not name ("exercises in
+    Alaska"), for events whose target may be the place they happen in."""
     lookup = MentionLookup(mentions)
     consumed: set[int] = set()
     found: list[EventCandidate] = []
@@ -157,11 +170,12 @@ def find_events(doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns) 
             anchor = matches(tok, pattern)
             if anchor is None:
                 continue
-            events = code_trigger(doc, tok, anchor, pattern, lookup, patterns)
+            events = code_trigger(doc, tok, anchor, pattern, lookup, patterns, place_country)
             if events:
                 consumed |= consumed_tokens(doc, tok, pattern, anchor)
                 found.extend(events)
                 break
+    found.extend(reported_accusations(doc, found, lookup, patterns))
     unique = {(e.trigger_i, e.source.start_i, e.target.start_i, e.code): e for e in found}
     return list(unique.values())
 
@@ -177,7 +191,8 @@ def trigger_end(tok: Token, pattern: Pattern) -> int:
 
 
 def code_trigger(
-    doc: Doc, tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup, patterns: Patterns
+    doc: Doc, tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup, patterns: Patterns,
+    place_country: PlaceCountry | None = None,
 ) -> list[EventCandidate]:
     if pattern.pos == "NOUN":
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -194,8 +209,13 @@ def code_trigger(
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
     negated = negated and not pattern.negation  # a negation pattern's code already says it
     code, negated, hypothetical = code_for(pattern, kind, negated, patterns)
+    if not targets and pattern.code[:2] in patterns.object_place_roots:
+        # "inspected the refineries in Iran": a thing in a place stands for the place's country.
+        targets = next((placed for noun in slot_nouns(tok, anchor, pattern)
+                        if (placed := place_targets(noun, lookup, place_country))), [])
     if not targets and pattern.code[:2] in patterns.place_target_roots:
-        targets = place_targets(tok, lookup)
+        targets = place_targets(tok, lookup, place_country) or (
+            place_targets(anchor, lookup, place_country) if anchor is not tok else [])
     pairs: list[tuple[TokenMention, TokenMention]] = []
     if targets:
         pairs = [(s, t) for s in sources for t in targets]
@@ -208,7 +228,62 @@ def code_trigger(
         pairs = [(t, s) for s, t in pairs]
     pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id and s.mention.code != t.mention.code]
     found = [EventCandidate(tok.i, end, s, t, code, negated, hypothetical, confidence, pattern) for s, t in pairs]
-    if pattern.reverse_code:
+    if pattern.reverse_code and code == pattern.code:  # "refused to meet X" is no meeting of X's
         found += [EventCandidate(tok.i, end, t, s, pattern.reverse_code, negated, hypothetical, confidence, pattern)
                   for s, t in pairs]
     return found
+
+
+def reported_accusations(
+    doc: Doc, found: Sequence[EventCandidate], lookup: MentionLookup, patterns: Patterns
+) -> list[EventCandidate]:
+    """'Ukraine said Russia shelled Kharkiv': a speaker who reports a hostile deed of another actor
+    accuses it (CAMEO 112, or the root's ``report_code``). The deed keeps its own event, if coded.
+
+    Only a past or present deed told in the complement clause of a speech verb counts; not a future
+    or negated one ("said Russia would attack" warns), not one the speaker's own state did, not what
+    a news outlet reports, and not where the speech verb already codes an accusation ("alleged that")."""
+    accusing = {e.trigger_i for e in found if e.code.startswith("11")}
+    out: list[EventCandidate] = []
+    for tok in doc:
+        head = tok.head
+        if (tok.dep_ != "ccomp" or head.i in accusing or is_negated(head)
+                or patterns.modality.get((head.lemma_.lower(), "VERB")) != "speech"):
+            continue
+        pattern = reported_pattern(tok, patterns)
+        if pattern is None:
+            continue
+        verb = tok
+        negated, kind = modality_of(verb, patterns)
+        if negated or kind is not None:
+            continue
+        speakers = [m for m in (lookup.for_phrase(s, owners=True) for s in subject_tokens(head)) if m is not None]
+        doers = [m for m in (lookup.for_phrase(s, owners=True) for s in subject_tokens(tok)) if m is not None]
+        report = Pattern(head.lemma_.lower(), "VERB", None, verb.lemma_.lower(), None, ("clause_subject",),
+                         patterns.report_codes[pattern.code[:2]], False, "")
+        for s in lookup.expand(speakers, doc, places=False):
+            for d in lookup.expand(doers, doc, places=False):
+                if accuses(s.mention, d.mention):
+                    out.append(EventCandidate(head.i, head.i + 1, s, d, report.code, False, False, 0.6, report,
+                                              reports=True))
+    return out
+
+
+def reported_pattern(verb: Token, patterns: Patterns) -> Pattern | None:
+    """The first pattern the reported verb matches, when its root is one a report accuses by and the
+    deed has a victim in one of its slots ("attacked Iraq", "attacked themselves")."""
+    for pattern in patterns.for_token(patterns.lemma_of(verb.lower_, verb.lemma_.lower()), verb.pos_):
+        anchor = matches(verb, pattern)
+        if anchor is None:
+            continue
+        if pattern.code[:2] not in patterns.report_codes or not slot_nouns(verb, anchor, pattern, pronouns=True):
+            return None
+        return pattern
+    return None
+
+
+def accuses(speaker: ActorMention, doer: ActorMention) -> bool:
+    if speaker.id == doer.id or speaker.code == doer.code or speaker.sector == "MED":
+        return False
+    same_state = speaker.country is not None and speaker.country == doer.country
+    return not (same_state and speaker.sector in STATE_SECTORS and doer.sector in STATE_SECTORS)

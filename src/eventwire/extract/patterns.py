@@ -44,6 +44,8 @@ class Patterns:
     modality: dict[tuple[str, str], str]  # (word, pos) -> intent | threat | future
     intent_codes: dict[str, tuple[str | None, str | None, str | None]]  # root -> (intent, threat, refusal)
     place_target_roots: frozenset[str]  # roots whose events may take the place's country as target
+    object_place_roots: frozenset[str] = frozenset()  # roots whose object "in <place>" may stand for its country
+    report_codes: dict[str, str] = field(default_factory=dict)  # root -> code of a third party reporting the deed
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> lemma the model gets wrong
     discards: tuple[str, ...] = ()  # lower-case phrases: a sentence holding one codes no event
     story_discards: tuple[str, ...] = ()  # lower-case phrases: an article holding one codes no event
@@ -81,10 +83,14 @@ def make_patterns(
         r["root"]: (r.get("intent_code") or None, r.get("threat_code") or None, r.get("refusal_code") or None)
         for r in read_rows(roots_path)
     }
-    place_roots = frozenset(r["root"] for r in read_rows(roots_path) if (r.get("place_target") or "") == "y")
+    rows = list(read_rows(roots_path))
+    place_roots = frozenset(r["root"] for r in rows if (r.get("place_target") or "") == "y")
+    object_roots = frozenset(r["root"] for r in rows if (r.get("object_place") or "") == "y")
+    report_codes = {r["root"]: r["report_code"] for r in rows if r.get("report_code")}
     return Patterns(
         by_lemma={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in by_lemma.items()},
         modality=modality, intent_codes=codes, place_target_roots=place_roots,
+        object_place_roots=object_roots, report_codes=report_codes,
     )
 
 

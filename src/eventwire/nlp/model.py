@@ -42,3 +42,17 @@ def make_nlp(name: str | None = None) -> Language:
     nlp = load_model.__wrapped__(name)  # a private copy: the cached bare model stays bare
     nlp.add_pipe(COMPONENT, before="parser")
     return nlp
+
+
+@functools.lru_cache(maxsize=2)
+def common_words(nlp: Language) -> frozenset[str]:
+    """Lower-case English verbs, adjectives and adverbs from the model's lemmatizer tables (WordNet's
+    index): words that a name written without its capital could be ("bush", "brown", "japan").
+    Nouns are left out because WordNet lists country and people's names among them."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()))

@@ -21,6 +21,7 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 THING_PRONOUNS = {"it", "its"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "come", "remain", "rain", "matter"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}  # a noun phrase's head, not a modifier
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,18 @@ def resolve_actors(
             found.append(mention)
     taken = {i for m in found for i in range(m.start_i, m.end_i)}
     sector_mentions: dict[int, TokenMention] = {}
-    for sm in index.match_sectors(doc):
-        if any(i in taken for i in range(sm.start_i, sm.end_i)):
-            continue
-        mention = mention_for_sector(doc, sm, by_token, found, sector_mentions, index.country_names, place_country)
-        if mention:
-            sector_mentions[sm.end_i - 1] = mention
+    left = [sm for sm in index.match_sectors(doc) if not any(i in taken for i in range(sm.start_i, sm.end_i))]
+    # Twice: a phrase tied to a later one ("ministers from the Georgian government") waits for it.
+    for _ in range(2):
+        waiting = []
+        for sm in left:
+            mention = mention_for_sector(doc, sm, by_token, found, sector_mentions, index.country_names,
+                                         place_country)
+            if mention:
+                sector_mentions[sm.end_i - 1] = mention
+            else:
+                waiting.append(sm)
+        left = waiting
     found.extend(sector_mentions.values())
     found.extend(demonym_phrases(doc, names, found))
     found.extend(titled_people(doc, found))
@@ -145,6 +152,8 @@ def mention_for_sector(
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         country = country_of(doc, obj.i, by_token, found)
+                        if country is None and obj.i in sector_mentions:
+                            country = sector_mentions[obj.i].mention.country
                         if country is None and place_country is not None:
                             country = country_of_place(obj, place_country)
                         end = obj.i + 1 if country else end
@@ -165,7 +174,15 @@ def demonym_phrases(doc: Doc, names: list[NameMatch], found: list[TokenMention])
     extra = []
     for match in names:
         ref = match.entry.ref
-        head = doc[match.end_i - 1].head
+        last = doc[match.end_i - 1]
+        if (match.entry.kind == "demonym" and isinstance(ref, Country) and last.dep_ in NOMINAL_DEPS
+                and last.pos_ in {"PROPN", "NOUN"} and match.start_i not in taken):
+            # "withdrew from the Syrian [side]", "Armenians protested": a demonym heading its own phrase.
+            extra.append(make_mention(doc, match.start_i, match.end_i, last.i, id=slug(ref.iso3), name=ref.name,
+                                      code=ref.iso3, country=ref.iso3, sector=None, role=None, kind="country"))
+            taken.update(range(match.start_i, match.end_i))
+            continue
+        head = last.head
         if (match.entry.kind != "demonym" or not isinstance(ref, Country) or head.pos_ != "NOUN"
                 or head.i < match.end_i or head.i - match.end_i > 3 or head.i in taken
                 or doc[match.end_i - 1].dep_ not in {"amod", "compound"}):

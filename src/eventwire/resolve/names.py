@@ -37,12 +37,21 @@ class SectorMatch:
 
 # Kinds in order of precedence when two entries share one spelling.
 PRECEDENCE = {"person": 0, "organisation": 1, "institution": 2, "country": 3, "capital": 4, "demonym": 5}
+# Kinds whose names may match with broken casing ("President obama", "iSrael"); see ``NameIndex``.
+UNCASED_KINDS = {"person", "country"}
 
 
 class NameIndex:
-    """Token-sequence lookup of names (case-insensitive, capitalised in text) and sector phrases."""
+    """Token-sequence lookup of names (case-insensitive, capitalised in text) and sector phrases.
 
-    def __init__(self, kb: KnowledgeBase, tokenize: Tokenize) -> None:
+    With ``common_words`` (lower-case English words other than proper nouns: verbs, adjectives,
+    adverbs), a person or country name not capitalised in the text ("President obama", "iSrael")
+    matches too, when every word of it is tagged a proper noun, has three letters or more and is
+    not a common word: "bush", "brown", "japan" (a verb) and demonyms ("french") need their capital.
+    """
+
+    def __init__(self, kb: KnowledgeBase, tokenize: Tokenize, common_words: frozenset[str] | None = None) -> None:
+        self.common_words = common_words
         self.names: dict[tuple[str, ...], list[NameEntry]] = {}
         self.sectors: dict[tuple[str, ...], SectorPhrase] = {}
         self.country_names = {c.iso3: c.name for c in kb.countries}
@@ -76,14 +85,24 @@ class NameIndex:
         return scan(doc, self._longest_name)
 
     def _longest_name(self, doc: Doc, i: int) -> NameMatch | None:
-        if not doc[i].text[:1].isupper():
+        cased = doc[i].text[:1].isupper()
+        if not cased and (self.common_words is None or not doc[i].text[:1].isalpha()):
             return None
         for n in range(min(self.max_name, len(doc) - i), 0, -1):
             key = tuple(t.lower_ for t in doc[i : i + n])
             entries = self.names.get(key)
             if entries and doc[i + n - 1].text[:1].isalnum():
+                if not cased:
+                    entries = [e for e in entries if e.kind in UNCASED_KINDS and self._uncased_ok(doc, i, n)]
+                    if not entries:
+                        continue
                 return NameMatch(i, i + n, entries[0])
         return None
+
+    def _uncased_ok(self, doc: Doc, i: int, n: int) -> bool:
+        words = doc[i : i + n]
+        common = self.common_words or frozenset()
+        return all(t.pos_ == "PROPN" and len(t.text) >= 3 and t.is_alpha and t.lower_ not in common for t in words)
 
     def match_sectors(self, doc: Doc) -> list[SectorMatch]:
         """Longest leftmost sector phrases, by lower-case form or lemma of the last word."""
