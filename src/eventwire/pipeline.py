@@ -17,6 +17,7 @@ from eventwire.extract.patterns import Patterns, load_patterns
 from eventwire.extract.places import find_places, locate_event
 from eventwire.extract.quotes import find_quotes
 from eventwire.extract.times import date_event, find_times
+from eventwire.nlp.datelines import dateline_tokens
 from eventwire.nlp.guard import check_text
 from eventwire.nlp.model import common_words, make_nlp
 from eventwire.records import Article, CodedArticle, Event, Place, Plover, Quote, Span, Time
@@ -112,7 +113,9 @@ class Coder:
         times = find_times(doc, day)
         countries = sorted({m.country for m in actor_mentions if m.country})
         places = find_places(doc, countries)
-        candidates = [c for c in find_events(doc, mentions, self.patterns, place_country) if self._known(c)]
+        in_dateline = dateline_tokens(doc)  # "BEIJING (Reuters) -": the agency takes no part in the events
+        players = [m for m in mentions if not in_dateline.intersection(range(m.start_i, m.end_i))]
+        candidates = [c for c in find_events(doc, players, self.patterns, place_country) if self._known(c)]
         events = [
             self._event(doc, f"{article.id}-E{n}", c, self.codebook[c.code], quotes, times, places, day)
             for n, c in enumerate(candidates, 1)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.patterns import Pattern
+from eventwire.nlp.datelines import in_dateline
 from eventwire.records import ActorMention
 from eventwire.resolve.actors import PlaceCountry, TokenMention, country_of_place
 
@@ -82,15 +83,25 @@ def with_conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
 
 
+def clause_subjects(node: Token, deps: set[str]) -> list[Token]:
+    """The subjects of ``node`` with their conjuncts, nearest first. The parser sometimes gives a verb two
+    ("Old foes Gondor and Osgiliath have renewed ties", "The Somali militant group al-Shabab is claiming"):
+    each is tried, and the caller keeps those that name an actor. A wire dateline the parser took for a
+    subject ("MOSCOW (AP) - Lavrov accused") is passed over."""
+    subjects = sorted((c for c in node.children if c.dep_ in deps and not in_dateline(c)),
+                      key=lambda c: (c.i > node.i, -c.i if c.i < node.i else c.i))
+    return list(dict.fromkeys(t for c in subjects for t in with_conjuncts(c)))
+
+
 def subject_tokens(tok: Token) -> list[Token]:
     """Subject of ``tok``'s clause, inherited through control and gerund complements."""
     node = tok
     for _ in range(6):
         # Up the tree a passive subject is the subject too ("Obama is scheduled to attend").
         deps = SUBJECTS if node is tok else SUBJECTS | {"nsubjpass"}
-        subj = next((c for c in node.children if c.dep_ in deps), None)
-        if subj is not None:
-            return with_conjuncts(subj)
+        found = clause_subjects(node, deps)
+        if found:
+            return found
         agent = passive_agent(node)
         if agent is not None:
             return with_conjuncts(agent)
