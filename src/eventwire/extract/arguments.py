@@ -235,15 +235,37 @@ def place_targets(tok: Token, lookup: MentionLookup, place_country: PlaceCountry
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}:
             for obj in (g for g in c.children if g.dep_ == "pobj"):
-                m = lookup.for_phrase(obj, owners=False, places=True)
-                if m is not None and m.mention.country:
-                    code = m.mention.country
-                    mention = replace(m.mention, code=code, sector=None, role=None, kind="place")
-                    return [replace(m, mention=mention)]
-                country = country_of_place(obj, place_country) if place_country and m is None else None
-                if country:
-                    return [place_mention(obj, country)]
+                found = place_of(obj, lookup, place_country)
+                if found is not None:
+                    return [found]
     return []
+
+
+def place_of(obj: Token, lookup: MentionLookup, place_country: PlaceCountry | None = None) -> TokenMention | None:
+    """The country of the place ``obj`` names ("Beijing", "Alaska", "the east of the Gaza Strip"), as a place."""
+    obj = part_of(obj)
+    m = lookup.for_phrase(obj, owners=False, places=True)
+    if m is not None and m.mention.country:
+        mention = replace(m.mention, code=m.mention.country, sector=None, role=None, kind="place")
+        return replace(m, mention=mention)
+    country = country_of_place(obj, place_country) if place_country and m is None else None
+    return place_mention(obj, country) if country else None
+
+
+# Nouns naming a part of the place their "of" phrase names ("in the east of the Gaza Strip").
+PART_NOUNS = {"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "centre",
+              "center", "outskirts", "part", "parts", "heart", "edge", "border", "suburb", "suburbs"}
+
+
+def part_of(obj: Token) -> Token:
+    """'the east of the Gaza Strip' is in the Gaza Strip."""
+    if obj.lemma_.lower() in PART_NOUNS:
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if inner is not None:
+                    return inner
+    return obj
 
 
 def place_mention(obj: Token, country: str) -> TokenMention:
@@ -253,6 +275,60 @@ def place_mention(obj: Token, country: str) -> TokenMention:
     mention = ActorMention(start=span.start_char, end=span.end_char, text=span.text, id=country.lower(),
                            name=span.text, code=country, country=country, sector=None, role=None, kind="place")
     return TokenMention(start, obj.i + 1, obj.i, mention)
+
+
+def modifier_sources(tok: Token, lookup: MentionLookup) -> list[TokenMention]:
+    """Whose nominal deed it is, read off its own noun phrase: a possessor ("Israel's offensive"), a `by`
+    phrase ("an air strike by NATO"), or an attributive nationality, organisation or abbreviation before it
+    ("Russian air strikes", "NATO air strikes", "a US drone strike"). Not a country's full name, which
+    names the theatre more often than the author ("the Ukraine invasion", "the Gaza offensive"). A
+    gerund the parser took for a verb after a preposition's object ("killed in Israeli tank shelling") has
+    that object's phrase as its own."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        found = lookup.at(owner)
+        return [found] if found is not None else []
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ == "by":
+            for g in c.children:
+                if g.dep_ == "pobj" and (found := lookup.for_phrase(g, owners=True)) is not None:
+                    return [found]
+    doc = tok.doc
+    if tok.pos_ in {"NOUN", "PROPN"} or misread_gerund(tok) and not after_object(tok):
+        start = tok.left_edge.i
+    elif misread_gerund(tok):
+        start = doc[tok.i - 1].left_edge.i
+    else:
+        return []
+    for k in range(start, tok.i):
+        found = lookup.at(doc[k])
+        if found is not None and attributive(doc, found, tok.i):
+            return [found]
+    return []
+
+
+def misread_gerund(tok: Token) -> bool:
+    """An -ing word tagged as a verb that is a noun: it fills a noun's slot or has a noun's modifiers
+    ("Armenian shelling of Ganja killed"), or follows a preposition's object ("killed in Israeli shelling")."""
+    if tok.tag_ != "VBG" or any(c.dep_ in SUBJECTS | OBJECTS | {"nsubjpass", "aux", "auxpass"} for c in tok.children):
+        return False
+    return (after_object(tok) or tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+            or any(c.dep_ in {"amod", "det", "poss"} for c in tok.children))
+
+
+def after_object(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.dep_ == "pobj" and prev.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "pobj"
+
+
+def attributive(doc: Doc, m: TokenMention, before: int) -> bool:
+    """A mention that, before a noun, names who does what the noun says."""
+    if m.mention.kind in {"organisation", "role"}:
+        return True
+    words = [t for t in doc[m.start_i : min(m.end_i, before)]]
+    first = words[0].text.replace(".", "") if words else ""
+    return (any(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in words)
+            or (len(words) == 1 and 2 <= len(first) <= 4 and first.isupper()))
 
 
 def as_actor(m: TokenMention) -> TokenMention:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -12,6 +12,10 @@ from eventwire.extract.arguments import (
     SUBJECTS,
     MentionLookup,
     as_actor,
+    misread_gerund,
+    modifier_sources,
+    passive_agent,
+    place_of,
     place_targets,
     slot_nouns,
     subject_tokens,
@@ -49,7 +53,13 @@ def matches(tok: Token, pattern: Pattern) -> Token | None:
         return None
     if pattern.particle and not any(c.lower_ == pattern.particle and c.dep_ in {"prt", "advmod"} for c in children):
         return None
-    anchor = complement_of(tok, pattern.complement) if pattern.complement else tok
+    if pattern.pos == "NOUN" and pattern.complement:
+        # A noun's complement is a compound it must have ("air strike", "drone strike"); the noun anchors.
+        if not any(c.dep_ == "compound" and c.lemma_.lower() == pattern.complement for c in children):
+            return None
+        anchor: Token | None = tok
+    else:
+        anchor = complement_of(tok, pattern.complement) if pattern.complement else tok
     if anchor is None:
         return None
     # The preposition may hang on the verb or on its complement ("received assistance from France").
@@ -63,12 +73,19 @@ def complement_of(tok: Token, lemma: str) -> Token | None:
     it modifies ("fired artillery shells", "restored diplomatic ties")."""
     for c in tok.children:
         # A passive subject too: "evidence was presented by the US", "sanctions were imposed by the EU".
-        if c.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"} and c.lemma_.lower() == lemma:
+        if c.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"} and lemma in {c.lemma_.lower(), plural_of(c)}:
             return c
     for c in tok.children:
-        if c.dep_ == "dobj" and any(g.dep_ in {"compound", "amod"} and g.lemma_.lower() == lemma for g in c.children):
+        # "fired mortar bombs", "a mortar bomb was fired".
+        if c.dep_ in {"dobj", "nsubjpass"} and any(g.dep_ in {"compound", "amod"} and g.lemma_.lower() == lemma
+                                                  for g in c.children):
             return c
     return None
+
+
+def plural_of(tok: Token) -> str | None:
+    """'Rockets were launched': a capitalised plural the tagger took for a proper noun keeps its form as lemma."""
+    return tok.lower_[:-1] if tok.tag_ == "NNPS" and tok.lower_.endswith("s") else None
 
 
 def prep_matches(child: Token, prep: str) -> bool:
@@ -166,7 +183,7 @@ def find_events(
     for tok in doc:
         if tok.i in consumed or tok.i in discarded or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
-        for pattern in patterns.for_token(patterns.lemma_of(tok.lower_, tok.lemma_.lower()), tok.pos_):
+        for pattern in trigger_patterns(tok, patterns):
             anchor = matches(tok, pattern)
             if anchor is None:
                 continue
@@ -178,6 +195,15 @@ def find_events(
     found.extend(reported_accusations(doc, found, lookup, patterns))
     unique = {(e.trigger_i, e.source.start_i, e.target.start_i, e.code): e for e in found}
     return list(unique.values())
+
+
+def trigger_patterns(tok: Token, patterns: Patterns) -> tuple[Pattern, ...]:
+    """The patterns a token may trigger; a gerund misread as a verb ("killed in Israeli shelling") also
+    tries its noun's."""
+    found = patterns.for_token(patterns.lemma_of(tok.lower_, tok.lemma_.lower()), tok.pos_)
+    if tok.pos_ == "VERB" and misread_gerund(tok):
+        found = (*found, *(p for p in patterns.for_token(tok.lower_, "NOUN") if p.source))
+    return found
 
 
 def discarded_tokens(doc: Doc, phrases: Sequence[str]) -> set[int]:
@@ -194,13 +220,18 @@ def code_trigger(
     doc: Doc, tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup, patterns: Patterns,
     place_country: PlaceCountry | None = None,
 ) -> list[EventCandidate]:
-    if pattern.pos == "NOUN":
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        subjects = [owner] if owner is not None else (subject_tokens(tok.head) if tok.dep_ in OBJECTS else [])
+    if pattern.source:
+        own = [as_military(m) if pattern.source == "military" else m for m in modifier_sources(tok, lookup)]
     else:
-        subjects = subject_tokens(tok)
-    sources = lookup.expand([m for m in (lookup.for_phrase(s, owners=True) for s in subjects) if m is not None],
-                            doc, places=False)
+        if pattern.pos == "NOUN":
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            subjects = [owner] if owner is not None else (subject_tokens(tok.head) if tok.dep_ in OBJECTS else [])
+        else:
+            subjects = subject_tokens(tok)
+        own = [m for m in (lookup.for_phrase(s, owners=True) for s in subjects) if m is not None]
+    sources = lookup.expand(own, doc, places=False)
+    if not sources and pattern.code[:2] in patterns.origin_roots:
+        sources = origin_sources(tok, lookup, place_country)
     targets_tok = target_tokens(tok, anchor, pattern, lookup)
     # A capital in a slot of the verb is an actor ("bombed Kyiv", "hit back at Moscow"): the verb's
     # argument structure is stronger evidence than the preposition that made it read as a place.
@@ -213,6 +244,10 @@ def code_trigger(
         # "inspected the refineries in Iran": a thing in a place stands for the place's country.
         targets = next((placed for noun in slot_nouns(tok, anchor, pattern)
                         if (placed := place_targets(noun, lookup, place_country))), [])
+    if not targets and pattern.code[:2] in patterns.place_target_roots and place_country is not None:
+        # "shelled Kharkiv", "air strikes on Gaza": a slot holding a place the knowledge base does not name.
+        targets = [slot_place for noun in slot_nouns(tok, anchor, pattern)
+                   if (slot_place := place_of(noun, lookup, place_country)) is not None][:1]
     if not targets and pattern.code[:2] in patterns.place_target_roots:
         targets = place_targets(tok, lookup, place_country) or (
             place_targets(anchor, lookup, place_country) if anchor is not tok else [])
@@ -232,6 +267,30 @@ def code_trigger(
         found += [EventCandidate(tok.i, end, t, s, pattern.reverse_code, negated, hypothetical, confidence, pattern)
                   for s, t in pairs]
     return found
+
+
+def origin_sources(tok: Token, lookup: MentionLookup, place_country: PlaceCountry | None) -> list[TokenMention]:
+    """'A mortar bomb was fired at Israel from the Gaza Strip': an agentless passive deed's source is the
+    country it came from."""
+    if passive_agent(tok) is not None or not any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+        return []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for obj in (g for g in c.children if g.dep_ == "pobj"):
+                found = place_of(obj, lookup, place_country)
+                if found is not None:
+                    return [found]
+    return []
+
+
+def as_military(m: TokenMention) -> TokenMention:
+    """'Russian air strikes': a bare country doing a military deed is its military, as 'Russian forces' is."""
+    actor = m.mention
+    if actor.kind != "country" or not actor.country:
+        return m
+    military = replace(actor, id=f"{actor.country.lower()}-military", name=f"military of {actor.name}",
+                       code=f"{actor.country}MIL", sector="MIL", kind="role")
+    return replace(m, mention=military)
 
 
 def reported_accusations(
@@ -259,6 +318,8 @@ def reported_accusations(
             continue
         speakers = [m for m in (lookup.for_phrase(s, owners=True) for s in subject_tokens(head)) if m is not None]
         doers = [m for m in (lookup.for_phrase(s, owners=True) for s in subject_tokens(tok)) if m is not None]
+        # "Israel said a mortar bomb was fired at it from Gaza": the deed's source came from where it was fired.
+        doers = doers or [e.source for e in found if e.trigger_i == tok.i and e.source.mention.kind == "place"]
         report = Pattern(head.lemma_.lower(), "VERB", None, verb.lemma_.lower(), None, ("clause_subject",),
                          patterns.report_codes[pattern.code[:2]], False, "")
         for s in lookup.expand(speakers, doc, places=False):

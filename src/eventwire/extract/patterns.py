@@ -30,6 +30,9 @@ class Pattern:
     reverse_code: str | None = None  # also code target -> source with this code ("A:B" in PETRARCH)
     negation: bool = False  # matches only a negated trigger ("did not clash"); its code says so
     inverse: bool = False  # the target slot holds the source ("received weapons from X")
+    # Nominal deeds: "modifier" takes the source from the noun phrase alone ("Russian air strikes"), never
+    # from a verb governing it ("condemned the strikes"); "military" also codes a bare country as its military.
+    source: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -45,6 +48,7 @@ class Patterns:
     intent_codes: dict[str, tuple[str | None, str | None, str | None]]  # root -> (intent, threat, refusal)
     place_target_roots: frozenset[str]  # roots whose events may take the place's country as target
     object_place_roots: frozenset[str] = frozenset()  # roots whose object "in <place>" may stand for its country
+    origin_roots: frozenset[str] = frozenset()  # roots whose agentless passive takes its "from <place>" as source
     report_codes: dict[str, str] = field(default_factory=dict)  # root -> code of a third party reporting the deed
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> lemma the model gets wrong
     discards: tuple[str, ...] = ()  # lower-case phrases: a sentence holding one codes no event
@@ -66,7 +70,7 @@ def read_patterns(path: Path | Traversable) -> tuple[Pattern, ...]:
             targets=tuple(t for t in (r.get("target") or "").split("|") if t), code=r["code"],
             reciprocal=(r.get("reciprocal") or "").lower() == "y", example=r.get("example") or "",
             reverse_code=r.get("reverse_code") or None, negation=(r.get("negation") or "").lower() == "y",
-            inverse=(r.get("inverse") or "").lower() == "y",
+            inverse=(r.get("inverse") or "").lower() == "y", source=r.get("source") or None,
         )
         for r in read_rows(path)
     )
@@ -87,10 +91,11 @@ def make_patterns(
     place_roots = frozenset(r["root"] for r in rows if (r.get("place_target") or "") == "y")
     object_roots = frozenset(r["root"] for r in rows if (r.get("object_place") or "") == "y")
     report_codes = {r["root"]: r["report_code"] for r in rows if r.get("report_code")}
+    origin_roots = frozenset(r["root"] for r in rows if (r.get("origin_source") or "") == "y")
     return Patterns(
         by_lemma={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in by_lemma.items()},
         modality=modality, intent_codes=codes, place_target_roots=place_roots,
-        object_place_roots=object_roots, report_codes=report_codes,
+        object_place_roots=object_roots, report_codes=report_codes, origin_roots=origin_roots,
     )
 
 

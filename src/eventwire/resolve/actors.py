@@ -183,7 +183,9 @@ def demonym_phrases(doc: Doc, names: list[NameMatch], found: list[TokenMention])
             taken.update(range(match.start_i, match.end_i))
             continue
         head = last.head
-        if (match.entry.kind != "demonym" or not isinstance(ref, Country) or head.pos_ != "NOUN"
+        # "Armenian shelling": a gerund with a demonym on it is a noun, whatever its tag.
+        nominal = head.pos_ == "NOUN" or head.tag_ == "VBG" and last.dep_ == "amod"
+        if (match.entry.kind != "demonym" or not isinstance(ref, Country) or not nominal
                 or head.i < match.end_i or head.i - match.end_i > 3 or head.i in taken
                 or doc[match.end_i - 1].dep_ not in {"amod", "compound"}):
             continue
