@@ -29,3 +29,43 @@ def test_a_dateline_read_as_a_subject_is_passed_over() -> None:
 def test_a_single_subject_is_unchanged() -> None:
     doc = parsed(["Iran", "accused", "Israel"], [1, 1, 1], ["nsubj", "ROOT", "dobj"])
     assert [t.text for t in subject_tokens(doc[1])] == ["Iran"]
+
+
+def triples(coder, text: str) -> list[tuple[str, str, str | None]]:
+    record = coder.code(text, published="2004-08-20")
+    return [(e.cameo, e.source.code, e.target.code if e.target else None) for e in record.events]
+
+
+def test_a_reduced_passive_has_no_source_but_its_agent(coder) -> None:
+    # The noun of "workers seized", "troops injured" is what happened to them, never who did it.
+    assert triples(coder, "Two US workers seized in Baghdad were freed.") == []
+    assert triples(coder, "British soldiers wounded in Basra have returned home.") == []
+    assert triples(coder, "The Italian journalist taken hostage in Iraq spoke to his family.") == []
+    assert ("174", "DEU", "IRNGOV") in triples(coder, "Two Iranian diplomats expelled by Germany left Berlin.")
+
+
+def test_a_past_tense_read_as_a_participle_in_running_text_stays_active(nlp) -> None:
+    from eventwire.extract.arguments import is_reduced_passive
+
+    doc = parsed(["Iran", "deplored", "the", "raid", "on", "its", "embassy", "in", "Baghdad", "almost", "five",
+                  "years", "after", "crowds", "burned", "it", ",", "a", "senior", "official", "said", "."],
+                 [1, 20, 3, 1, 3, 6, 4, 6, 7, 10, 11, 14, 14, 14, 1, 14, 20, 19, 19, 20, 20, 20],
+                 ["nsubj", "ccomp", "det", "dobj", "prep", "poss", "pobj", "prep", "pobj", "advmod", "nummod",
+                  "npadvmod", "mark", "nsubj", "advcl", "dobj", "punct", "det", "amod", "nsubj", "ROOT", "punct"])
+    doc[1].tag_ = "VBN"
+    assert not is_reduced_passive(doc[1])  # it has an object: a past tense
+    reduced = parsed(["Engineers", "kidnapped", "in", "Iraq", "returned"], [4, 0, 1, 2, 4],
+                     ["nsubj", "acl", "prep", "pobj", "ROOT"])
+    reduced[1].tag_ = "VBN"
+    assert is_reduced_passive(reduced[1])
+    headline = parsed(["Students", "protested", "in", "Yerevan"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"])
+    headline[1].tag_ = "VBN"
+    assert not is_reduced_passive(headline[1])  # a past tense: "protest" needs no object
+
+
+def test_a_documents_clause_is_its_issuers_not_its_readers(coder) -> None:
+    assert triples(coder, "Russia issued a statement calling on Ukraine to withdraw.") == [("020", "RUS", "UKR")]
+    assert triples(coder, "The United States vetoed a resolution calling on Israel to withdraw.") == []
+    # A state of mind is its holder's whatever the verb: "expressed readiness to support".
+    assert ("03", "RUS", "ARM") in [(c[:2], s, t) for c, s, t in
+                                     triples(coder, "Russia expressed readiness to support Armenia.")]

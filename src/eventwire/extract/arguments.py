@@ -20,6 +20,17 @@ CONTROLLED = {"xcomp", "advcl", "pcomp", "conj"}
 OBJECT_CONTROL_PREPS = {"for", "of"}
 # Prepositions by which an object noun names the parties to it ("talks between A and B").
 PARTY_PREPS = {"between", "with", "against", "toward", "towards"}
+# Verbs whose object is a document its subject issues: "issued a statement calling on X" is the issuer's call.
+ISSUING_VERBS = {"issue", "release", "publish", "adopt", "pass", "approve", "make", "send", "sign", "draft",
+                 "propose", "submit", "table", "put", "unveil", "deliver", "give", "write", "announce", "present",
+                 "introduce", "circulate", "sponsor", "post", "file", "lodge", "launch", "broadcast", "air", "run"}
+# Documents, whose clauses ("a resolution demanding ...") are their authors' words, not any reader's.
+DOCUMENT_NOUNS = {"resolution", "statement", "report", "letter", "bill", "motion", "law", "declaration", "communique",
+                  "communiqué", "document", "petition", "proposal", "draft", "text", "decree", "plan", "treaty",
+                  "agreement", "deal", "memo", "memorandum", "editorial", "article", "advertisement", "leaflet",
+                  "video", "message", "note", "initiative", "measure", "amendment", "ultimatum", "order"}
+# Predicate nouns of "take X hostage": an object that does not make a participle active.
+CAPTIVE_NOUNS = {"hostage", "prisoner", "captive"}
 # Nouns that count what their "of" phrase names ("hundreds of UN troops").
 QUANTITIES = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
               "millions", "number", "handful"}
@@ -93,8 +104,26 @@ def clause_subjects(node: Token, deps: set[str]) -> list[Token]:
     return list(dict.fromkeys(t for c in subjects for t in with_conjuncts(c)))
 
 
+def is_reduced_passive(tok: Token) -> bool:
+    """A past participle with no auxiliary modifying the noun it happened to: "US workers seized in Baghdad",
+    "troops injured in Iraq have...", "an Italian journalist taken hostage in Iraq". Not when it takes an
+    object (a past tense the tagger read as a participle), except "taken hostage/prisoner"."""
+    if tok.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        return False
+    if any(c.dep_ in OBJECTS and c.lemma_.lower() not in CAPTIVE_NOUNS for c in tok.children):
+        return False
+    # Only a participle modifying its noun: one heading its own clause is most often a past tense the tagger
+    # misread ("Russian students protested in Yerevan"), though headlines also drop the auxiliary.
+    return tok.dep_ == "acl"
+
+
 def subject_tokens(tok: Token) -> list[Token]:
-    """Subject of ``tok``'s clause, inherited through control and gerund complements."""
+    """Subject of ``tok``'s clause, inherited through control and gerund complements.
+
+    A reduced passive ("workers seized in Baghdad") has only its "by" agent: its noun is the patient."""
+    if is_reduced_passive(tok):
+        agent = passive_agent(tok)
+        return with_conjuncts(agent) if agent is not None else []
     node = tok
     for _ in range(6):
         # Up the tree a passive subject is the subject too ("Obama is scheduled to attend").
@@ -120,6 +149,12 @@ def subject_tokens(tok: Token) -> list[Token]:
         if node.dep_ == "relcl":
             return [head]
         if node.dep_ == "acl" and head.pos_ == "NOUN":
+            # "expressed readiness to support X", "issued a statement calling on X": the subject's; but
+            # "vetoed a resolution demanding X" is no demand of the vetoer's: a document's clause speaks for
+            # the verb's subject only when that verb issues the document.
+            if (head.dep_ in OBJECTS and head.lemma_.lower() in DOCUMENT_NOUNS
+                    and head.head.lemma_.lower() not in ISSUING_VERBS):
+                return []
             node = head.head if head.dep_ in OBJECTS | {"nsubj", "attr"} else head
             continue
         if node.dep_ in CONTROLLED or (node.dep_ == "pcomp") or head.dep_ == "prep":
@@ -142,6 +177,9 @@ def passive_agent(tok: Token) -> Token | None:
 def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup) -> list[Token]:
     """Target of the event per the pattern's ordered target list, looked for on ``anchor`` then ``tok``,
     then on the object of a preposition the pattern names with its lemmas ("advised against travel to X")."""
+    if is_reduced_passive(tok):  # "diplomats expelled by Germany": the noun is the patient
+        patient = tok.head if tok.dep_ == "acl" else next(c for c in tok.children if c.dep_ == "nsubj")
+        return with_conjuncts(patient)
     passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive_subj is not None and passive_agent(tok) is not None:
         if lookup.for_phrase(passive_subj, owners=True) is not None:
