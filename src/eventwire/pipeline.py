@@ -162,8 +162,10 @@ def reported_on(doc: Doc, quote: Quote | None, times: Sequence[Time]) -> str | N
 
 
 def place_country(name: str) -> str | None:
-    """The country of the most populous city or region of that name in the gazetteer, if any."""
-    candidates = [c for c in load_gazetteer().lookup(name) if c.feature in {"city", "admin1", "region"} and c.country]
+    """The country of the most populous city or region of that name in the gazetteer, if any (not a town only
+    the US ZIP code list knows: such a reading needs its state confirmed, which a bare name does not do)."""
+    candidates = [c for c in load_gazetteer().lookup(name)
+                  if c.feature in {"city", "admin1", "region"} and c.country and not c.minor]
     return max(candidates, key=lambda c: c.population).country if candidates else None
 
 

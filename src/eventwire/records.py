@@ -55,7 +55,7 @@ class Place(Record):
     lat: float | None
     lon: float | None
     geonameid: int | None
-    feature: str  # country | admin1 | city | region | other
+    feature: str  # country | admin1 | admin2 (a US county) | city | region | other
     reason: str | None = None  # why lat/lon is null, when it is (extra field)
 
 

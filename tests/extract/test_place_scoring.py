@@ -38,3 +38,65 @@ def test_region_rival_blocks_small_namesakes_of_capitals_and_big_towns() -> None
 def test_short_codes() -> None:
     assert is_short_code("EU") and is_short_code("USA")
     assert not is_short_code("Eu") and not is_short_code("ROME") and not is_short_code("U.S.")
+
+
+def county(name: str, admin1: str, population: int, lat: float = 36.0, lon: float = -88.0) -> Candidate:
+    return Candidate(name, "USA", lat, lon, None, "admin2", population, admin1)
+
+
+def test_a_town_and_the_county_it_lies_in_support_each_other() -> None:
+    from eventwire.extract.places import CONTAINS, SIBLING
+
+    context = Context(frozenset(), Counter(), Counter(), 2, (), frozenset({"paris"}), frozenset({"henry county"}),
+                      {"henry county": frozenset({"TN", "GA"})}, {("paris", "TN"): "henry county"})
+    assert context.inside(county("Henry County", "TN", 20_000)) == CONTAINS
+    assert context.inside(county("Henry County", "GA", 200_000)) == 0.0
+    assert context.inside(town("Paris", 36.30, -88.33, 10_000, "TN")) == CONTAINS
+    assert context.inside(town("Paris", 33.66, -95.56, 25_000, "TX")) == 0.0
+    # Two county names of one article that share a single state: "Hall County" beside "Forsyth County".
+    siblings = Context(frozenset(), Counter(), Counter(), 2, (), frozenset(), frozenset({"hall county"}),
+                       {"hall county": frozenset({"GA", "NE", "TX"}), "forsyth county": frozenset({"GA", "NC"})})
+    assert siblings.inside(county("Hall County", "GA", 100_000)) == SIBLING
+    assert siblings.inside(county("Hall County", "NE", 60_000)) == 0.0
+
+
+def test_a_county_name_several_states_share_is_unplaced_without_evidence() -> None:
+    from eventwire.extract.places import unclear_county
+    from eventwire.resolve.gazetteer import Gazetteer
+
+    gaz = Gazetteer({})
+    ga, tn = county("Henry County", "GA", 200_000), county("Henry County", "TN", 90_000)
+    nothing = Context(frozenset(), Counter(), Counter(), 1)
+    assert unclear_county(ga, [ga, tn], None, gaz, nothing, Counter())
+    # The article's other places in Tennessee, or ", Tenn." after the name, settle it.
+    in_tennessee = Context(frozenset(), Counter({"USA": 1}), Counter({("USA", "TN"): 1}), 2)
+    assert not unclear_county(tn, [ga, tn], None, gaz, in_tennessee, Counter())
+    assert not unclear_county(tn, [ga, tn], "US-TN", gaz, nothing, Counter())
+    # A namesake three times larger than every other is read without evidence ("Orange County", California).
+    ca, vt = county("Orange County", "CA", 3_000_000), county("Orange County", "VT", 5_000)
+    assert not unclear_county(ca, [ca, vt], None, gaz, nothing, Counter())
+    assert not unclear_county(town("Paris", 36.3, -88.3, 10_000), [ga, tn], None, gaz, nothing, Counter())
+
+
+def test_a_minor_zip_town_needs_its_state_confirmed() -> None:
+    from eventwire.extract.places import confirmed
+    from eventwire.resolve.gazetteer import Gazetteer
+
+    gaz = Gazetteer({})
+    grove = Candidate("Meadow Grove", "USA", 42.0, -97.7, None, "city", 0, "NE", minor=True)
+    big = town("Meadow Grove", 30.0, -90.0, 20_000, "LA")
+    assert confirmed([grove, big], None, gaz) == (big,)
+    assert confirmed([grove, big], "US-NE", gaz) == (grove, big)  # "Meadow Grove, Neb."
+    assert confirmed([grove], "US-IA", gaz) == ()
+    assert confirmed([grove], None, gaz, frozenset({("USA", "NE")})) == (grove,)  # other places in Nebraska
+
+
+def test_a_region_name_is_the_region_not_a_small_namesake_town() -> None:
+    from eventwire.extract.places import best_candidate
+    from eventwire.resolve.gazetteer import Gazetteer
+
+    gaz = Gazetteer({})
+    region = Candidate("Middle East", None, 33.1, 35.9, None, "region", 0)
+    hamlet = Candidate("Middle East", "USA", 39.3, -76.6, None, "city", 1_900, "MD")
+    assert best_candidate(gaz, "Middle East", [region, hamlet], frozenset({"USA"}), None, False) is region
+    assert best_candidate(gaz, "Middle East", [region, hamlet], frozenset({"USA"}), "US-MD", False) is hamlet

@@ -139,3 +139,56 @@ def test_mislabelled_town_of_the_home_state_is_a_place(nlp) -> None:  # type: ig
     spans = {m.span.text for m in home_mislabels(doc, gaz, [], {0: lansing}, embedded=True)}
     # Grand Ledge (~8,000 people) is taken because Lansing puts the article in Michigan.
     assert "Grand Ledge" in spans
+
+
+def test_a_town_and_its_county_settle_each_other(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Paris police and Henry County deputies searched the lake on Friday.")
+    found = {t.place.text: t.place for t in find_toponyms(doc)}
+    # Paris, Tennessee lies in Henry County, Tennessee (ZIP code list): neither is Paris, France or Henry County, GA.
+    assert found["Paris"].country == "USA" and found["Paris"].lon == pytest.approx(-88.33, abs=0.2)
+    county = found["Henry County"]
+    assert county.feature == "admin2" and county.lat == pytest.approx(36.3, abs=0.5)
+
+
+def test_a_county_name_many_states_share_is_null_with_a_reason(nlp) -> None:  # type: ignore[no-untyped-def]
+    (county,) = find_toponyms(nlp("Washington County commissioners voted on Monday to raise the tax."))
+    assert county.place.feature == "admin2" and county.place.lat is None and county.place.lon is None
+    assert county.place.reason is not None and "several US counties" in county.place.reason
+
+
+def test_a_town_only_the_zip_code_list_knows_needs_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The fire destroyed a barn near Meadow Grove, Neb., on Sunday.")
+    (grove,) = [p for p in find_places(doc) if p.text == "Meadow Grove"]
+    assert grove.country == "USA" and grove.lat == pytest.approx(42.0, abs=0.2)
+    assert not [p for p in find_places(nlp("The fire destroyed a barn near Meadow Grove on Sunday.")) if p.lat]
+
+
+def test_ocean_and_region_names_are_not_small_towns(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Troops were deployed to the Middle East and the Atlantic, the Pentagon said in Washington.")
+    found = {t.place.text: t.place for t in find_toponyms(doc)}
+    assert found["Middle East"].feature == "region" and found["Atlantic"].name == "Atlantic Ocean"
+
+
+def test_names_before_counties_are_counties(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The combined population of Douglas, Sarpy and Lancaster counties grew, officials said.")
+    found = {t.place.text: t.place for t in find_toponyms(doc)}
+    assert {p.name for p in found.values()} == {"Douglas County", "Sarpy County", "Lancaster County"}
+    assert all(p.feature == "admin2" and p.lat is not None and 40 < p.lat < 42 for p in found.values())  # Nebraska
+
+
+def test_the_state_after_a_comma_is_read_even_when_a_sentence_follows(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.extract.places import trailing_context
+
+    doc = nlp("The team played in Columbus, Ohio. Notre Dame won the game.")
+    columbus = next(t for t in doc if t.text == "Columbus")
+    assert trailing_context(doc, columbus.i + 1) == "US-OH"
+    (place,) = [t.place for t in find_toponyms(doc) if t.place.text == "Columbus"]
+    assert place.lon == pytest.approx(-83.0, abs=0.2)
+
+
+def test_a_county_opening_a_facility_or_a_title_is_an_embedded_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in ("He was held at the Henderson County Jail on Friday.",
+                 "Anderson County Sheriff Greg Taylor said the reward was raised."):
+        embedded = [t for t in find_toponyms(nlp(text), include_embedded=True) if t.kind == "embedded"]
+        assert [t.place.feature for t in embedded] == ["admin2"], text
+        assert not [t for t in find_toponyms(nlp(text)) if t.kind == "embedded"]

