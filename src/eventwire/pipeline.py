@@ -142,7 +142,7 @@ class Coder:
         return Event(
             id=event_id, start=sent.start_char, end=sent.end_char,
             trigger=Span(trigger.start_char, trigger.end_char, trigger.text),
-            source=c.source.mention, target=c.target.mention, cameo=c.code,
+            source=c.source.mention, target=c.target.mention if c.target else None, cameo=c.code,
             plover=Plover(entry.plover_type, entry.plover_mode, tuple(entry.plover_context)),
             goldstein=entry.goldstein, quad_class=entry.quad_class, date=when, date_precision=precision,
             location=locate_event(doc, c.trigger_i, places), negated=c.negated, hypothetical=c.hypothetical,

@@ -147,7 +147,8 @@ def subject_tokens(tok: Token) -> list[Token]:
             if obj is not None:
                 return with_conjuncts(obj)
         if node.dep_ == "relcl":
-            return [head]
+            # "Britons who were released from the camp": a passive clause's noun is its patient.
+            return [] if any(c.dep_ == "auxpass" for c in node.children) else [head]
         if node.dep_ == "acl" and head.pos_ == "NOUN":
             # "expressed readiness to support X", "issued a statement calling on X": the subject's; but
             # "vetoed a resolution demanding X" is no demand of the vetoer's: a document's clause speaks for

@@ -37,7 +37,7 @@ class EventCandidate:
     trigger_i: int
     trigger_end_i: int
     source: TokenMention
-    target: TokenMention
+    target: TokenMention | None  # None: a one-sided deed ("thousands protested"), see ``one_sided`` in roots.tsv
     code: str
     negated: bool
     hypothetical: bool
@@ -183,17 +183,26 @@ def find_events(
     for tok in doc:
         if tok.i in consumed or tok.i in discarded or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
+        one_sided_fallback: tuple[list[EventCandidate], set[int]] | None = None
         for pattern in trigger_patterns(tok, patterns):
             anchor = matches(tok, pattern)
             if anchor is None:
                 continue
             events = code_trigger(doc, tok, anchor, pattern, lookup, patterns, place_country)
+            if events and all(e.target is None for e in events):
+                # A later pattern may still find the target ("protested outside the embassy").
+                one_sided_fallback = one_sided_fallback or (events, consumed_tokens(doc, tok, pattern, anchor))
+                continue
             if events:
                 consumed |= consumed_tokens(doc, tok, pattern, anchor)
                 found.extend(events)
                 break
+        else:
+            if one_sided_fallback is not None:
+                found.extend(one_sided_fallback[0])
+                consumed |= one_sided_fallback[1]
     found.extend(reported_accusations(doc, found, lookup, patterns))
-    unique = {(e.trigger_i, e.source.start_i, e.target.start_i, e.code): e for e in found}
+    unique = {(e.trigger_i, e.source.start_i, e.target.start_i if e.target else -1, e.code): e for e in found}
     return list(unique.values())
 
 
@@ -230,8 +239,14 @@ def code_trigger(
             subjects = subject_tokens(tok)
         own = [m for m in (lookup.for_phrase(s, owners=True) for s in subjects) if m is not None]
     sources = lookup.expand(own, doc, places=False)
+    means = None
     if not sources and pattern.code[:2] in patterns.origin_roots:
         sources = origin_sources(tok, lookup, place_country)
+        means = None if sources else means_attack(tok, lookup, patterns)
+        if means is not None:
+            # The deed is the attack's: its author, and (below) its target unless the victims name one.
+            attack = code_trigger(doc, means[0], means[0], means[1], lookup, patterns, place_country)
+            sources = list({id(e.source): e.source for e in attack}.values())
     targets_tok = target_tokens(tok, anchor, pattern, lookup)
     # A capital in a slot of the verb is an actor ("bombed Kyiv", "hit back at Moscow"): the verb's
     # argument structure is stronger evidence than the preposition that made it read as a place.
@@ -240,15 +255,17 @@ def code_trigger(
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
     negated = negated and not pattern.negation  # a negation pattern's code already says it
     code, negated, hypothetical = code_for(pattern, kind, negated, patterns)
-    if not targets and pattern.code[:2] in patterns.object_place_roots:
+    if not targets and means is not None:
+        targets = [e.target for e in attack if e.target is not None][:1]
+    if not targets and pattern.code[:2] in patterns.object_place_roots and means is None:
         # "inspected the refineries in Iran": a thing in a place stands for the place's country.
         targets = next((placed for noun in slot_nouns(tok, anchor, pattern)
                         if (placed := place_targets(noun, lookup, place_country))), [])
-    if not targets and pattern.code[:2] in patterns.place_target_roots and place_country is not None:
+    if not targets and pattern.code[:2] in patterns.place_target_roots and place_country is not None and means is None:
         # "shelled Kharkiv", "air strikes on Gaza": a slot holding a place the knowledge base does not name.
         targets = [slot_place for noun in slot_nouns(tok, anchor, pattern)
                    if (slot_place := place_of(noun, lookup, place_country)) is not None][:1]
-    if not targets and pattern.code[:2] in patterns.place_target_roots:
+    if not targets and pattern.code[:2] in patterns.place_target_roots and means is None:
         targets = place_targets(tok, lookup, place_country) or (
             place_targets(anchor, lookup, place_country) if anchor is not tok else [])
     pairs: list[tuple[TokenMention, TokenMention]] = []
@@ -266,7 +283,22 @@ def code_trigger(
     if pattern.reverse_code and code == pattern.code:  # "refused to meet X" is no meeting of X's
         found += [EventCandidate(tok.i, end, t, s, pattern.reverse_code, negated, hypothetical, confidence, pattern)
                   for s, t in pairs]
+    # "Thousands protested on Sunday": no target of any kind, and the deed needs none.
+    if not found and not targets and one_sided(pattern) and (
+            pattern.targets[0].startswith("prep:") or slot_nouns(tok, anchor, pattern)
+            or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)):
+        # An object slot must hold something ("released the prisoners", or be passive: "were released by"):
+        # "soldiers returned home" is no return of anyone; a prepositional target is optional ("protested").
+        found = [EventCandidate(tok.i, end, s, None, code, negated, hypothetical, confidence, pattern)
+                 for s in sources]
     return found
+
+
+def one_sided(pattern: Pattern) -> bool:
+    """Whether the deed may be coded with no target: the pattern says so (``one_sided`` in verbs.tsv: a
+    protest, a release of prisoners, aid sent), and it neither pairs its subjects ("A and B met") nor reads
+    its source off the target slot."""
+    return pattern.one_sided and not pattern.reciprocal and not pattern.inverse
 
 
 def origin_sources(tok: Token, lookup: MentionLookup, place_country: PlaceCountry | None) -> list[TokenMention]:
@@ -281,6 +313,25 @@ def origin_sources(tok: Token, lookup: MentionLookup, place_country: PlaceCountr
                 if found is not None:
                     return [found]
     return []
+
+
+def means_attack(tok: Token, lookup: MentionLookup, patterns: Patterns) -> tuple[Token, Pattern] | None:
+    """'Four people were killed in Israeli tank shelling': the nominal attack (with its pattern) an agentless
+    passive deed was done in, when that attack's own phrase names its author."""
+    if passive_agent(tok) is not None or not any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+        return None
+    objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}
+               for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    # "killed in Israeli tank shelling": the parser may hang the misread gerund on the verb itself.
+    objects += [c for c in tok.children if c.pos_ == "VERB" and misread_gerund(c) and c.i > 1
+                and c.doc[c.i - 1].head.lower_ in {"in", "during"}]
+    for obj in objects:
+        noun = obj.pos_ != "VERB"
+        for pattern in trigger_patterns(obj, patterns):
+            if (pattern.source and (pattern.pos == "NOUN") and (not noun or matches(obj, pattern) is not None)
+                    and modifier_sources(obj, lookup)):
+                return obj, pattern
+    return None
 
 
 def as_military(m: TokenMention) -> TokenMention:

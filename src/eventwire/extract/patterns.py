@@ -33,6 +33,7 @@ class Pattern:
     # Nominal deeds: "modifier" takes the source from the noun phrase alone ("Russian air strikes"), never
     # from a verb governing it ("condemned the strikes"); "military" also codes a bare country as its military.
     source: str | None = None
+    one_sided: bool = False  # the deed needs no target ("thousands protested"); see verbs.tsv
 
     @property
     def specificity(self) -> int:
@@ -71,6 +72,7 @@ def read_patterns(path: Path | Traversable) -> tuple[Pattern, ...]:
             reciprocal=(r.get("reciprocal") or "").lower() == "y", example=r.get("example") or "",
             reverse_code=r.get("reverse_code") or None, negation=(r.get("negation") or "").lower() == "y",
             inverse=(r.get("inverse") or "").lower() == "y", source=r.get("source") or None,
+            one_sided=(r.get("one_sided") or "").lower() == "y",
         )
         for r in read_rows(path)
     )
