@@ -73,3 +73,10 @@ def test_a_one_sided_event_is_stored_and_exported_with_an_empty_target(tmp_path)
     with out.open(encoding="utf-8", newline="") as handle:
         (row,) = list(csv.DictReader(handle))
     assert (row["source_code"], row["target_code"], row["target_country"], row["cameo"]) == ("RUSGOV", "", "", "140")
+
+
+def test_a_passive_conjunct_shares_its_patient_and_has_its_own_agent(coder) -> None:
+    assert ("0841", "PSEREBHAM", None) in triples(coder, "The hostages were held for a month and released by Hamas.")
+    assert ("190", "PSEREBHAM", "ISRMIL") in triples(coder, "Two Israeli soldiers were captured and killed by Hamas.")
+    # With no agent, the shared subject is what was done to, never the doer.
+    assert [t for t in triples(coder, "Armenian prisoners were tried and released.") if t[1].startswith("ARM")] == []

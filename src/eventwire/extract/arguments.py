@@ -117,6 +117,13 @@ def is_reduced_passive(tok: Token) -> bool:
     return tok.dep_ == "acl"
 
 
+def is_passive(tok: Token) -> bool:
+    """A passive verb, or a participle conjoined to one ("were tried and released")."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return True
+    return tok.dep_ == "conj" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.head.children)
+
+
 def subject_tokens(tok: Token) -> list[Token]:
     """Subject of ``tok``'s clause, inherited through control and gerund complements.
 
@@ -137,6 +144,8 @@ def subject_tokens(tok: Token) -> list[Token]:
         head = node.head
         if head is node:
             return []
+        if node.dep_ == "conj" and is_passive(node):
+            return []  # "prisoners were tried and released": the shared subject is the patient
         if node.dep_ == "pcomp" and head.lower_ in OBJECT_CONTROL_PREPS:
             obj = next((c for c in head.head.children if c.dep_ in OBJECTS), None)
             if obj is not None:
@@ -182,6 +191,9 @@ def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLo
         patient = tok.head if tok.dep_ == "acl" else next(c for c in tok.children if c.dep_ == "nsubj")
         return with_conjuncts(patient)
     passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if passive_subj is None and tok.dep_ == "conj" and is_passive(tok) and not any(
+            c.dep_ == "nsubj" for c in tok.children):  # "soldiers were captured and killed by Hamas"
+        passive_subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if passive_subj is not None and passive_agent(tok) is not None:
         if lookup.for_phrase(passive_subj, owners=True) is not None:
             return with_conjuncts(passive_subj)

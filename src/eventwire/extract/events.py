@@ -12,6 +12,7 @@ from eventwire.extract.arguments import (
     SUBJECTS,
     MentionLookup,
     as_actor,
+    is_passive,
     misread_gerund,
     modifier_sources,
     passive_agent,
@@ -80,6 +81,12 @@ def complement_of(tok: Token, lemma: str) -> Token | None:
         if c.dep_ in {"dobj", "nsubjpass"} and any(g.dep_ in {"compound", "amod"} and g.lemma_.lower() == lemma
                                                   for g in c.children):
             return c
+    # "The hostages were held for a month and released by Hamas": a passive conjunct with no subject of its
+    # own shares its first conjunct's, which is what it was done to.
+    if tok.dep_ == "conj" and is_passive(tok) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        shared = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if shared is not None and lemma in {shared.lemma_.lower(), plural_of(shared)}:
+            return shared
     return None
 
 
@@ -286,7 +293,7 @@ def code_trigger(
     # "Thousands protested on Sunday": no target of any kind, and the deed needs none.
     if not found and not targets and one_sided(pattern) and (
             pattern.targets[0].startswith("prep:") or slot_nouns(tok, anchor, pattern)
-            or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)):
+            or is_passive(tok)):
         # An object slot must hold something ("released the prisoners", or be passive: "were released by"):
         # "soldiers returned home" is no return of anyone; a prepositional target is optional ("protested").
         found = [EventCandidate(tok.i, end, s, None, code, negated, hypothetical, confidence, pattern)
