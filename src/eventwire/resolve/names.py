@@ -73,6 +73,7 @@ class NameIndex:
         for entries in self.names.values():
             entries.sort(key=lambda e: PRECEDENCE.get(e.kind, 9))
         self.max_name = max((len(k) for k in self.names), default=1)
+        self.first_words = {k[0] for k in self.names}
         self.max_sector = max((len(k) for k in self.sectors), default=1)
 
     def _add(self, words: list[str], entry: NameEntry) -> None:
@@ -86,7 +87,9 @@ class NameIndex:
 
     def _longest_name(self, doc: Doc, i: int) -> NameMatch | None:
         cased = doc[i].text[:1].isupper()
-        if not cased and (self.common_words is None or not doc[i].text[:1].isalpha()):
+        if not cased and (self.common_words is None or doc[i].pos_ != "PROPN"):
+            return None  # an uncased name must be all proper nouns (``_uncased_ok``): cheap test first
+        if doc[i].lower_ not in self.first_words:
             return None
         for n in range(min(self.max_name, len(doc) - i), 0, -1):
             key = tuple(t.lower_ for t in doc[i : i + n])
