@@ -100,3 +100,28 @@ def test_a_region_name_is_the_region_not_a_small_namesake_town() -> None:
     hamlet = Candidate("Middle East", "USA", 39.3, -76.6, None, "city", 1_900, "MD")
     assert best_candidate(gaz, "Middle East", [region, hamlet], frozenset({"USA"}), None, False) is region
     assert best_candidate(gaz, "Middle East", [region, hamlet], frozenset({"USA"}), "US-MD", False) is hamlet
+
+
+def test_camel_case_names_count_as_capitalised() -> None:
+    from eventwire.extract.places import CAMEL_NAME
+
+    for name in ("DeKalb", "McLean", "McMinn", "DuPage", "LaGrange", "MacArthur"):
+        assert CAMEL_NAME.fullmatch(name), name
+    for word in ("PoP", "iPhone", "USA", "Dekalb", "McD", "DEKALB"):
+        assert not CAMEL_NAME.fullmatch(word), word
+
+
+def test_the_article_country_does_not_lift_a_town_over_a_far_larger_namesake() -> None:
+    from eventwire.extract.places import score
+    from eventwire.resolve.gazetteer import Gazetteer
+
+    gaz = Gazetteer({})
+    toronto_oh = town("Toronto", 40.46, -80.60, 5_000, "OH")
+    toronto_on = Candidate("Toronto", "CAN", 43.70, -79.42, None, "city", 2_600_000, "08")
+    usa = frozenset({"USA"})
+    largest = toronto_on.population
+    assert score(toronto_on, "Toronto", usa, None, gaz, largest) > score(toronto_oh, "Toronto", usa, None, gaz, largest)
+    # A namesake under RIVAL_RATIO times larger leaves the bonus in place: Paris, Texas in a US article.
+    paris_tx, paris_fr = town("Paris", 33.66, -95.56, 25_000, "TX"), Candidate(
+        "Paris", "FRA", 48.85, 2.35, None, "city", 1_000_000, "11")
+    assert score(paris_tx, "Paris", usa, None, gaz, 1_000_000) > score(paris_fr, "Paris", usa, None, gaz, 1_000_000)

@@ -192,3 +192,49 @@ def test_a_county_opening_a_facility_or_a_title_is_an_embedded_name(nlp) -> None
         embedded = [t for t in find_toponyms(nlp(text), include_embedded=True) if t.kind == "embedded"]
         assert [t.place.feature for t in embedded] == ["admin2"], text
         assert not [t for t in find_toponyms(nlp(text)) if t.kind == "embedded"]
+
+
+def test_camel_case_names_are_found_inside_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("He was arrested, according to DeKalb Police. The McMinn County Sheriff's Office said he was held.")
+    found = {t.place.text: t.place for t in find_toponyms(doc, include_embedded=True) if t.kind == "embedded"}
+    assert found["DeKalb"].country == "USA" and found["DeKalb"].lon == pytest.approx(-88.75, abs=0.3)
+    assert found["McMinn County"].feature == "admin2"
+
+
+def test_a_place_after_an_area_word_opening_a_name_is_embedded(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("She studied at Northeast Texas Community College before moving away.")
+    embedded = [t.place for t in find_toponyms(doc, include_embedded=True) if t.kind == "embedded"]
+    assert [(p.text, p.feature) for p in embedded] == [("Texas", "admin1")]
+    street = nlp("The cafe on West Tyler Street was open, the Ohio Department of Transportation said.")
+    assert "Tyler" not in {t.place.text for t in find_toponyms(street, include_embedded=True)}
+
+
+def test_an_all_caps_dateline_of_several_words_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("SAN DIEGO (AP) - The National Guard faces a different environment at the border.")
+    (place,) = [t.place for t in find_toponyms(doc) if t.place.text == "SAN DIEGO"]
+    assert place.country == "USA" and place.lon == pytest.approx(-117.16, abs=0.2)
+
+
+def test_a_currency_names_its_country_only_as_an_embedded_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The project costs about 11 billion US dollars, the minister said.")
+    embedded = [t.place for t in find_toponyms(doc, include_embedded=True) if t.kind == "embedded"]
+    assert [(p.text, p.country) for p in embedded] == [("US", "USA")]
+    assert not find_toponyms(doc)
+
+
+def test_a_province_code_closing_an_organisation_name_is_embedded(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Visit the new FrontCounter BC office this week.")
+    embedded = [t.place for t in find_toponyms(doc, include_embedded=True) if t.kind == "embedded"]
+    assert [(p.text, p.name) for p in embedded] == [("BC", "British Columbia")]
+
+
+def test_a_dateline_run_outside_entities_is_read_whole() -> None:
+    import spacy
+
+    from eventwire.extract.places import capitalised_spans, dateline_run
+    from eventwire.resolve.gazetteer import load_gazetteer
+
+    doc = spacy.blank("en")("SAN DIEGO (AP) - The guard faces a different border.")
+    assert dateline_run(doc, 0).text == "SAN DIEGO" and not len(dateline_run(doc, 1))
+    assert [s.text for s in capitalised_spans(doc, load_gazetteer(), set())] == ["SAN DIEGO"]
+    assert not len(dateline_run(spacy.blank("en")("SAN and more"), 0))

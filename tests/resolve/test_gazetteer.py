@@ -134,3 +134,20 @@ def test_us_counties_have_points_from_the_zip_code_list() -> None:
     assert {"CA", "FL", "NY", "TX"} <= set(orange)
     assert max(orange.values(), key=lambda c: c.population).admin1 == "CA"
     assert gaz.town_county[("london", "KY")] == "laurel county"
+
+
+def test_listed_divisions_get_a_population_from_their_nearest_towns() -> None:
+    from eventwire.resolve.gazetteer import Candidate, division_populations
+
+    north = Candidate("North", "XXX", 10.0, 0.0, None, "admin1")
+    south = Candidate("South", "XXX", 0.0, 0.0, None, "admin1")
+    towns = [Candidate("A", "XXX", 9.0, 0.0, None, "city", 100), Candidate("B", "XXX", 1.0, 0.5, None, "city", 10),
+             Candidate("C", "XXX", 40.0, 0.0, None, "city", 1_000),  # over DIVISION_KM from both: not counted
+             Candidate("D", "YYY", 10.0, 0.0, None, "city", 5)]  # another country
+    assert division_populations([north, south], towns) == {("North", "XXX"): 100, ("South", "XXX"): 10}
+
+
+def test_a_listed_division_outranks_its_small_namesake_towns() -> None:
+    cands = load_gazetteer().lookup("Wales")
+    (nation,) = [c for c in cands if c.feature == "admin1"]
+    assert nation.country == "GBR" and nation.population > max(c.population for c in cands if c.feature == "city")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,18 @@ FEATURE_PRIOR = {"country": 6.0, "admin1": 3.5, "region": 3.5, "admin2": 2.0, "c
 EVENT_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "on", "across"})
 # A PERSON-labelled name right after one of these is read as a place when it is a home-region town ("in Roswell").
 LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "outside", "of"})
+# Words that open a name by the part of a place it means: "East Texas", "Western Pennsylvania", "Downtown Cleveland".
+AREA_WORDS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western central "
+    "downtown upper lower greater".split()
+)
+STREET_WORDS = frozenset(
+    "street st avenue ave road rd drive dr boulevard blvd lane ln way highway hwy parkway pkwy pike court ct place "
+    "circle trail".split()
+)
+CURRENCY_WORDS = frozenset("dollar pound euro yen yuan peso rupee ruble rouble franc dram lira rand real".split())
+# A name with a short capitalised prefix: "DeKalb", "McLean", "DuPage", "LaGrange" (not "PoP", "iPhone").
+CAMEL_NAME = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]{2,}")
 NOT_FOUND = "not in the offline gazetteer"
 # Words that, right after a town's name, make the name an institution's rather than a person's ("Huntsville
 # Fire Chief ...", which the small model labels PERSON).
@@ -267,9 +280,13 @@ def region_rival(cands: Sequence[Candidate]) -> tuple[float, frozenset[str]]:
     return max((c.population for c in cands if c.feature == "city"), default=0), capitals
 
 
-def score(cand: Candidate, key: str, countries: frozenset[str], hint: str | None, gaz: Gazetteer) -> float:
+def score(cand: Candidate, key: str, countries: frozenset[str], hint: str | None, gaz: Gazetteer,
+          largest: int = 0) -> float:
     value = FEATURE_PRIOR[cand.feature] + math.log10(cand.population + 1) * 0.8 + CAPITAL * cand.capital
-    value += 4.0 if cand.country in countries else 0.0
+    # The article's countries favour their towns, but not a town whose namesake is over RIVAL_RATIO times larger
+    # ("Toronto", Ohio is not Toronto in an article that also names the US).
+    dwarfed = cand.feature == "city" and cand.population * RIVAL_RATIO < largest
+    value += 4.0 if cand.country in countries and not dwarfed else 0.0
     value += 1.5 if main_name(cand, key) else 0.0
     value -= 3.0 if cand.lat is None else 0.0
     if hint:
@@ -287,7 +304,8 @@ def best_candidate(
         # "the Atlantic"; not Middle East, Maryland) unless ", State" names the town's state.
         pool = [c for c in cands if c.population >= SMALL_TOWN or c.feature != "city"
                 or (hint is not None and hint_matches(c, hint, gaz))]
-    return max(pool or cands, key=lambda c: score(c, key, countries, hint, gaz) + bonus(c))
+    largest = max((c.population for c in cands if c.feature == "city"), default=0)
+    return max(pool or cands, key=lambda c: score(c, key, countries, hint, gaz, largest) + bonus(c))
 
 
 def make_place(span: Span, cand: Candidate | None) -> Place:
@@ -304,22 +322,35 @@ def known_parts(gaz: Gazetteer, span: Span, tail: bool = True) -> list[Span]:
     Department of Transportation", "Alexandria" in "University of Alexandria", "Manassas" in "Old Town Manassas"."""
     found: list[Span] = []
     starts = [span.start] + [t.i + 1 for t in span if t.lower_ in ("of", "in") and t.i + 1 < span.end]
+    if area_opens(gaz, span):  # "Northeast Texas Community College", "Downtown Cleveland Alliance"
+        starts.append(span.start + 1)
     for start in starts:
         for stop in range(min(start + 4, span.end), start, -1):
             part = span.doc[start:stop]
-            if (part.start, part.end) == (span.start, span.end) or not all(t.is_title or t.is_upper for t in part):
+            if (part.start, part.end) == (span.start, span.end) or not all(is_titled(t) or t.is_upper for t in part):
                 continue
-            if any(names_part(c, part.text) for c in gaz.lookup(part.text)):
+            if any(names_part(c, part.text) for c in lookup_span(gaz, part)[1]):
                 found.append(part)
                 break
     ends = [span.doc[i : span.end] for i in range(max(span.start + 1, span.end - 3), span.end)] if tail else []
     for part in ends:
-        if part.start in starts or not all(t.is_title for t in part):
+        if part.start in starts or not all(is_titled(t) or is_short_code(t.text) for t in part):
             continue
-        if any(names_part(c, part.text) for c in gaz.lookup(part.text)):
+        if any(names_part(c, part.text) for c in lookup_span(gaz, part)[1]):
             found.append(part)
             break
     return found
+
+
+def area_opens(gaz: Gazetteer, span: Span) -> bool:
+    """Whether ``span`` opens with a word for part of a place followed by a place name that may be read on its own:
+    not another such word ("South Central"), not a name the gazetteer has with the word ("East Bank", "West
+    Virginia"), not a street ("West Tyler Street")."""
+    if len(span) < 2 or span[0].lower_ not in AREA_WORDS or span[1].lower_ in AREA_WORDS:
+        return False
+    if span[-1].lower_.rstrip(".") in STREET_WORDS:
+        return False
+    return not any(span[:stop].text in gaz for stop in range(2, min(len(span), 4) + 1))
 
 
 def entity_mentions(doc: Doc, gaz: Gazetteer, embedded: bool) -> Iterator[Mention]:
@@ -351,11 +382,26 @@ def entity_mentions(doc: Doc, gaz: Gazetteer, embedded: bool) -> Iterator[Mentio
             if parts:
                 yield from (Mention(p, "name") for p in parts)
                 continue
-        if embedded and ent.label_ in EMBEDDING_LABELS:
+        if embedded and ent.label_ == "MONEY":  # "11 billion US dollars": the currency's country
+            yield from (Mention(p, "embedded") for p in currency_countries(gaz, span))
+        elif embedded and ent.label_ in EMBEDDING_LABELS:
             yield from (Mention(p, "embedded") for p in known_parts(gaz, span))
         elif embedded and ent.label_ == "PERSON":  # "Anderson County Sheriff Greg Taylor": a county opens a title
             yield from (Mention(p, "embedded") for p in known_parts(gaz, span, tail=False)
                         if any(c.feature == "admin2" and main_name(c, p.text) for c in gaz.lookup(p.text)))
+
+
+def currency_countries(gaz: Gazetteer, span: Span) -> Iterator[Span]:
+    """The country named right before a currency word in an amount: "US" in "11 billion US dollars"."""
+    for token in span:
+        if token.lower_.rstrip("s") not in CURRENCY_WORDS:
+            continue
+        for start in range(max(span.start, token.i - 3), token.i):
+            part = span.doc[start : token.i]
+            if all(is_titled(t) or is_short_code(t.text) for t in part) and any(
+                    c.feature == "country" for c in lookup_span(gaz, part)[1]):
+                yield part
+                break
 
 
 def is_prominent(gaz: Gazetteer, span: Span) -> bool:
@@ -371,7 +417,18 @@ def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Spa
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in taken or token.ent_type_ or not (token.pos_ == "PROPN" or is_dateline(token)):
+        if i in taken or token.ent_type_:
+            i += 1
+            continue
+        run = dateline_run(doc, i)
+        found = next((doc[i:stop] for stop in range(i + len(run), i + 1, -1)
+                      if not any(t.i in taken or t.ent_type_ for t in doc[i:stop]) and known_span(gaz, doc[i:stop])),
+                     None)
+        if found is not None:  # "SAN DIEGO (AP)", "LOS ANGELES --": an all-caps dateline of several words
+            yield found
+            i = found.end
+            continue
+        if not (token.pos_ == "PROPN" or is_dateline(token)):
             i += 1
             continue
         if is_short_code(token.text):  # "US", "UK", "BC" outside any entity: a country or province code
@@ -386,15 +443,33 @@ def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Spa
             span = doc[i : min(i + size, len(doc))]
             if any(t.i in taken or t.ent_type_ for t in span) or not all(is_capitalised(t) for t in span):
                 continue
-            cands = lookup_span(gaz, span)[1]
-            hint = trailing_context(doc, span.end)
-            if any((main_name(c, span.text) or c.feature != "city")
-                   and (is_prominent_cand(c) or (hint is not None and hint_matches(c, hint, gaz)))
-                   for c in cands):
+            if known_span(gaz, span):
                 yield span
                 i += size - 1
                 break
         i += 1
+
+
+def known_span(gaz: Gazetteer, span: Span) -> bool:
+    """A run of capitalised words outside entities that names a place by its main name (any name of a country,
+    state or region): prominent, or confirmed by ", State" after it."""
+    cands = lookup_span(gaz, span)[1]
+    hint = trailing_context(span.doc, span.end)
+    return any((main_name(c, span.text) or c.feature != "city")
+               and (is_prominent_cand(c) or (hint is not None and hint_matches(c, hint, gaz))) for c in cands)
+
+
+def dateline_run(doc: Doc, i: int) -> Span:
+    """The all-caps words (up to four, separated by spaces) opening a line or sentence at ``i`` when there are
+    at least two ("SAN DIEGO", "ISLE OF PALMS"); an empty span otherwise. Single words are ``is_dateline``'s."""
+    token = doc[i]
+    if not (i == 0 or token.is_sent_start or "\n" in doc[i - 1].text_with_ws):
+        return doc[i:i]
+    end = i
+    while end < min(i + 4, len(doc)) and doc[end].is_upper and doc[end].text.rstrip(".").isalpha() and (
+            end == i or doc[end - 1].whitespace_):
+        end += 1
+    return doc[i:end] if end - i >= 2 else doc[i:i]
 
 
 def is_dateline(token: Token) -> bool:
@@ -404,8 +479,13 @@ def is_dateline(token: Token) -> bool:
     return first and token.is_upper and token.is_alpha and len(token) >= 4
 
 
+def is_titled(token: Token) -> bool:
+    """A capitalised word, inner capitals allowed: "DeKalb", "McLean", "DuPage" are not ``is_title``."""
+    return token.is_title or CAMEL_NAME.fullmatch(token.text) is not None
+
+
 def is_capitalised(token: Token) -> bool:
-    return token.is_title or (token.is_upper and len(token) >= 4 and token.is_alpha)
+    return is_titled(token) or (token.is_upper and len(token) >= 4 and token.is_alpha)
 
 
 def demonym_mentions(doc: Doc, taken: set[int]) -> Iterator[Mention]:
@@ -570,7 +650,7 @@ def county_list_mentions(doc: Doc, gaz: Gazetteer) -> Iterator[Mention]:
         end = token.i
         while end > 0:
             start = end
-            while start > 0 and end - start < 3 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN",
+            while start > 0 and end - start < 3 and is_titled(doc[start - 1]) and doc[start - 1].pos_ in ("PROPN",
                                                                                                        "ADJ", "NOUN"):
                 start -= 1
             if start == end:
@@ -638,7 +718,7 @@ def local_parts(span: Span, local: Callable[[Span], bool]) -> Iterator[Span]:
     for start in starts:
         for stop in range(min(start + 3, span.end - (start == span.start)), start, -1):
             part = span.doc[start:stop]
-            if all(t.is_title for t in part) and local(part):
+            if all(is_titled(t) for t in part) and local(part):
                 yield part
                 break
 

@@ -6,6 +6,7 @@ import functools
 import gc
 import json
 import logging
+import math
 import re
 import time
 import unicodedata
@@ -28,6 +29,8 @@ FEATURES = ("country", "admin1", "admin2", "city", "region", "other")
 # local news) while the streaming reader below holds the load near 2 s and ~130 MB (docs/places.md).
 CITY_LISTS = (500, 1000, 5000, 15000)
 DEFAULT_MIN_POPULATION = 1000
+# Towns further than this from a regions.tsv division's point do not count towards its population.
+DIVISION_KM = 400.0
 # Towns below this size are indexed by their main name only (their alternate names are mostly transliterations).
 ALIAS_MIN_POPULATION = 15000
 
@@ -314,15 +317,48 @@ def continent_entries() -> Iterator[tuple[Candidate, Iterable[str]]]:
         yield cand, ()
 
 
-def supplement_entries(countries: Mapping[str, Candidate]) -> Iterator[tuple[Candidate, Iterable[str]]]:
-    """Rows of regions.tsv; a row whose feature is 'country' adds aliases to that country."""
-    for r in read_rows(PLACES / "regions.tsv"):
+def supplement_entries(countries: Mapping[str, Candidate], towns: Iterable[Candidate] = (),
+                       ) -> Iterator[tuple[Candidate, Iterable[str]]]:
+    """Rows of regions.tsv; a row whose feature is 'country' adds aliases to that country. A first-level division
+    gets a population from ``towns`` (``division_populations``): without one, "Wales" lost to Wales, Wisconsin."""
+    rows = list(read_rows(PLACES / "regions.tsv"))
+    divisions = [Candidate(r["name"], r["country"], float(r["lat"]), float(r["lon"]), None, "admin1")
+                 for r in rows if r["feature"] == "admin1" and r["country"]]
+    populations = division_populations(divisions, towns)
+    for r in rows:
         iso3 = r["country"] or None
         if r["feature"] == "country" and iso3 is not None and iso3 in countries:
             yield countries[iso3], (r["name"], *split_list(r["aliases"]))
             continue
-        cand = Candidate(r["name"], iso3, float(r["lat"]), float(r["lon"]), None, r["feature"], 0)
+        population = populations.get((r["name"], iso3 or ""), 0) if r["feature"] == "admin1" else 0
+        cand = Candidate(r["name"], iso3, float(r["lat"]), float(r["lon"]), None, r["feature"], population)
         yield cand, split_list(r["aliases"])
+
+
+def division_populations(divisions: Iterable[Candidate], towns: Iterable[Candidate]) -> dict[tuple[str, str], int]:
+    """(name, country) -> the summed population of the country's towns that lie within DIVISION_KM of the
+    division's point and nearer to it than to any other listed division of that country: a rough stand-in
+    (the hand-written points are centres, not boundaries) that only has to rank a division above its towns."""
+    by_country: dict[str, list[Candidate]] = defaultdict(list)
+    for d in divisions:
+        if d.country and d.lat is not None and d.lon is not None:
+            by_country[d.country].append(d)
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    for town in towns:
+        options = by_country.get(town.country or "")
+        if not options or town.lat is None or town.lon is None:
+            continue
+        lat, lon = town.lat, town.lon
+        nearest = min(options, key=lambda d: rough_km(lat, lon, d.lat, d.lon))  # type: ignore[arg-type]
+        if rough_km(lat, lon, nearest.lat, nearest.lon) <= DIVISION_KM:  # type: ignore[arg-type]
+            totals[(nearest.name, nearest.country or "")] += town.population
+    return dict(totals)
+
+
+def rough_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: close enough at the few hundred km ``division_populations`` compares."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 def build_index(entries: Iterable[tuple[Candidate, Iterable[str]]]) -> dict[str, tuple[Candidate, ...]]:
@@ -359,7 +395,7 @@ def build_gazetteer(min_population: int) -> Gazetteer:
             states[city.admin1] += city.population
     towns = [c for c, _ in cities]
     entries = [
-        *country_entries(), *us_state_entries(states), *continent_entries(), *supplement_entries(countries),
+        *country_entries(), *us_state_entries(states), *continent_entries(), *supplement_entries(countries, towns),
         *cities, *us_county_entries(zips, towns), *us_zip_town_entries(zips, towns),
     ]
     return Gazetteer(build_index(entries), zips.town_county)
