@@ -12,9 +12,10 @@ from eventwire.extract.events import find_events
 from eventwire.extract.patterns import load_patterns
 from eventwire.nlp.model import common_words
 from eventwire.resolve.actors import resolve_actors
-from eventwire.resolve.knowledge import Actor, Country, KnowledgeBase, Role, SectorPhrase
+from eventwire.resolve.knowledge import Actor, KnowledgeBase, Role, SectorPhrase
 from eventwire.resolve.metonymy import is_government_metonym
 from eventwire.resolve.names import NameIndex
+from tests.extract.small_world import COUNTRIES
 
 pytestmark = pytest.mark.slow
 
@@ -24,13 +25,7 @@ def person(slug: str, name: str, alias: str, country: str) -> Actor:
 
 
 KB = KnowledgeBase(
-    countries=(
-        Country("RUS", "RU", "Russia", (), ("Russian", "Russians"), "Moscow"),
-        Country("ARM", "AM", "Armenia", (), ("Armenian", "Armenians"), "Yerevan"),
-        Country("AZE", "AZ", "Azerbaijan", (), ("Azerbaijani",), "Baku"),
-        Country("FRA", "FR", "France", (), ("French",), "Paris"),
-        Country("USA", "US", "United States", ("US",), ("American",), "Washington"),
-    ),
+    countries=COUNTRIES,
     institutions=(),
     sectors=(SectorPhrase("army", "MIL"), SectorPhrase("government", "GOV"), SectorPhrase("minister", "GOV"),
              SectorPhrase("media", "MED")),
