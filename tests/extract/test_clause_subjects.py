@@ -69,3 +69,9 @@ def test_a_documents_clause_is_its_issuers_not_its_readers(coder) -> None:
     # A state of mind is its holder's whatever the verb: "expressed readiness to support".
     assert ("03", "RUS", "ARM") in [(c[:2], s, t) for c, s, t in
                                      triples(coder, "Russia expressed readiness to support Armenia.")]
+
+
+def test_a_verb_saying_what_its_object_is_is_no_deed_done_to_it(coder) -> None:
+    assert [t for t in triples(coder, "North Korea called Bush a political idiot.") if t[0].startswith("04")] == []
+    assert [(c, s) for c, s, t in triples(coder, "President Putin called Prime Minister Pashinyan on Friday.")
+            if t and t.startswith("ARM")] == [("040", "RUSGOV")]

@@ -63,10 +63,19 @@ def matches(tok: Token, pattern: Pattern) -> Token | None:
         anchor = complement_of(tok, pattern.complement) if pattern.complement else tok
     if anchor is None:
         return None
+    if not pattern.complement and predicative(tok):
+        return None  # "calling him a political idiot" says what he is: no call, no deed done to him
     # The preposition may hang on the verb or on its complement ("received assistance from France").
     if pattern.prep and not any(prep_matches(c, pattern.prep) for c in (*children, *anchor.children)):
         return None
     return anchor
+
+
+def predicative(tok: Token) -> bool:
+    """A verb that says what its object is ("called him an idiot", "named Lavrov envoy"): an object and an
+    object predicate. ("called Prime Minister Pashinyan" is parsed with the name as object alone.)"""
+    deps = {c.dep_ for c in tok.children}
+    return "dobj" in deps and "oprd" in deps
 
 
 def complement_of(tok: Token, lemma: str) -> Token | None:
