@@ -80,3 +80,9 @@ def test_a_passive_conjunct_shares_its_patient_and_has_its_own_agent(coder) -> N
     assert ("190", "PSEREBHAM", "ISRMIL") in triples(coder, "Two Israeli soldiers were captured and killed by Hamas.")
     # With no agent, the shared subject is what was done to, never the doer.
     assert [t for t in triples(coder, "Armenian prisoners were tried and released.") if t[1].startswith("ARM")] == []
+
+
+def test_a_nominal_deed_that_starts_a_span_of_time_is_background(coder) -> None:
+    assert triples(coder, "Grain prices have risen since the Russian invasion of Ukraine.") == []
+    # Named as an event of its own, with its own date, it is coded.
+    assert ("192", "RUS", "UKR") in triples(coder, "Thousands fled after the Russian invasion of Ukraine in 2022.")

@@ -71,6 +71,23 @@ def matches(tok: Token, pattern: Pattern) -> Token | None:
     return anchor
 
 
+def in_since_phrase(tok: Token) -> bool:
+    """A nominal deed named as the start of a span of time ("prices have risen since the Russian invasion of
+    Ukraine", "since the start of the offensive") is background, not news of the day; coded, it would be dated
+    by the article."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return False
+        if head.lower_ == "since" and node.dep_ in {"pobj", "pcomp"}:
+            return True
+        if node.dep_ not in {"pobj", "prep", "compound", "nmod", "poss"} and head.pos_ not in {"NOUN", "ADP"}:
+            return False
+        node = head
+    return False
+
+
 def predicative(tok: Token) -> bool:
     """A verb that says what its object is ("called him an idiot", "named Lavrov envoy"): an object and an
     object predicate. ("called Prime Minister Pashinyan" is parsed with the name as object alone.)"""
@@ -202,7 +219,7 @@ def find_events(
         one_sided_fallback: tuple[list[EventCandidate], set[int]] | None = None
         for pattern in trigger_patterns(tok, patterns):
             anchor = matches(tok, pattern)
-            if anchor is None:
+            if anchor is None or (pattern.pos == "NOUN" and in_since_phrase(tok)):
                 continue
             events = code_trigger(doc, tok, anchor, pattern, lookup, patterns, place_country)
             if events and all(e.target is None for e in events):
