@@ -188,8 +188,7 @@ def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLo
     """Target of the event per the pattern's ordered target list, looked for on ``anchor`` then ``tok``,
     then on the object of a preposition the pattern names with its lemmas ("advised against travel to X")."""
     if is_reduced_passive(tok):  # "diplomats expelled by Germany": the noun is the patient
-        patient = tok.head if tok.dep_ == "acl" else next(c for c in tok.children if c.dep_ == "nsubj")
-        return with_conjuncts(patient)
+        return with_conjuncts(tok.head)
     passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive_subj is None and tok.dep_ == "conj" and is_passive(tok) and not any(
             c.dep_ == "nsubj" for c in tok.children):  # "soldiers were captured and killed by Hamas"
