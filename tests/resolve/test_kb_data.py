@@ -419,3 +419,10 @@ def test_rows_of_an_actor_are_in_start_order(kb: KnowledgeBase) -> None:
     for actor in kb.actors:
         starts = [r.start or date.min for r in actor.roles]
         assert starts == sorted(starts), actor.id
+
+
+def test_before_the_first_recorded_post_only_the_country_is_known(people: dict[str, Actor]) -> None:
+    held = people["sanae-takaichi"].role_on(date(2015, 6, 1))
+    assert (held.code, held.sector, held.role, held.country) == ("JPN", None, None, "JPN")
+    assert held.end == date(2025, 10, 20) and held.holds_on(date(2015, 6, 1))
+    assert people["sanae-takaichi"].role_on(date(2025, 10, 21)).code == "JPNGOV"

@@ -50,7 +50,19 @@ class Actor:
             earlier = [r for r in self.roles if r.end is not None and r.end < day]
             if earlier:
                 return former_role(max(earlier, key=lambda r: r.end or date.min))
+            if self.roles and all(r.start is not None and day < r.start for r in self.roles):
+                return before_office(self.roles[0])
         return self.roles[0] if self.roles else None
+
+
+def before_office(first: Role) -> Role:
+    """Before the first post the file records, only the person's country is known: "Takaichi" in a 2015
+    article is ``JPN``, not ``JPNGOV`` "Prime Minister" (she was a minister then, but the file does not say
+    so). A post with no country (an international organisation's) is kept as it was."""
+    if first.country is None:
+        return first
+    end = first.start - timedelta(days=1) if first.start else None
+    return Role(first.country, None, first.country, None, None, end)
 
 
 def former_role(last: Role) -> Role:
