@@ -75,3 +75,21 @@ def test_a_verb_saying_what_its_object_is_is_no_deed_done_to_it(coder) -> None:
     assert [t for t in triples(coder, "North Korea called Bush a political idiot.") if t[0].startswith("04")] == []
     assert [(c, s) for c, s, t in triples(coder, "President Putin called Prime Minister Pashinyan on Friday.")
             if t and t.startswith("ARM")] == [("040", "RUSGOV")]
+
+
+def test_held_hostage_with_no_other_object_tells_what_happened_to_the_subject(coder) -> None:
+    text = "France said two French reporters held hostage in Iraq were still alive."
+    assert [t for t in triples(coder, text) if t[0].startswith("11")] == []  # France accuses no one
+
+
+def test_captive_predicate_needs_the_captive_as_the_only_object(nlp) -> None:
+    from eventwire.extract.arguments import captive_predicate
+
+    doc = parsed(["Reporters", "held", "hostage", "were", "alive"], [1, 3, 1, 3, 3],
+                 ["nsubj", "ccomp", "dobj", "ROOT", "acomp"])
+    doc[1].lemma_ = "hold"
+    doc[2].lemma_ = "hostage"
+    assert captive_predicate(doc[1])
+    active = parsed(["Militants", "held", "reporters", "hostage"], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "oprd"])
+    active[1].lemma_ = "hold"
+    assert not captive_predicate(active[1])

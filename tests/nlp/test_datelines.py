@@ -57,3 +57,9 @@ def test_in_dateline_agrees_with_the_paragraph_scan(nlp) -> None:
 
     doc = nlp("Iran accused Israel on Monday of sabotage at a nuclear site.\nMOSCOW (AP) - Russia thanked China.")
     assert {t.i for t in doc if in_dateline(t)} == dateline_tokens(doc) != set()
+
+
+def test_an_agency_credit_in_title_case_is_a_dateline(nlp) -> None:
+    assert dateline_text(nlp, "Reuters - Government warplanes pounded rebel towns.") == ["Reuters", "-"]
+    assert dateline_text(nlp, "Russia - and China - criticised the plan.") == []  # no capital after the dash
+    assert dateline_text(nlp, "Israel - Hamas ceasefire holds for a third day.") == []  # a pair, not a credit

@@ -108,6 +108,8 @@ def is_reduced_passive(tok: Token) -> bool:
     """A past participle with no auxiliary modifying the noun it happened to: "US workers seized in Baghdad",
     "troops injured in Iraq have...", "an Italian journalist taken hostage in Iraq". Not when it takes an
     object (a past tense the tagger read as a participle), except "taken hostage/prisoner"."""
+    if captive_predicate(tok):
+        return True
     if tok.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
         return False
     if any(c.dep_ in OBJECTS and c.lemma_.lower() not in CAPTIVE_NOUNS for c in tok.children):
@@ -115,6 +117,17 @@ def is_reduced_passive(tok: Token) -> bool:
     # Only a participle modifying its noun: one heading its own clause is most often a past tense the tagger
     # misread ("Russian students protested in Yerevan"), though headlines also drop the auxiliary.
     return tok.dep_ == "acl"
+
+
+def captive_predicate(tok: Token) -> bool:
+    """"Two French reporters held hostage in Iraq were alive", read by the tagger as a past tense with
+    "hostage" as its object: "hold/take/keep" whose only object is "hostage"/"prisoner"/"captive" and which
+    has a subject tells what happened to that subject ("X held Y hostage" has Y as an object too)."""
+    if tok.lemma_.lower() not in {"hold", "take", "keep"} or any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        return False
+    objects = [c for c in tok.children if c.dep_ in OBJECTS]
+    return (len(objects) == 1 and objects[0].lemma_.lower() in CAPTIVE_NOUNS
+            and any(c.dep_ == "nsubj" for c in tok.children))
 
 
 def is_passive(tok: Token) -> bool:
@@ -188,7 +201,8 @@ def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLo
     """Target of the event per the pattern's ordered target list, looked for on ``anchor`` then ``tok``,
     then on the object of a preposition the pattern names with its lemmas ("advised against travel to X")."""
     if is_reduced_passive(tok):  # "diplomats expelled by Germany": the noun is the patient
-        return with_conjuncts(tok.head)
+        patient = tok.head if tok.dep_ == "acl" else next(c for c in tok.children if c.dep_ == "nsubj")
+        return with_conjuncts(patient)
     passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive_subj is None and tok.dep_ == "conj" and is_passive(tok) and not any(
             c.dep_ == "nsubj" for c in tok.children):  # "soldiers were captured and killed by Hamas"

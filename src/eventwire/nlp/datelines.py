@@ -68,12 +68,21 @@ def dateline_end(doc: Doc, start: int) -> int | None:
             if tok.text != ":" and not (doc[i - 1].whitespace_ and tok.whitespace_):
                 continue  # a hyphen inside a word or a compound ("US-China talks") closes nothing
             head = doc[start:i]
-            if len(head) and is_dateline_head(list(head)) and i + 1 < len(doc):
+            if len(head) and i + 1 < len(doc) and (is_dateline_head(list(head))
+                                                  or is_credit(list(head), doc[i + 1], tok.text)):
                 return i + 1
             return None
         if tok.pos_ in {"VERB", "AUX"} and not tok.is_upper:
             return None
     return None
+
+
+def is_credit(tokens: list[Token], after: Token, dash: str) -> bool:
+    """"Reuters - Government warplanes pounded ...": one to three capitalised proper nouns the model calls an
+    organisation, a dash (not a colon: "Putin: ..." opens a quote) and a capitalised word after it. Not a
+    place or a person: "Israel - Hamas ceasefire holds" is a headline's pair."""
+    return (dash != ":" and 1 <= len(tokens) <= 3 and after.text[:1].isupper()
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ == "ORG" for t in tokens))
 
 
 def is_dateline_head(tokens: list[Token]) -> bool:
