@@ -44,7 +44,6 @@ def make_nlp(name: str | None = None) -> Language:
     return nlp
 
 
-@functools.lru_cache(maxsize=2)
 def common_words(nlp: Language) -> frozenset[str]:
     """Lower-case English verbs, adjectives and adverbs from the model's lemmatizer tables (WordNet's
     index): words that a name written without its capital could be ("bush", "brown", "japan").
