@@ -151,3 +151,64 @@ def test_a_listed_division_outranks_its_small_namesake_towns() -> None:
     cands = load_gazetteer().lookup("Wales")
     (nation,) = [c for c in cands if c.feature == "admin1"]
     assert nation.country == "GBR" and nation.population > max(c.population for c in cands if c.feature == "city")
+
+
+def write_division_towns(path, towns: list[tuple[str, str, str | None, str | None, float, float, int]]) -> None:  # type: ignore[no-untyped-def]
+    import gzip
+    import json
+
+    rows = [{"country_code": cc, "city": city, "state": state, "county": county, "latitude": lat, "longitude": lon,
+             "population": people} for city, cc, state, county, lat, lon, people in towns]
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        json.dump(rows, handle)
+
+
+def test_world_divisions_come_from_their_towns(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.resolve.gazetteer import Candidate, build_index, world_division_entries
+
+    path = tmp_path / "geocode.gz"
+    write_division_towns(path, [
+        ("Canterbury", "GB", "England", "Kent", 51.28, 1.08, 55_000),
+        ("Maidstone", "GB", "England", "Kent", 51.26, 0.52, 113_000),
+        ("Calamba", "PH", "Calabarzon", "Province of Laguna", 14.21, 121.17, 450_000),
+        ("Makurdi", "NG", "Benue State", None, 7.73, 8.52, 300_000),
+        ("Xai-Xai", "MZ", "Gaza", None, -25.05, 33.64, 100_000),  # Gaza the city is larger
+        ("Sekondi", "GH", "Western", None, 4.93, -1.70, 300_000),  # a bare direction word
+        ("Lagos", "NG", "Lagos", None, 6.45, 3.39, 9_000_000),  # named like a town of its own country
+        ("Boston", "US", "Massachusetts", "Suffolk County", 42.36, -71.06, 600_000),  # US: from other sources
+    ])
+    towns = [Candidate("Gaza", "PSE", 31.5, 34.47, None, "city", 410_000),
+             Candidate("Lagos", "NGA", 6.45, 3.39, None, "city", 9_000_000),
+             Candidate("Kent", "USA", 47.38, -122.23, None, "city", 130_000)]
+    known = build_index([(Candidate("England", "GBR", 52.5, -1.5, None, "admin1"), ())])
+    found = {c.name: (c, tuple(names)) for c, names in world_division_entries(path, towns, known)}
+    assert set(found) == {"Kent", "Laguna", "Calabarzon", "Benue"}
+    kent, names = found["Kent"]
+    assert (kent.country, kent.feature, kent.population) == ("GBR", "admin2", 168_000) and names == ("Kent",)
+    assert kent.lat == pytest.approx(51.27) and kent.lon == pytest.approx(0.80)
+    assert found["Laguna"][1] == ("Province of Laguna", "Laguna") and found["Laguna"][0].feature == "admin2"
+    assert found["Benue"][1] == ("Benue State", "Benue") and found["Benue"][0].feature == "admin1"
+
+
+def test_world_divisions_are_skipped_without_the_package() -> None:
+    from eventwire.resolve.gazetteer import world_division_entries
+
+    assert list(world_division_entries(None, [], {})) == []
+
+
+@pytest.mark.parametrize(("name", "bare"), [("Province of Cebu", "Cebu"), ("Benue State", "Benue"),
+                                            ("County Cork", "Cork"), ("North West", None), ("Delta State", None),
+                                            ("Western Province", None), ("Kent", "Kent")])
+def test_bare_division_names(name: str, bare: str | None) -> None:
+    from eventwire.resolve.gazetteer import bare_division_name
+
+    assert bare_division_name(name) == bare
+
+
+def test_british_counties_and_foreign_provinces_are_in_the_gazetteer() -> None:
+    gaz = load_gazetteer()
+    (kent,) = [c for c in gaz.lookup("Kent") if c.feature == "admin2"]
+    assert kent.country == "GBR" and kent.population > max(c.population for c in gaz.lookup("Kent")
+                                                          if c.feature == "city")
+    assert any(c.country == "BRA" and c.feature == "admin1" for c in gaz.lookup("Roraima"))
+    assert not any(c.country == "MOZ" for c in gaz.lookup("Gaza"))

