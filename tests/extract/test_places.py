@@ -273,3 +273,18 @@ def test_a_mislabelled_town_listed_with_places_of_its_country_is_a_place(nlp) ->
     lone = nlp("Almelo said the train was late.")
     lone.ents = [Span(lone, 0, 1, "PERSON")]
     assert not find_places(lone)  # alone, a person's name stays a person's
+
+
+def test_a_name_after_town_of_is_a_place_whatever_its_label(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    doc = nlp("He works as a painter in the small town of Almelo these days.")
+    i = [t.i for t in doc if t.text == "Almelo"][0]
+    doc.ents = [e for e in doc.ents if not (e.start <= i < e.end)] + [Span(doc, i, i + 1, "PERSON")]
+    assert {p.text: p.country for p in find_places(doc)}.get("Almelo") == "NLD"
+
+
+def test_a_landmark_opening_an_organisation_name_is_embedded(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Officials from the Heathrow Animal Reception Center helped write the rules.")
+    embedded = {t.place.text: t.place for t in find_toponyms(doc, include_embedded=True) if t.kind == "embedded"}
+    assert embedded["Heathrow"].country == "GBR"

@@ -234,3 +234,9 @@ def test_landmarks_and_airports_are_in_the_gazetteer() -> None:
     assert any(c.feature == "landmark" and c.country == "GBR" for c in gaz.lookup("Heathrow"))
     assert any(c.feature == "landmark" for c in gaz.lookup("Dulles International Airport"))
     assert not any(c.feature == "landmark" for c in gaz.lookup("Luton"))  # the town's name
+
+
+def test_newspaper_short_forms_of_countries_are_indexed() -> None:
+    gaz = load_gazetteer()
+    assert any(c.feature == "country" and c.country == "TTO" for c in gaz.lookup("T&T"))
+    assert any(c.feature == "country" and c.country == "KOR" for c in gaz.lookup("Korea"))

@@ -56,6 +56,8 @@ INSTITUTION_WORDS = frozenset(
     "middle superintendent commissioners commission board court township village chamber water utilities".split()
 )
 COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+# "the town of X": a name after one of these and "of" is a town's, whatever the model's label.
+TOWN_NOUNS = frozenset("town city village hamlet township municipality port".split())
 AMBIGUOUS_COUNTY = "several US counties have this name and the article does not say which state"
 # An unsupported county name is read as its most populous namesake only when that one is this many times larger.
 COUNTY_LEAD = 3
@@ -162,13 +164,13 @@ def main_name(cand: Candidate, text: str) -> bool:
 
 
 def names_part(cand: Candidate, text: str) -> bool:
-    """A candidate for a name part: its main name, or any curated alias of a country or first-level division
-    ("U.S." in "U.S. Army", "BC" in "BC Hydro")."""
-    return (main_name(cand, text) or cand.feature in ("country", "admin1")) and is_prominent_cand(cand)
+    """A candidate for a name part: its main name, or any curated alias of a country, first-level division or
+    landmark ("U.S." in "U.S. Army", "BC" in "BC Hydro", "Heathrow" in "Heathrow Animal Reception Center")."""
+    return (main_name(cand, text) or cand.feature in ("country", "admin1", "landmark")) and is_prominent_cand(cand)
 
 
 def is_prominent_cand(cand: Candidate) -> bool:
-    return cand.feature in ("country", "admin1", "admin2", "region") or cand.population >= SMALL_TOWN
+    return cand.feature in ("country", "admin1", "admin2", "region", "landmark") or cand.population >= SMALL_TOWN
 
 
 def confirmed(cands: Sequence[Candidate], hint: str | None, gaz: Gazetteer,
@@ -289,7 +291,7 @@ def score(cand: Candidate, key: str, countries: frozenset[str], hint: str | None
     # ("Toronto", Ohio is not Toronto in an article that also names the US).
     dwarfed = cand.feature == "city" and cand.population * RIVAL_RATIO < largest
     value += 4.0 if cand.country in countries and not dwarfed else 0.0
-    value += 1.5 if main_name(cand, key) else 0.0
+    value += 1.5 if main_name(cand, key) or cand.feature == "landmark" else 0.0  # a landmark's names are all its own
     value -= 3.0 if cand.lat is None else 0.0
     if hint:
         value += 8.0 if hint_matches(cand, hint, gaz) else 0.0
@@ -745,8 +747,8 @@ def listed_mislabels(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention], firs
                      ) -> Iterator[Mention]:
     """Town names the small model labels as people, organisations or products, taken when they stand in a list
     with places the first pass read in that town's country ("Almelo" in "stops in Hilversum and Almelo", "Nitra"
-    and "Prešov" in "its stores in Žilina, Nitra, Prešov and Košice"), or when ", State" after them names the
-    town's state or country."""
+    and "Prešov" in "its stores in Žilina, Nitra, Prešov and Košice"), when ", State" after them names the
+    town's state or country, or when a word for a town names them ("the small town of Kasba Bonli")."""
     read: dict[int, str] = {}  # token -> the country of the place name it belongs to
     for m in mentions:
         cand = first.get(id(m))
@@ -757,11 +759,14 @@ def listed_mislabels(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention], firs
         span = strip_span(ent)
         if not len(span) or ent.label_ not in MISLABELS or any(t.i in taken for t in span):
             continue
-        towns = [c for c in gaz.lookup(span.text) if c.feature == "city" and main_name(c, span.text) and not c.minor]
-        if not towns:
+        towns = [c for c in gaz.lookup(span.text) if c.feature == "city" and not c.minor]
+        named = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in TOWN_NOUNS
+        if named and towns:  # any of a town's names
+            yield Mention(span, "name")
             continue
-        listed = {read[t.i] for t in conjuncts(span.root) if t.i in read}
-        hint = trailing_context(doc, span.end)
+        towns = [c for c in towns if main_name(c, span.text)]  # else its main name only: "Almelo", not a surname
+        listed = {read[t.i] for t in conjuncts(span.root) if t.i in read} if towns else set()
+        hint = trailing_context(doc, span.end) if towns else None
         if any(c.country in listed or (hint is not None and hint_matches(c, hint, gaz)) for c in towns):
             yield Mention(span, "name")
 
