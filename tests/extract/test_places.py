@@ -288,3 +288,21 @@ def test_a_landmark_opening_an_organisation_name_is_embedded(nlp) -> None:  # ty
     doc = nlp("Officials from the Heathrow Animal Reception Center helped write the rules.")
     embedded = {t.place.text: t.place for t in find_toponyms(doc, include_embedded=True) if t.kind == "embedded"}
     assert embedded["Heathrow"].country == "GBR"
+
+
+def test_organisation_words_are_not_towns(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Police said a Cornell University student was hurt. Union leaders met the Federal Reserve.")
+    assert not [t for t in find_toponyms(doc, include_embedded=True) if t.place.name in {
+        "Police", "University", "Union", "Federal"}]
+
+
+def test_a_person_is_not_read_as_a_landmark_or_a_derived_division_alias(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    for name in ("Ataturk", "Benue"):  # an airport's bare name; what is left of "Benue State"
+        doc = nlp(f"{name} said the vote was fair.")
+        doc.ents = [Span(doc, 0, 1, "PERSON")]
+        assert not find_toponyms(doc), name
+    doc = nlp("Benue State said the vote was fair.")
+    doc.ents = [Span(doc, 0, 2, "PERSON")]
+    assert [t.place.country for t in find_toponyms(doc)] == ["NGA"]  # by its full name it is the state

@@ -182,12 +182,14 @@ def test_world_divisions_come_from_their_towns(tmp_path) -> None:  # type: ignor
              Candidate("Kent", "USA", 47.38, -122.23, None, "city", 130_000)]
     known = build_index([(Candidate("England", "GBR", 52.5, -1.5, None, "admin1"), ())])
     found = {c.name: (c, tuple(names)) for c, names in world_division_entries(path, towns, known)}
-    assert set(found) == {"Kent", "Laguna", "Calabarzon", "Benue"}
+    assert set(found) == {"Kent", "Province of Laguna", "Calabarzon", "Benue State"}
     kent, names = found["Kent"]
     assert (kent.country, kent.feature, kent.population) == ("GBR", "admin2", 168_000) and names == ("Kent",)
-    assert kent.lat == pytest.approx(51.27) and kent.lon == pytest.approx(0.80)
-    assert found["Laguna"][1] == ("Province of Laguna", "Laguna") and found["Laguna"][0].feature == "admin2"
-    assert found["Benue"][1] == ("Benue State", "Benue") and found["Benue"][0].feature == "admin1"
+    assert kent.lat == pytest.approx(51.27) and kent.lon == pytest.approx(0.80) and not kent.curated
+    laguna, names = found["Province of Laguna"]
+    assert names == ("Province of Laguna", "Laguna") and laguna.feature == "admin2"
+    benue, names = found["Benue State"]
+    assert names == ("Benue State", "Benue") and benue.feature == "admin1"
 
 
 def test_world_divisions_are_skipped_without_the_package() -> None:
@@ -218,6 +220,7 @@ def test_british_counties_and_foreign_provinces_are_in_the_gazetteer() -> None:
     ("Washington Dulles International Airport", "Washington",
      ["Washington Dulles International Airport", "Dulles International Airport"], "Dulles"),
     ("Amsterdam Airport Schiphol", "Amsterdam", ["Amsterdam Airport Schiphol", "Airport Schiphol"], "Schiphol"),
+    ("Kelly Field", "San Antonio", ["Kelly Field"], None),  # no city before it: a person's name
     ("Dallas Love Field", "Dallas", ["Dallas Love Field", "Love Field"], None),  # an ordinary word
     ("John F Kennedy International Airport", "New York", ["John F Kennedy International Airport"], None),
 ])

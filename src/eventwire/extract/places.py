@@ -56,6 +56,15 @@ INSTITUTION_WORDS = frozenset(
     "middle superintendent commissioners commission board court township village chamber water utilities".split()
 )
 COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+# Words organisations' names are built from that are also towns' names (University, Florida; Police, Poland;
+# Union, New Jersey): alone, inside or outside an entity, they are never read as a place.
+ORG_WORDS = frozenset(
+    "university college academy institute school police officer bank central federal national metro union supreme "
+    "court energy hospital church center centre republic mission council ministry department agency office "
+    "commission authority company group general".split()
+)
+# A town the model mislabels is read as one right after these when it lies in a country the article names.
+INSIDE_WORDS = frozenset("in into inside near outside across throughout".split())
 # "the town of X": a name after one of these and "of" is a town's, whatever the model's label.
 TOWN_NOUNS = frozenset("town city village hamlet township municipality port".split())
 AMBIGUOUS_COUNTY = "several US counties have this name and the article does not say which state"
@@ -164,8 +173,9 @@ def main_name(cand: Candidate, text: str) -> bool:
 
 
 def names_part(cand: Candidate, text: str) -> bool:
-    """A candidate for a name part: its main name, or any curated alias of a country, first-level division or
-    landmark ("U.S." in "U.S. Army", "BC" in "BC Hydro", "Heathrow" in "Heathrow Animal Reception Center")."""
+    """A candidate for a name part: its main name, or any alias of a country, first-level division or landmark
+    ("U.S." in "U.S. Army", "BC" in "BC Hydro", "Osun" in "Osun Police Command", "Heathrow" in "Heathrow Animal
+    Reception Center")."""
     return (main_name(cand, text) or cand.feature in ("country", "admin1", "landmark")) and is_prominent_cand(cand)
 
 
@@ -335,14 +345,16 @@ def known_parts(gaz: Gazetteer, span: Span, tail: bool = True) -> list[Span]:
     for start in starts:
         for stop in range(min(start + 4, span.end), start, -1):
             part = span.doc[start:stop]
-            if (part.start, part.end) == (span.start, span.end) or not all(is_titled(t) or t.is_upper for t in part):
+            if ((part.start, part.end) == (span.start, span.end) or not all(is_titled(t) or t.is_upper for t in part)
+                    or is_org_word(part)):
                 continue
             if any(names_part(c, part.text) for c in lookup_span(gaz, part)[1]):
                 found.append(part)
                 break
     ends = [span.doc[i : span.end] for i in range(max(span.start + 1, span.end - 3), span.end)] if tail else []
     for part in ends:
-        if part.start in starts or not all(is_titled(t) or is_short_code(t.text) for t in part):
+        if (part.start in starts or is_org_word(part)
+                or not all(is_titled(t) or is_short_code(t.text) or is_capitalised(t) for t in part)):
             continue
         if any(names_part(c, part.text) for c in lookup_span(gaz, part)[1]):
             found.append(part)
@@ -351,15 +363,15 @@ def known_parts(gaz: Gazetteer, span: Span, tail: bool = True) -> list[Span]:
 
 
 def inner_countries(gaz: Gazetteer, span: Span) -> Iterator[Span]:
-    """Countries named inside a longer name, wherever they stand: "France" in "Air France KLM", "Malta" in "HSBC
-    Bank Malta plc". Only a country's own name (not an alias such as "Jordan"'s namesakes would need) of one to
-    three capitalised words."""
+    """Countries and first-level divisions named inside a longer name, wherever they stand: "France" in "Air
+    France KLM", "Malta" in "HSBC Bank Malta plc", "Wales" in "Marine Energy Wales Annual Conference". Only by
+    their own name (no alias) of one to three capitalised words."""
     i = span.start + 1
     while i < span.end - 1:
         for stop in range(min(i + 3, span.end - 1), i, -1):
             part = span.doc[i:stop]
             if all(is_titled(t) for t in part) and any(
-                    c.feature == "country" and main_name(c, part.text) for c in gaz.lookup(part.text)):
+                    c.feature in ("country", "admin1") and main_name(c, part.text) for c in gaz.lookup(part.text)):
                 yield part
                 i = stop - 1
                 break
@@ -392,7 +404,7 @@ def entity_mentions(doc: Doc, gaz: Gazetteer, embedded: bool) -> Iterator[Mentio
         # Facility names only by a main name: "White House" is also an alternate name of Casablanca.
         known = any(ent.label_ != "FAC" or main_name(c, span.text) for c in cands)
         if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and known
-                                          and is_prominent(gaz, span, landmarks=ent.label_ != "PERSON")):
+                                          and is_prominent(gaz, span, person=ent.label_ == "PERSON")):
             if known:
                 yield Mention(span, "name")
                 continue
@@ -407,7 +419,8 @@ def entity_mentions(doc: Doc, gaz: Gazetteer, embedded: bool) -> Iterator[Mentio
                     yield from (Mention(p, "embedded") for p in known_parts(gaz, span, tail=False))
                 continue
         if "-" in span.text:
-            parts = [doc[t.i : t.i + 1] for t in span if t.text != "-" and confirmed(gaz.lookup(t.text), None, gaz)]
+            parts = [doc[t.i : t.i + 1] for t in span
+                     if t.text != "-" and is_capitalised(t) and confirmed(gaz.lookup(t.text), None, gaz)]
             if parts:
                 yield from (Mention(p, "name") for p in parts)
                 continue
@@ -433,12 +446,14 @@ def currency_countries(gaz: Gazetteer, span: Span) -> Iterator[Span]:
                 break
 
 
-def is_prominent(gaz: Gazetteer, span: Span, landmarks: bool = True) -> bool:
-    """A mislabelled entity counts as a place only if it names a country, region or large city, or (unless the
-    model took it for a person: "Ataturk" is also an airport's name) a listed landmark."""
-    kinds = ("country", "admin1", "admin2", "region", "landmark") if landmarks else ("country", "admin1", "admin2",
-                                                                                    "region")
-    return any(c.feature in kinds or c.population >= 100_000 for c in lookup_span(gaz, span)[1])
+def is_prominent(gaz: Gazetteer, span: Span, person: bool = False) -> bool:
+    """A mislabelled entity counts as a place only if it names a country, division, region, landmark or large
+    city. When the model took it for a person, not a landmark ("Ataturk" is also an airport's name) and a
+    division from a derived table only by its full name ("Sokoto State", not "Benue" for Benue State)."""
+    kinds = ("country", "admin1", "admin2", "region") if person else ("country", "admin1", "admin2", "region",
+                                                                      "landmark")
+    return any((c.feature in kinds and (c.curated or not person or main_name(c, span.text)))
+               or (c.feature == "city" and c.population >= 100_000) for c in lookup_span(gaz, span)[1])
 
 
 def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Span]:
@@ -474,11 +489,15 @@ def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Spa
             span = doc[i : min(i + size, len(doc))]
             if any(t.i in taken or t.ent_type_ for t in span) or not all(is_capitalised(t) for t in span):
                 continue
-            if known_span(gaz, span):
+            if known_span(gaz, span) and not is_org_word(span):
                 yield span
                 i += size - 1
                 break
         i += 1
+
+
+def is_org_word(span: Span) -> bool:
+    return len(span) == 1 and span[0].lower_ in ORG_WORDS
 
 
 def known_span(gaz: Gazetteer, span: Span) -> bool:
@@ -747,8 +766,10 @@ def listed_mislabels(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention], firs
                      ) -> Iterator[Mention]:
     """Town names the small model labels as people, organisations or products, taken when they stand in a list
     with places the first pass read in that town's country ("Almelo" in "stops in Hilversum and Almelo", "Nitra"
-    and "Prešov" in "its stores in Žilina, Nitra, Prešov and Košice"), when ", State" after them names the
-    town's state or country, or when a word for a town names them ("the small town of Kasba Bonli")."""
+    and "Prešov" in "its stores in Žilina, Nitra, Prešov and Košice"), right after "in", "into", "near"... when
+    the town lies in a country the article's places are in ("installed in Echmiadzin"), when ", State" after
+    them names the town's state or country, or when a word for a town names them ("the small town of Kasba
+    Bonli")."""
     read: dict[int, str] = {}  # token -> the country of the place name it belongs to
     for m in mentions:
         cand = first.get(id(m))
@@ -766,6 +787,8 @@ def listed_mislabels(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention], firs
             continue
         towns = [c for c in towns if main_name(c, span.text)]  # else its main name only: "Almelo", not a surname
         listed = {read[t.i] for t in conjuncts(span.root) if t.i in read} if towns else set()
+        if span.start > 0 and doc[span.start - 1].lower_ in INSIDE_WORDS:  # "installed in Echmiadzin"
+            listed |= set(read.values())
         hint = trailing_context(doc, span.end) if towns else None
         if any(c.country in listed or (hint is not None and hint_matches(c, hint, gaz)) for c in towns):
             yield Mention(span, "name")

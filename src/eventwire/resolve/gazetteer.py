@@ -62,6 +62,9 @@ class Candidate:
     # A US town known only from the ZIP code list (not in cities1000): read so only when the text confirms its
     # state (", Ky." after it, or other places of the article in that state), so it never displaces a namesake.
     minor: bool = False
+    # Hand-checked: entries of eventwire's own lists and of the country, state and city lists. Divisions and
+    # airports derived from other packages' tables are not; the place finder trusts their aliases less.
+    curated: bool = True
 
 
 @dataclass(frozen=True)
@@ -334,9 +337,11 @@ DIVISION_SUFFIXES = (
 # "North West"; "Delta State", not "Delta").
 GENERIC_DIVISION_WORDS = frozenset(
     "central centre center north south east west northern southern eastern western northwest northeast southwest "
-    "southeast north-west north-east south-west south-east capital coast coastal upper lower middle inner outer "
-    "lakes lake islands island highlands lowlands mountain plateau valley river rivers delta unity city greater "
-    "metropolitan federal national border littoral".split()
+    "southeast north-west north-east south-west south-east northeastern northwestern southeastern southwestern "
+    "capital coast coastal upper lower middle inner outer lakes lake islands island highlands lowlands mountain "
+    "plateau valley river rivers delta unity city greater metropolitan federal national border littoral litoral "
+    # English words that are also divisions' names or what is left of them ("Free State", "Bay", "Chin State")
+    "free bay pool maritime oriental chin mon grad est antique cascades".split()
 )
 
 
@@ -432,7 +437,7 @@ def world_division_entries(
             continue
         names = [name] if bare == name or clashes(iso3, bare, people) else [name, bare]
         _, lat, lon = mean.result()
-        yield Candidate(names[-1], iso3, lat, lon, None, feature, people), names
+        yield Candidate(name, iso3, lat, lon, None, feature, people, curated=False), names
 
 
 def landmark_entries() -> Iterator[tuple[Candidate, Iterable[str]]]:
@@ -462,7 +467,9 @@ def airport_names(name: str, city: str) -> tuple[list[str], str | None]:
         words = words[len(city_words):]
         names.append(" ".join(words))
     core = [w for w in words if w.lower().strip(".") not in AIRPORT_WORDS and w not in city_words]
-    bare = core[0] if len(core) == 1 and len(core[0]) > 3 and is_indexable_alias(core[0]) else None
+    # Only a name that follows its city's ("London Heathrow", "Washington Dulles") is a place name on its own;
+    # one without ("Kelly Field", "Roberts International Airport") is mostly a person's.
+    bare = core[0] if len(names) > 1 and len(core) == 1 and len(core[0]) > 3 and is_indexable_alias(core[0]) else None
     return names, (bare if bare is not None and bare.lower() not in AIRPORT_GENERIC else None)
 
 
@@ -492,7 +499,7 @@ def airport_entries(towns: Iterable[Candidate], known: Mapping[str, tuple[Candid
         if (bare is not None and (iso3, normalise_name(str(a["city"]))) in big_cities and key not in taken
                 and (iso3, key) not in local and key not in known):
             names.append(bare)
-        yield Candidate(names[0], iso3, float(a["lat"]), float(a["lon"]), None, "landmark"), names
+        yield Candidate(names[0], iso3, float(a["lat"]), float(a["lon"]), None, "landmark", curated=False), names
 
 
 def continent_entries() -> Iterator[tuple[Candidate, Iterable[str]]]:
