@@ -306,3 +306,14 @@ def test_a_person_is_not_read_as_a_landmark_or_a_derived_division_alias(nlp) -> 
     doc = nlp("Benue State said the vote was fair.")
     doc.ents = [Span(doc, 0, 2, "PERSON")]
     assert [t.place.country for t in find_toponyms(doc)] == ["NGA"]  # by its full name it is the state
+
+
+def test_second_pass_readings_vote_again(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Read alone, "Parkland" is the larger Parkland, Washington; once ", Florida" has settled it, its Washington-state
+    # first reading must not pull "Washington" in "The Washington Post" to the state.
+    doc = nlp("The Parkland students rallied again. Parkland parents joined them. Hogg grew up in Parkland, Florida. "
+              "He told The Washington Post he was angry.")
+    found = [t.place for t in find_toponyms(doc, include_embedded=True)]
+    assert all(abs(p.lat - 26.3) < 0.2 for p in found if p.text == "Parkland")
+    (post,) = [p for p in found if p.text == "Washington"]
+    assert abs(post.lat - 38.9) < 0.1  # the capital, where the newspaper is

@@ -628,25 +628,27 @@ def find_toponyms(
         names = [m for m in mentions if m.fixed is None]
     confident = {i for i, (_k, cands, _s, hint) in ((id(m), lookups[id(m)]) for m in names) if i in first and (
         len(confirmed(cands, hint, gaz)) == 1 or (hint is not None and hint_matches(first[i], hint, gaz)))}
-    context = vote(mentions, first, confident, lookups, gaz)
-    home = home_regions(first)
     # One reading per name and article: a town that ", State" confirmed once ("Springfield, Ohio") is that town
     # wherever the name recurs (its namesakes of other kinds, "Washington" the state, still compete).
     settled = {normalise_name(key): first[i] for i in confident
                for key, _c, _s, hint in (lookups[i],) if hint is not None and hint_matches(first[i], hint, gaz)}
-    toponyms = []
-    for m in mentions:
-        place: Place | None = None
-        if m.fixed is not None:
-            cand: Candidate | None = m.fixed
-        else:
+
+    def decide(readings: dict[int, Candidate]) -> dict[int, tuple[Candidate | None, Place | None]]:
+        """Every mention's reading with the votes of the others' ``readings``."""
+        context = vote(mentions, readings, confident, lookups, gaz)
+        home = home_regions(readings)
+        decided: dict[int, tuple[Candidate | None, Place | None]] = {}
+        for m in mentions:
+            if m.fixed is not None:
+                decided[id(m)] = (m.fixed, None)
+                continue
             key, cands, suffixed, hint = lookups[id(m)]
             cands = confirmed(cands, hint, gaz, home)
             known = settled.get(normalise_name(key))
             if hint is None and known is not None and known in cands:  # namesakes of other kinds stay open
                 cands = tuple(c for c in cands if c is known or c.feature != known.feature)
-            own = [first[id(o)] for o in names if id(o) in first and normalise_name(o.span.text) == normalise_name(
-                m.span.text)]
+            own = [readings[id(o)] for o in names if id(o) in readings and normalise_name(o.span.text) ==
+                   normalise_name(m.span.text)]
             own_c = Counter(c.country for c in own if c.country)
             own_r = Counter((c.country, c.admin1) for c in own if c.country and c.admin1 and c.feature != "country")
             cand = best_candidate(
@@ -655,8 +657,20 @@ def find_toponyms(
                                   key=normalise_name(m.span.text),
                                   rival=region_rival(cands)),
             ) if cands else None
+            place = None
             if cand is not None and unclear_county(cand, cands, hint, gaz, context, own_r):
                 place = unplaced(m.span, cand, AMBIGUOUS_COUNTY)
+            decided[id(m)] = (cand, place)
+        return decided
+
+    decided = decide(first)
+    # Once more with the second-pass readings voting: a first-pass misreading ("Parkland" read in Washington
+    # state before the article's Florida names could vote) no longer pulls "Washington" to the state.
+    second = {i: cand for i, (cand, place) in decided.items() if i in first and cand is not None and place is None}
+    decided = decide({**first, **second})
+    toponyms = []
+    for m in mentions:
+        cand, place = decided[id(m)]
         metonym = m.kind == "name" and is_government_metonym(doc, m.span.start, m.span.end)
         toponyms.append(Toponym(place or make_place(m.span, cand), metonym, m.span.start, m.span.end, m.kind))
     return toponyms
