@@ -6,7 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
-from eventwire.serve.queries import Cond, Where, all_of, any_of, dyad_where, event_object
+from eventwire.serve.queries import Cond, Where, all_of, any_of, dyad_where, event_object, keyset_after
 from eventwire.store.clusters import clusters_up_to_date
 
 # Period of an event day: the day, the Monday of its week, or its month (dates are ISO strings).
@@ -88,7 +88,7 @@ def clusters(conn: sqlite3.Connection, w: Where, after: tuple[Any, ...] | None,
     """Stored event clusters (``store.clusters.refresh_clusters``, the ids of ``eventwire export --format
     clusters``) with at least one member event matching ``w``; newest first date first (undated last), then
     id descending; ``after`` is the ``(first_date, id)`` of the previous page's last cluster."""
-    conds: list[Cond] = [_cluster_after(after)]
+    conds: list[Cond] = [keyset_after(after, "c.first_date", "c.id")]
     if w.all or w.either:
         cond, params = w.sql()
         conds.append(("c.id IN (SELECT m.cluster_id FROM event_cluster_members m "
@@ -101,15 +101,6 @@ def clusters(conn: sqlite3.Connection, w: Where, after: tuple[Any, ...] | None,
         for m in conn.execute(CLUSTER_MEMBERS.format(marks=",".join("?" * len(rows))), list(members)):
             members[m["cluster_id"]].append({**event_object(m), "why": m["member_why"]})
     return [_cluster_object(r, members[r["id"]]) for r in rows]
-
-
-def _cluster_after(after: tuple[Any, ...] | None) -> Cond:
-    if after is None:
-        return "1", []
-    day, ident = after
-    if day is None:
-        return "c.first_date IS NULL AND c.id < ?", [ident]
-    return "(c.first_date < ? OR (c.first_date = ? AND c.id < ?) OR c.first_date IS NULL)", [day, day, ident]
 
 
 def _cluster_object(r: sqlite3.Row, members: list[dict[str, Any]]) -> dict[str, Any]:

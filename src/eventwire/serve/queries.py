@@ -92,7 +92,7 @@ def event_keys(conn: sqlite3.Connection, w: Where, after: tuple[Any, ...] | None
     the branches are merged, so a page costs about ``limit`` rows per branch whatever the store's size."""
     subs, params = [], []
     for cond, ps in w.branches():
-        keyset, kp = _after(after)
+        keyset, kp = keyset_after(after)
         subs.append(f"SELECT * FROM (SELECT e.date AS d, e.rowid AS k FROM events e WHERE {cond} AND {keyset} "
                     "ORDER BY e.date DESC, e.rowid DESC LIMIT ?)")
         params += ps + kp + [limit]
@@ -100,13 +100,14 @@ def event_keys(conn: sqlite3.Connection, w: Where, after: tuple[Any, ...] | None
     return [(r[0], r[1]) for r in conn.execute(sql, params + [limit])]
 
 
-def _after(after: tuple[Any, ...] | None) -> Cond:
+def keyset_after(after: tuple[Any, ...] | None, date: str = "e.date", key: str = "e.rowid") -> Cond:
+    """Rows after a (date, key) cursor in "newest first, undated last" order."""
     if after is None:
         return "1", []
-    day, key = after
+    day, ident = after
     if day is None:
-        return "e.date IS NULL AND e.rowid < ?", [key]
-    return "(e.date < ? OR (e.date = ? AND e.rowid < ?) OR e.date IS NULL)", [day, day, key]
+        return f"{date} IS NULL AND {key} < ?", [ident]
+    return f"({date} < ? OR ({date} = ? AND {key} < ?) OR {date} IS NULL)", [day, day, ident]
 
 
 EVENT_ROWS = """SELECT e.rowid AS key, e.*, a.id AS article_id, a.title AS article_title, a.url AS article_url,
