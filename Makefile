@@ -27,7 +27,7 @@ $(WEB)/node_modules/.package-lock.json: $(WEB)/package.json $(WEB)/package-lock.
 	cd $(WEB) && npm ci --no-audit --no-fund
 
 serve: install web
-	$(BIN)/python -m eventwire.serve.cli serve --db $(or $(DB),eventwire.db)
+	$(BIN)/python -m eventwire.cli.serve serve --db $(or $(DB),eventwire.db)
 
 test: install-dev web
 	$(BIN)/ruff check src tests eval scripts benchmarks

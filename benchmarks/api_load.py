@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "eventwire.serve.cli", "serve", "--db", str(args.db),
+    server = subprocess.Popen([sys.executable, "-m", "eventwire.cli.serve", "serve", "--db", str(args.db),
                                "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"

@@ -42,9 +42,9 @@ def bare_mode(corpus: Path, limit: int | None, batch_size: int) -> dict:
 
 
 def run_mode(corpus: Path, limit: int | None, batch_size: int, workers: int, db: Path) -> dict:
+    from eventwire.corpus.runner import RunOptions, run_corpus
+    from eventwire.corpus.work import WorkOptions
     from eventwire.ingest.factory import make_source
-    from eventwire.run.runner import RunOptions, run_corpus
-    from eventwire.run.work import WorkOptions
 
     start = time.perf_counter()
     report = run_corpus([make_source(str(corpus))], RunOptions(
@@ -72,7 +72,7 @@ def machine() -> str:
 
 def timed_command(corpus: Path, db: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "eventwire.corpus_cli", "run", str(corpus), "--db", str(db),
+    subprocess.run([sys.executable, "-m", "eventwire.cli.corpus", "run", str(corpus), "--db", str(db),
                     "--no-progress"], check=True, capture_output=True)
     return time.perf_counter() - start
 

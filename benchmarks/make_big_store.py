@@ -23,7 +23,7 @@ import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
-from eventwire.extract.codebook import load_codebook
+from eventwire.knowledge.codebook import load_codebook
 from eventwire.store.connect import open_store
 from eventwire.store.rows import EVENT_COLUMNS
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.extract.places import Toponym, find_toponyms
 from eventwire.nlp.model import load_model
+from eventwire.places.finder import Toponym, find_toponyms
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 DEFAULT = SHARED / "geowebnews" / "GWN.xml"

@@ -48,8 +48,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def build_kb(name: str, dicts: Path) -> Any:
-    from eventwire.resolve.knowledge import load_default_kb
-    from eventwire.resolve.petrarch_import import read_petrarch_dictionaries
+    from eventwire.knowledge.actors import load_default_kb
+    from eventwire.knowledge.petrarch_actors import read_petrarch_dictionaries
 
     kb = read_petrarch_dictionaries(dicts / "PETR.Validate.actors.txt", dicts / "PETR.Validate.agents.txt")
     return kb.merged(load_default_kb()) if name == "merged" else kb
@@ -64,7 +64,7 @@ def evaluation_codebook(patterns: Any) -> dict[str, Any]:
     values (Goldstein 0, quad class 1, no PLOVER) when there is none. The weights are therefore not
     meaningful; the scorer only compares the raw code's first two characters. Not for real coding.
     """
-    from eventwire.extract.codebook import CameoCode, load_codebook
+    from eventwire.knowledge.codebook import CameoCode, load_codebook
 
     book = dict(load_codebook())
     codes = {c for rows in patterns.by_lemma.values() for p in rows for c in (p.code, p.reverse_code) if c}
@@ -80,8 +80,8 @@ def evaluation_codebook(patterns: Any) -> dict[str, Any]:
 def build_patterns(which: str, verbs: Path, nlp: Any) -> Any:
     from dataclasses import replace
 
-    from eventwire.extract.patterns import load_patterns, merge_patterns
-    from eventwire.resolve.petrarch_verbs import read_petrarch_discards, read_petrarch_verbs, spacy_lemmatizer
+    from eventwire.knowledge.patterns import load_patterns, merge_patterns
+    from eventwire.knowledge.petrarch_verbs import read_petrarch_discards, read_petrarch_verbs, spacy_lemmatizer
 
     if which == "ours":
         return load_patterns()

@@ -10,8 +10,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.extract.quotes import find_quotes
 from eventwire.nlp.model import load_model
+from eventwire.quotes.finder import find_quotes
 from eventwire.records import ActorMention, Quote
 
 log = logging.getLogger("eval.polnear")

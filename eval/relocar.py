@@ -9,8 +9,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from eventwire.actors.metonymy import is_government_metonym
 from eventwire.nlp.model import load_model
-from eventwire.resolve.metonymy import is_government_metonym
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "relocar-metonymy" / "ReLocaR_Train.xml"
 SAMPLE = re.compile(r"<sample number=\"(\d+)\">(.*?)</sample>", re.S)

@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.extract.times import find_times
 from eventwire.nlp.model import load_model
 from eventwire.records import Time
+from eventwire.times.finder import find_times
 
 log = logging.getLogger("eval.tempeval")
 

@@ -11,21 +11,21 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.extract.codebook import CameoCode, load_codebook
-from eventwire.extract.events import EventCandidate, find_events
-from eventwire.extract.patterns import Patterns, load_patterns
-from eventwire.extract.places import find_places, locate_event
-from eventwire.extract.quotes import find_quotes
-from eventwire.extract.times import date_event, find_times
+from eventwire.actors.metonymy import is_government_metonym
+from eventwire.actors.names import NameIndex
+from eventwire.actors.resolve import resolve_actors
+from eventwire.events.finder import EventCandidate, find_events
+from eventwire.knowledge.actors import KnowledgeBase, load_default_kb
+from eventwire.knowledge.codebook import CameoCode, load_codebook
+from eventwire.knowledge.gazetteer import load_gazetteer
+from eventwire.knowledge.patterns import Patterns, load_patterns
 from eventwire.nlp.datelines import dateline_tokens
 from eventwire.nlp.guard import check_text
 from eventwire.nlp.model import common_words, make_nlp
+from eventwire.places.finder import find_places, locate_event
+from eventwire.quotes.finder import find_quotes
 from eventwire.records import Article, CodedArticle, Event, Place, Plover, Quote, Span, Time
-from eventwire.resolve.actors import resolve_actors
-from eventwire.resolve.gazetteer import load_gazetteer
-from eventwire.resolve.knowledge import KnowledgeBase, load_default_kb
-from eventwire.resolve.metonymy import is_government_metonym
-from eventwire.resolve.names import NameIndex
+from eventwire.times.finder import date_event, find_times
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire.corpus_cli import main
+from eventwire.cli.corpus import main
 from eventwire.export.columns import NAMES
 from eventwire.export.writers import export_events
 from eventwire.store.connect import open_store

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from eventwire.corpus.versions import current_versions
 from eventwire.records import Article, CodedArticle
-from eventwire.run.versions import current_versions
 from eventwire.serve import Settings, make_app
 from eventwire.store.clusters import refresh_clusters
 from eventwire.store.connect import open_store

@@ -6,8 +6,8 @@ import json
 from importlib import resources
 from pathlib import Path
 
+from eventwire.corpus.versions import current_versions
 from eventwire.ingest.source import SourceArticle
-from eventwire.run.versions import current_versions
 from eventwire.store.connect import open_store
 from eventwire.store.write import finish_run, start_run, write_batch
 

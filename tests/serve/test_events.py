@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from eventwire.run.versions import current_versions
+from eventwire.corpus.versions import current_versions
 from eventwire.serve import Settings, make_app
 from eventwire.store.clusters import refresh_clusters
 from eventwire.store.connect import open_store

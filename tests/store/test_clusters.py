@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.corpus_cli import main
+from eventwire.cli.corpus import main
+from eventwire.corpus.runner import RunOptions, run_corpus
+from eventwire.corpus.work import WorkOptions
 from eventwire.ingest.factory import make_source
-from eventwire.run.runner import RunOptions, run_corpus
-from eventwire.run.work import WorkOptions
 from eventwire.store.clusters import clusters_up_to_date, refresh_clusters
 from eventwire.store.connect import open_store
 from eventwire.store.read import article_cluster_of, dump_store, read_event_clusters

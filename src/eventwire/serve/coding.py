@@ -39,8 +39,8 @@ class CoderHolder:
 
 def code_and_store(state: Any, body: CodeRequest) -> tuple[bool, dict[str, Any]]:
     """Code, then write in one transaction; ``(stored, response)`` where stored is False for a known text."""
+    from eventwire.corpus.versions import current_versions
     from eventwire.pipeline import article_id as default_id
-    from eventwire.run.versions import current_versions
     from eventwire.store.write import finish_run, start_run, write_batch
 
     key = content_hash(body.text)

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from eventwire.extract.codebook import load_codebook
+from eventwire.knowledge.codebook import load_codebook
 
 COUNTRY = r"^[A-Za-z]{3}$"
 ACTOR_CODE = r"^[A-Za-z0-9]{3,15}$"

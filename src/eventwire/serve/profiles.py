@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.resolve.knowledge import KnowledgeBase
+from eventwire.knowledge.actors import KnowledgeBase
 
 
 def kb_profile(kb: KnowledgeBase, actor_id: str) -> dict[str, Any] | None:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from eventwire.resolve.knowledge import load_default_kb
+from eventwire.knowledge.actors import load_default_kb
 from eventwire.serve import lookups, profiles
 from eventwire.serve.cursor import decode_cursor, encode_cursor
 from eventwire.serve.errors import ApiError

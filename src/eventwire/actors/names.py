@@ -1,0 +1,142 @@
+"""An index of every name in the knowledge base, matched against a parsed document's tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from spacy.tokens import Doc
+
+from eventwire.knowledge.actors import Actor, Country, Institution, KnowledgeBase, SectorPhrase
+
+Tokenize = Callable[[str], list[str]]
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """What a name stands for: kind is person|organisation|country|capital|institution|demonym."""
+
+    kind: str
+    ref: Actor | Country | Institution
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start_i: int
+    end_i: int
+    entry: NameEntry
+
+
+@dataclass(frozen=True)
+class SectorMatch:
+    start_i: int
+    end_i: int
+    sector: SectorPhrase
+
+
+# Kinds in order of precedence when two entries share one spelling.
+PRECEDENCE = {"person": 0, "organisation": 1, "institution": 2, "country": 3, "capital": 4, "demonym": 5}
+# Kinds whose names may match with broken casing ("President obama", "iSrael"); see ``NameIndex``.
+UNCASED_KINDS = {"person", "country"}
+
+
+class NameIndex:
+    """Token-sequence lookup of names (case-insensitive, capitalised in text) and sector phrases.
+
+    With ``common_words`` (lower-case English words other than proper nouns: verbs, adjectives,
+    adverbs), a person or country name not capitalised in the text ("President obama", "iSrael")
+    matches too, when every word of it is tagged a proper noun, has three letters or more and is
+    not a common word: "bush", "brown", "japan" (a verb) and demonyms ("french") need their capital.
+    """
+
+    def __init__(self, kb: KnowledgeBase, tokenize: Tokenize, common_words: frozenset[str] | None = None) -> None:
+        self.common_words = common_words
+        self.names: dict[tuple[str, ...], list[NameEntry]] = {}
+        self.sectors: dict[tuple[str, ...], SectorPhrase] = {}
+        self.country_names = {c.iso3: c.name for c in kb.countries}
+        for actor in kb.actors:
+            for phrase in (actor.name, *actor.aliases):
+                self._add(tokenize(phrase), NameEntry(actor.kind, actor))
+        for country in kb.countries:
+            for phrase in (country.name, *country.aliases):
+                self._add(tokenize(phrase), NameEntry("country", country))
+            for phrase in filter(None, (country.capital, *country.capital_aliases)):
+                self._add(tokenize(phrase), NameEntry("capital", country))
+            for phrase in country.demonyms:
+                self._add(tokenize(phrase), NameEntry("demonym", country))
+        for inst in kb.institutions:
+            self._add(tokenize(inst.phrase), NameEntry("institution", inst))
+        for sector in kb.sectors:
+            key = tuple(w.lower() for w in tokenize(sector.phrase))
+            self.sectors.setdefault(key, sector)
+        for entries in self.names.values():
+            entries.sort(key=lambda e: PRECEDENCE.get(e.kind, 9))
+        self.max_name = max((len(k) for k in self.names), default=1)
+        self.first_words = {k[0] for k in self.names}
+        self.max_sector = max((len(k) for k in self.sectors), default=1)
+
+    def _add(self, words: list[str], entry: NameEntry) -> None:
+        key = tuple(w.lower() for w in words if w.lower() != "the")
+        if key and entry not in self.names.setdefault(key, []):
+            self.names[key].append(entry)
+
+    def match_names(self, doc: Doc) -> list[NameMatch]:
+        """Longest leftmost matches of capitalised names."""
+        return scan(doc, self._longest_name)
+
+    def _longest_name(self, doc: Doc, i: int) -> NameMatch | None:
+        cased = doc[i].text[:1].isupper()
+        if not cased and (self.common_words is None or doc[i].pos_ != "PROPN"):
+            return None  # an uncased name must be all proper nouns (``_uncased_ok``): cheap test first
+        if doc[i].lower_ not in self.first_words:
+            return None
+        for n in range(min(self.max_name, len(doc) - i), 0, -1):
+            key = tuple(t.lower_ for t in doc[i : i + n])
+            entries = self.names.get(key)
+            if entries and doc[i + n - 1].text[:1].isalnum():
+                if not cased:
+                    entries = [e for e in entries if e.kind in UNCASED_KINDS and self._uncased_ok(doc, i, n)]
+                    if not entries:
+                        continue
+                return NameMatch(i, i + n, entries[0])
+        return None
+
+    def _uncased_ok(self, doc: Doc, i: int, n: int) -> bool:
+        words = doc[i : i + n]
+        common = self.common_words or frozenset()
+        return all(t.pos_ == "PROPN" and len(t.text) >= 3 and t.is_alpha and t.lower_ not in common for t in words)
+
+    def match_sectors(self, doc: Doc) -> list[SectorMatch]:
+        """Longest leftmost sector phrases, by lower-case form or lemma of the last word."""
+        return scan(doc, self._longest_sector)
+
+    def _longest_sector(self, doc: Doc, i: int) -> SectorMatch | None:
+        for n in range(min(self.max_sector, len(doc) - i), 0, -1):
+            if doc[i + n - 1].pos_ not in {"NOUN", "PROPN"}:
+                continue
+            words = [t.lower_ for t in doc[i : i + n]]
+            sector = self.sectors.get(tuple(words))
+            if sector is None:
+                words[-1] = doc[i + n - 1].lemma_.lower()
+                sector = self.sectors.get(tuple(words))
+            if sector is not None:
+                return SectorMatch(i, i + n, sector)
+        return None
+
+
+M = TypeVar("M", NameMatch, SectorMatch)
+
+
+def scan(doc: Doc, longest_at: Callable[[Doc, int], M | None]) -> list[M]:
+    """Non-overlapping matches left to right, each the longest starting at its token."""
+    found: list[M] = []
+    i = 0
+    while i < len(doc):
+        hit = longest_at(doc, i)
+        if hit:
+            found.append(hit)
+            i = hit.end_i
+        else:
+            i += 1
+    return found

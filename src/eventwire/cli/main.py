@@ -1,0 +1,151 @@
+"""The ``eventwire`` command: code an article (or the bundled samples) and print the record."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from eventwire.cli.corpus import add_corpus_commands, run_corpus_command
+from eventwire.cli.serve import add_serve_command
+from eventwire.corpus.watch import add_watch_command, run_watch
+from eventwire.nlp.guard import InputRejected
+from eventwire.records import CodedArticle
+
+log = logging.getLogger("eventwire")
+
+SAMPLES = resources.files("eventwire") / "data" / "samples"
+ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+
+
+def read_text(path: str) -> str:
+    """The text of a file (or stdin for '-'), decoded as UTF-8 or, failing that, Windows-1252."""
+    raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    for encoding in ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding != "utf-8-sig":
+            log.warning("%s is not UTF-8; decoded as %s", path, encoding)
+        return text
+    raise InputRejected("cannot decode input")  # latin-1 decodes anything; kept for clarity
+
+
+def valid_day(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="eventwire", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+    code = sub.add_parser("code", help="code one article file (or - for stdin)")
+    code.add_argument("path")
+    code.add_argument("--published", type=valid_day, help="publication date, YYYY-MM-DD")
+    code.add_argument("--title")
+    code.add_argument("--url")
+    code.add_argument("--source")
+    code.add_argument("--id")
+    code.add_argument("--format", choices=("json", "jsonl", "table"), default="json")
+    code.add_argument("--max-chars", type=int, default=1_000_000, help="refuse longer input (default 1,000,000)")
+    code.add_argument("--petrarch-actors", help="PETRARCH actor dictionary to add to the knowledge base")
+    code.add_argument("--petrarch-agents", help="PETRARCH agent dictionary to add to the knowledge base")
+    code.add_argument("--petrarch-verbs", help="PETRARCH verb dictionary whose patterns are tried before ours")
+    code.add_argument("--petrarch-discards", help="PETRARCH discards file: sentences/stories that code no event")
+    code.set_defaults(handler=run_code)
+    demo = sub.add_parser("demo", help="code the bundled sample articles and print a table")
+    demo.add_argument("--format", choices=("json", "jsonl", "table"), default="table")
+    demo.set_defaults(handler=run_demo)
+    add_corpus_commands(sub)  # run, export
+    add_watch_command(sub)  # watch
+    add_serve_command(sub)  # serve
+    return parser
+
+
+def make_coder(args: argparse.Namespace):  # noqa: ANN201 - imports the model lazily
+    from eventwire.knowledge.actors import load_default_kb
+    from eventwire.pipeline import Coder
+
+    kb = load_default_kb()
+    if getattr(args, "petrarch_actors", None):
+        from eventwire.knowledge.petrarch_actors import read_petrarch_dictionaries
+
+        kb = read_petrarch_dictionaries(args.petrarch_actors, args.petrarch_agents).merged(kb)
+    nlp = patterns = None
+    if getattr(args, "petrarch_verbs", None):
+        from eventwire.knowledge.patterns import load_patterns, merge_patterns
+        from eventwire.knowledge.petrarch_verbs import read_petrarch_verbs, spacy_lemmatizer
+        from eventwire.nlp.model import make_nlp
+
+        nlp = make_nlp()
+        patterns = merge_patterns(read_petrarch_verbs(args.petrarch_verbs, spacy_lemmatizer(nlp)), load_patterns())
+    if getattr(args, "petrarch_discards", None):
+        from dataclasses import replace
+
+        from eventwire.knowledge.patterns import load_patterns
+        from eventwire.knowledge.petrarch_verbs import read_petrarch_discards
+
+        sentence, story = read_petrarch_discards(args.petrarch_discards)
+        patterns = replace(patterns or load_patterns(), discards=sentence, story_discards=story)
+    return Coder(kb=kb, nlp=nlp, patterns=patterns, max_chars=getattr(args, "max_chars", 1_000_000))
+
+
+def print_records(records: Sequence[CodedArticle], fmt: str) -> None:
+    if fmt == "json":
+        body = [r.to_dict() for r in records]
+        print(json.dumps(body[0] if len(body) == 1 else body, ensure_ascii=False, indent=1))
+    elif fmt == "jsonl":
+        for r in records:
+            print(json.dumps(r.to_dict(), ensure_ascii=False))
+    else:
+        from eventwire.cli.table import format_table
+
+        print(format_table(records))
+
+
+def run_code(args: argparse.Namespace) -> int:
+    text = read_text(args.path)
+    coder = make_coder(args)
+    record = coder.code(text, published=args.published, title=args.title, url=args.url, source=args.source,
+                        id=args.id or (None if args.path == "-" else Path(args.path).stem))
+    for warning in record.warnings:
+        log.warning("%s: %s", args.path, warning)
+    print_records([record], args.format)
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from eventwire.pipeline import ArticleText
+
+    meta = json.loads((SAMPLES / "samples.json").read_text(encoding="utf-8"))
+    items = [ArticleText((SAMPLES / m["file"]).read_text(encoding="utf-8"), m["published"], m["title"],
+                         None, "eventwire samples", m["id"]) for m in meta]
+    print_records(list(make_coder(args).code_many(items)), args.format)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        if args.command in {"run", "export"}:
+            return run_corpus_command(args)
+        if args.command == "watch":
+            return run_watch(args)
+        return int(args.handler(args))
+    except (InputRejected, OSError) as exc:
+        print(f"eventwire: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""The ``eventwire serve`` command: the API and dashboard over a store, with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger("eventwire")
+
+DEFAULT_DB = "eventwire.db"
+
+
+def add_serve_command(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``serve`` to the ``eventwire`` command's sub-parsers."""
+    serve = subparsers.add_parser("serve", help="serve a store: HTTP API (OpenAPI at /docs) and dashboard at /")
+    serve.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--protect-reads", action="store_true",
+                       help="read endpoints need the API key too (EVENTWIRE_PROTECT_READS=1 does the same)")
+    serve.add_argument("--max-limit", type=int, help="largest page size a client may ask for (default 500)")
+    serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    serve.set_defaults(handler=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve until interrupted; 2 when the store is missing. The API key comes from ``EVENTWIRE_API_KEY``."""
+    import uvicorn
+
+    from eventwire.serve.app import make_app
+    from eventwire.serve.settings import settings_from_env
+
+    if not Path(args.db).is_file():
+        print(f"eventwire: no store at {args.db} (create one with `eventwire run`)", file=sys.stderr)
+        return 2
+    settings = settings_from_env(args.db, protect_reads=args.protect_reads or None, max_limit=args.max_limit)
+    if settings.api_key is None:
+        log.warning("EVENTWIRE_API_KEY is not set: POST /api/code is refused until it is")
+    if args.workers > 1:
+        import os
+
+        os.environ["EVENTWIRE_SERVE_DB"] = str(args.db)
+        uvicorn.run("eventwire.cli.serve:app_from_env", factory=True, host=args.host, port=args.port,
+                    workers=args.workers, log_level="warning")
+        return 0
+    uvicorn.run(make_app(settings), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def app_from_env():  # noqa: ANN201 - uvicorn's factory for worker processes
+    """The app for a uvicorn worker process: the store from ``EVENTWIRE_SERVE_DB``, the rest from the env."""
+    import os
+
+    from eventwire.serve.app import make_app
+    from eventwire.serve.settings import settings_from_env
+
+    return make_app(settings_from_env(os.environ["EVENTWIRE_SERVE_DB"]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m eventwire.cli.serve``: the serve command alone (until cli.py adds it to ``eventwire``)."""
+    parser = argparse.ArgumentParser(prog="eventwire", description=__doc__)
+    add_serve_command(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""Code a corpus into the store: read sources, skip what is coded, code in chunks, write each chunk atomically."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventwire.corpus.engines import make_engine
+from eventwire.corpus.progress import Progress
+from eventwire.corpus.versions import current_versions
+from eventwire.corpus.work import ChunkResult, WorkOptions
+from eventwire.ingest.source import Source, SourceArticle, SourceFailure, content_hash
+from eventwire.records import CodedArticle
+from eventwire.store.clusters import refresh_clusters
+from eventwire.store.connect import open_store
+from eventwire.store.write import Versions, coded_versions, finish_run, start_run, write_batch
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """One run's settings (the command line's options)."""
+
+    db: Path
+    workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    work: WorkOptions = WorkOptions()
+    recode: bool = False
+    recode_stale: bool = False
+    limit: int | None = None
+    progress: bool | None = None  # None: a bar on a terminal
+    clusters: bool = True  # refresh the stored article and event clusters at the end (docs/dedup.md)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A chunk to code, and the source failures read before it (written in the same transaction)."""
+
+    articles: tuple[SourceArticle, ...]
+    failures: tuple[SourceFailure, ...] = ()
+    read: int = 0  # articles read for this chunk, those skipped included (for progress)
+
+
+@dataclass
+class Planner:
+    """Decides, article by article, what to code: new content, or stale/all content when asked to recode."""
+
+    known: dict[str, Versions]
+    versions: Versions
+    options: RunOptions
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def wanted(self, item: SourceArticle, seen: set[str]) -> bool:
+        key = content_hash(item.text)
+        if key in seen:
+            self.counts["duplicates"] += 1
+            return False
+        seen.add(key)
+        stored = self.known.get(key)
+        if stored is None or self.options.recode or (self.options.recode_stale and stored != self.versions):
+            return True
+        self.counts["skipped"] += 1
+        return False
+
+    def plans(self, sources: Sequence[Source]) -> Iterator[Plan]:
+        size = self.options.work.batch_size
+        batch: list[SourceArticle] = []
+        failures: list[SourceFailure] = []
+        seen: set[str] = set()
+        read = 0
+        for item in _limited(sources, self.options.limit):
+            if isinstance(item, SourceFailure):
+                failures.append(item)
+                self.counts["source_failures"] += 1
+                continue
+            self.counts["read"] += 1
+            read += 1
+            if self.wanted(item, seen):
+                batch.append(item)
+            if len(batch) >= size:
+                yield Plan(tuple(batch), tuple(failures), read)
+                batch, failures, read = [], [], 0
+        if batch or failures or read:
+            yield Plan(tuple(batch), tuple(failures), read)
+
+
+def _limited(sources: Sequence[Source], limit: int | None) -> Iterator[SourceArticle | SourceFailure]:
+    taken = 0
+    for source in sources:
+        for item in source.read():
+            if limit is not None and isinstance(item, SourceArticle) and taken >= limit:
+                return
+            taken += isinstance(item, SourceArticle)
+            yield item
+
+
+def expected_total(sources: Sequence[Source], limit: int | None) -> int | None:
+    """Articles the sources will give, when every source can tell cheaply (folders can); else unknown."""
+    sizes = [getattr(s, "paths", None) for s in sources]
+    if any(size is None for size in sizes):
+        return limit
+    total = sum(len(size()) for size in sizes if size is not None)
+    return min(total, limit) if limit is not None else total
+
+
+@dataclass
+class RunReport:
+    """What a run did: counts (read, skipped, coded, failures...), and each worker's peak memory."""
+
+    run_id: int
+    counts: Counter[str]
+    peak_rss_mb: dict[int, float] = field(default_factory=dict)  # by worker process id
+
+
+def run_corpus(sources: Sequence[Source], options: RunOptions, described: dict[str, object] | None = None) -> (
+        RunReport):
+    """Code ``sources`` into ``options.db`` and report. Only this process writes the store."""
+    conn = open_store(options.db)
+    versions = current_versions()
+    run_options = {k: str(v) for k, v in dataclasses.asdict(options).items()} | (described or {})
+    run_id = start_run(conn, run_options, versions)
+    planner = Planner(coded_versions(conn), versions, options)
+    replace = options.recode or options.recode_stale
+    progress = Progress(expected_total(sources, options.limit), options.progress)
+    engine = make_engine(options.work, options.engine, options.workers, options.scheduler)
+    report = RunReport(run_id, planner.counts)
+    plans: list[Plan] = []  # the plans in flight, in order; the engine returns results in the same order
+
+    def chunks() -> Iterator[tuple[SourceArticle, ...]]:
+        for plan in planner.plans(sources):
+            plans.append(plan)
+            yield plan.articles
+
+    try:
+        for result in engine.map(chunks()):
+            plan = plans.pop(0)
+            store_result(conn, run_id, plan, result, versions, replace, planner.counts)
+            report.peak_rss_mb[result.pid] = max(report.peak_rss_mb.get(result.pid, 0.0), result.peak_rss_mb)
+            progress.advance(plan.read)
+    finally:
+        engine.close()
+        progress.close()
+    counts = planner.counts
+    if options.clusters:
+        refreshed = refresh_clusters(conn, if_stale=True)  # nothing to do when no article or event is new
+        if refreshed is not None:
+            counts["article_clusters"], counts["event_clusters"] = refreshed.article_clusters, refreshed.event_clusters
+    finish_run(conn, run_id, dict(counts))
+    conn.close()
+    log.info("run %d: %s", run_id, ", ".join(f"{k} {v:,}" for k, v in sorted(counts.items())))
+    return report
+
+
+def store_result(conn: sqlite3.Connection, run_id: int, plan: Plan, result: ChunkResult, versions: Versions,
+                 replace: bool, counts: Counter[str]) -> None:
+    """Write one chunk: records, the failures met coding them, and the source failures read with them."""
+    coded: list[tuple[SourceArticle, CodedArticle]] = []
+    failures = list(plan.failures)
+    for item, outcome in zip(plan.articles, result.outcomes, strict=True):
+        location = item.location or item.id
+        if outcome.coded is None:
+            failures.append(SourceFailure(location, outcome.failure or "unknown failure"))
+            continue
+        coded.append((item, outcome.coded))
+        if outcome.coded.article.language is None:  # read but not coded (empty, not English): say why
+            failures.extend(SourceFailure(location, w) for w in outcome.coded.warnings)
+        counts["events"] += len(outcome.coded.events)
+    counts["coded"] += write_batch(conn, run_id, coded, failures, versions, replace)
+    counts["failures"] += len(failures)

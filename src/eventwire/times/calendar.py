@@ -1,0 +1,173 @@
+"""Normalise calendar expressions: explicit dates, months, years, decades, quarters, seasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from eventwire.knowledge.time_words import word_value
+from eventwire.times import values as tv
+from eventwire.times.norm import NO_DCT, Context, Norm, parse_explicit, year_number, year_ok
+
+
+def explicit_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    text = m.group("t") if "t" in m.re.groupindex else m.group(0)
+    if m.groupdict().get("mon") and m.group("mon")[0].islower():
+        return None
+    has_year = bool(m.groupdict().get("year"))
+    if not has_year and ctx.published is None:
+        return Norm(None, "DATE", "day and month without a year and no publication date")
+    clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(" of ", " "))
+    clean = re.sub(r"^the\s+", "", clean, flags=re.I)
+    parsed = parse_explicit(clean, ctx)
+    if parsed is None or parsed[1] != "day":
+        return None
+    day = parsed[0]
+    if not has_year and ctx.published is not None and not ctx.future:
+        day = _nearest_year(day, ctx.published)
+    return Norm(day.isoformat(), "DATE")
+
+
+def _nearest_year(day: dt.date, published: dt.date) -> dt.date:
+    """The same month and day in the year that puts it nearest publication (the past on a tie)."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda d: (abs((d - published).days), d > published))
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    if m.group("mon")[0].islower():
+        return None
+    month = int(word_value("month", m.group("mon")) or 0)
+    year = year_number(m.group("year")) or 0
+    return Norm(f"{year:04d}-{month:02d}", "DATE") if month and year_ok(year) else None
+
+
+def month(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = m.group("mon")
+    rel = (m.group("rel") or "").lower()
+    if word[0].islower() or (not word.endswith(".") and len(word) <= 3 and word.lower() != "may"):
+        return None
+    if word.lower() == "may" and not rel and not _month_context(ctx.text, m.start("mon")):
+        return None
+    month = int(word_value("month", word) or 0)
+    if ctx.published is None:
+        return Norm(None, "DATE", NO_DCT)
+    pub = ctx.published
+    if rel == "this":
+        year = pub.year
+    elif rel.startswith("next") or rel.startswith("last") or rel == "this past" or ctx.tense is not None:
+        future = rel.startswith("next") or (ctx.future and not rel.startswith("last") and rel != "this past")
+        year = tv.resolve_month(pub, month, future)
+        if rel.startswith("last") and month == pub.month:
+            year -= 1
+        if rel.startswith("next") and month == pub.month:
+            year += 1
+    else:
+        year = _nearest_year(dt.date(pub.year, month, 1), dt.date(pub.year, pub.month, 1)).year
+    return Norm(f"{year:04d}-{month:02d}", "DATE")
+
+
+def _month_context(text: str, start: int) -> bool:
+    """Whether the word before a capitalised "May" is a preposition that takes a date."""
+    before = text[max(0, start - 12) : start].lower().split()
+    return bool(before) and before[-1] in {"in", "since", "until", "by", "early", "late", "mid", "of", "last"}
+
+
+def year(m: re.Match[str], ctx: Context) -> Norm | None:
+    year = year_number(m.group("year")) or 0
+    pre = (m.group("pre") or "").lower()
+    if not m.group("year")[0].isdigit():
+        pre = pre or "spelled"
+    if not year_ok(year) or m.start("year") in ctx.count_chars:
+        return None
+    if not pre:
+        before = ctx.text[max(0, m.start() - 15) : m.start()].lower().split()
+        prev = before[-1] if before else ""
+        if prev not in _YEAR_PREPS and m.start("year") not in ctx.date_chars:
+            return None
+    return Norm(str(year), "DATE")
+
+
+_YEAR_PREPS = frozenset(
+    "in since by until till before after from to through of during between and or early late mid "
+    "mid- year fiscal calendar 's end spring summer fall autumn winter".split()
+)
+
+
+def decade(m: re.Match[str], ctx: Context) -> Norm | None:
+    digits = m.group("dec")
+    if digits is None:
+        short = m.group("short")
+        if ctx.published is None:
+            return Norm(None, "DATE", "two-digit decade and no publication date")
+        century = ctx.published.year // 100
+        if int(short) > ctx.published.year % 100:
+            century -= 1
+        return Norm(f"{century}{short[0]}", "DATE")
+    return Norm(digits[:3], "DATE")
+
+
+def century(m: re.Match[str], ctx: Context) -> Norm | None:
+    number = int(m.group("n"))
+    return Norm(f"{number - 1:02d}", "DATE") if number > 0 else None
+
+
+def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
+    ordinal = int(word_value("ordinal", m.group("ord")) or 0)
+    part = "Q" if m.group("unit").lower().startswith("quarter") else "H"
+    if part == "H" and ordinal > 2:
+        return None
+    year_text = m.group("year") or m.group("year2")
+    if year_text:
+        year = year_number(year_text) or 0
+    elif ctx.published is None:
+        return Norm(None, "DATE", NO_DCT)
+    else:
+        year = ctx.published.year
+        if (m.group("yr") or "").lower().startswith("year"):
+            year -= 1
+    return Norm(f"{year}-{part}{ordinal}", "DATE")
+
+
+def latest_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
+    if ctx.published is None:
+        return Norm(None, "DATE", NO_DCT)
+    rel = (m.group("rel") or "").lower()
+    if m.group("unit").lower() == "period" and not rel:
+        return None
+    current = (ctx.published.month - 1) // 3 + 1
+    year = ctx.published.year
+    if rel != "current" and not m.group("t").lower().startswith("this"):
+        current -= 1
+        if current == 0:
+            year, current = year - 1, 4
+    return Norm(f"{year}-Q{current}", "DATE")
+
+
+_SEASON_START = {"WI": 12, "SP": 3, "SU": 6, "FA": 9}
+
+
+def season(m: re.Match[str], ctx: Context) -> Norm | None:
+    code = word_value("season", m.group("season")) or ""
+    rel = " ".join((m.group("rel") or "").lower().split())
+    if m.group("year"):
+        return Norm(f"{year_number(m.group('year'))}-{code}", "DATE")
+    if not rel:
+        return None
+    if ctx.published is None:
+        return Norm(None, "DATE", NO_DCT)
+    pub = ctx.published
+    year = pub.year
+    started = pub.month >= _SEASON_START[code] or (code == "WI" and pub.month <= 2)
+    if code == "WI" and pub.month <= 2:
+        year -= 1
+    if rel in {"last", "this past", "past"} and not started:
+        year -= 1
+    elif rel in {"next", "this coming", "coming"} and started:
+        year += 1
+    return Norm(f"{year}-{code}", "DATE")

@@ -1,0 +1,200 @@
+"""Find time expressions in a parsed document and date events through the dependency parse."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.records import Time
+from eventwire.times.norm import Context
+from eventwire.times.rules import candidates, select
+from eventwire.times.values import value_to_date
+
+log = logging.getLogger(__name__)
+
+# Words whose infinitival complement looks ahead: "plans to meet on Friday".
+FUTURE_HEADS = frozenset(
+    "go plan schedule expect due set slate intend hope aim prepare vow promise pledge threaten "
+    "agree seek want wish propose".split()
+)
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"}
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The nearest verb above a span in the parse (the span root itself when it is a verb)."""
+    token = span.root
+    while not _is_verb(token) or token.i in range(span.start, span.end):
+        if token.head.i == token.i:
+            return token if _is_verb(token) else None
+        token = token.head
+    return token
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> str | None:
+    """Tense of the clause governing characters start..end: "future", "past" or None (unsaid).
+
+    Future: will/shall/would, "be going to", "is to", present progressive, or an infinitive under
+    plan/schedule/expect...; past: a simple past verb or a passive/perfect with a past auxiliary.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = governing_verb(span)
+    if verb is None:
+        return None
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in FUTURE_AUX for c in aux):
+        return "future"
+    if verb.tag_ == "VBG" and any(c.tag_ in {"VBZ", "VBP"} for c in aux):
+        return "future"
+    token = verb
+    while token.dep_ in {"xcomp", "ccomp", "acl", "relcl"} and token.head.i != token.i:
+        if token.dep_ == "xcomp" and (token.head.lemma_ in FUTURE_HEADS or token.head.lower_ == "due"):
+            return "future"
+        if token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.lower_ == "to" for c in aux):
+            return "future"
+        token = token.head
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
+        return "past"
+    return None
+
+
+def _date_chars(doc: Doc) -> frozenset[int]:
+    return frozenset(t.idx for ent in doc.ents if ent.label_ == "DATE" for t in ent)
+
+
+def _count_chars(doc: Doc) -> frozenset[int]:
+    """Numbers that count a plural noun ("2000 protesters"): never years."""
+    return frozenset(t.idx for t in doc if t.dep_ == "nummod" and t.head.tag_ in {"NNS", "NNPS"})
+
+
+_YEAR_BACK = re.compile(
+    r"(?:an?|one)\s+year\s+(?:ago|earlier)|(?:the\s+)?year-(?:earlier|ago)", re.IGNORECASE
+)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def _year_back_to_quarter(doc: Doc, times: list[Time]) -> list[Time]:
+    """ "A year earlier" in a sentence about a quarter means that quarter a year before."""
+    out = []
+    for time in times:
+        if _YEAR_BACK.match(time.text) and time.value and time.value.isdigit():
+            sent = doc.char_span(time.start, time.end, alignment_mode="expand")
+            quarters = [
+                _QUARTER.match(t.value or "")
+                for t in times
+                if sent is not None and sent.sent.start_char <= t.start < time.start
+            ]
+            found = [q for q in quarters if q]
+            if found:
+                year, quarter = int(found[-1].group(1)) - 1, found[-1].group(2)
+                time = dataclasses.replace(time, value=f"{year}-Q{quarter}")
+        out.append(time)
+    return out
+
+
+def find_times(doc: Doc, published: dt.date | None) -> list[Time]:
+    """Every time expression in the document, normalised against the publication date.
+
+    Spans exclude a leading preposition ("on Friday" -> "Friday"), as TimeML does; a value
+    that cannot be resolved is None with ``reason`` set.
+    """
+    text = doc.text
+    date_chars, count_chars = _date_chars(doc), _count_chars(doc)
+    times = []
+    for cand in select(candidates(text, date_chars, count_chars)):
+        ctx = Context(text, published, clause_tense(doc, cand.start, cand.end), date_chars, count_chars)
+        norm = cand.rule.handler(cand.match, ctx)
+        if norm is None:  # accepted in the tense-free probe, refused now: leave it out
+            continue
+        times.append(
+            Time(cand.start, cand.end, text[cand.start : cand.end], norm.value, norm.type, norm.reason)
+        )
+    log.debug("found %d time expressions", len(times))
+    return _year_back_to_quarter(doc, times)
+
+
+def _governing_chain(trigger: Token) -> list[Token]:
+    """The trigger, then each verb governing it up to the sentence root."""
+    chain = [trigger]
+    token = trigger
+    while token.head.i != token.i:
+        token = token.head
+        if _is_verb(token):
+            chain.append(token)
+    return chain
+
+
+def _attached_to(doc: Doc, trigger: Token, time: Time) -> bool:
+    """Whether the time sits in the trigger's own subtree, with no embedded clause in between."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    first_head = True
+    while token.i != trigger.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i != trigger.i and _is_verb(token):
+            return False
+        # "his Azerbaijan visit last week": a time on a common noun dates that noun, not the event.
+        if first_head and token.pos_ != "ADP":
+            if token.i != trigger.i and token.pos_ == "NOUN":
+                return False
+            first_head = False
+    return True
+
+
+def _date_of(value: str | None, published: dt.date | None) -> tuple[str | None, str | None]:
+    if value == "PRESENT_REF" and published is not None:
+        return published.isoformat(), "day"
+    return value_to_date(value)
+
+
+def date_event(
+    doc: Doc,
+    trigger_i: int,
+    times: Sequence[Time],
+    published: dt.date | None,
+    fallback: str | None = None,
+) -> tuple[str | None, str | None]:
+    """The event's date and precision: "YYYY-MM-DD" and "day"|"week"|"month"|"year", or (None, None).
+
+    Order: a dated time expression (DATE or TIME with a calendar value, or PRESENT_REF) in the
+    trigger's own clause, then in the clause of each governing verb up to the sentence root; then
+    ``fallback`` (a TimeML value or "YYYY-MM-DD" carried by the reporting context); then the
+    publication date at day precision. Among several expressions on one clause the finest
+    precision wins, then the nearest to the trigger. Week and month values give their first day.
+    """
+    trigger = doc[trigger_i]
+    sent = trigger.sent
+    usable = []
+    for time in times:
+        if time.type not in {"DATE", "TIME"} or not (sent.start_char <= time.start < sent.end_char):
+            continue
+        day, precision = _date_of(time.value, published)
+        if day is not None and precision is not None:
+            usable.append((time, day, precision))
+    for clause in _governing_chain(trigger):
+        attached = [u for u in usable if _attached_to(doc, clause, u[0])]
+        if attached:
+            best = min(attached, key=lambda u: (PRECISION_RANK[u[2]], abs(u[0].start - trigger.idx)))
+            return best[1], best[2]
+    if fallback:
+        day, precision = value_to_date(fallback)
+        if day is not None:
+            return day, precision
+    if published is not None:
+        return published.isoformat(), "day"
+    return None, None

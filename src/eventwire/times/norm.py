@@ -1,0 +1,91 @@
+"""Shared pieces of time normalisation: the rule context, results, dateparser access and years."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateparser.date import DateDataParser
+
+from eventwire.knowledge.time_words import parse_number
+
+NO_DCT = "relative expression and no publication date"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule needs to normalise one match: the text, publication date and tense."""
+
+    text: str
+    published: dt.date | None
+    tense: str | None = None  # "past" | "future" | None when the clause does not say
+    date_chars: frozenset[int] = frozenset()  # offsets of tokens the tagger put in a DATE entity
+    count_chars: frozenset[int] = frozenset()  # offsets of numbers that count a plural noun
+
+    @property
+    def future(self) -> bool:
+        return self.tense == "future"
+
+
+@dataclass(frozen=True)
+class Norm:
+    """A normalised expression: TimeML value (None when unresolvable), type and why it is None."""
+
+    value: str | None
+    type: str
+    reason: str | None = None
+
+
+Handler = Callable[[re.Match[str], Context], Norm | None]
+
+
+@functools.lru_cache(maxsize=64)
+def _date_parser(published: dt.date | None, future: bool) -> DateDataParser:
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "MDY",
+    }
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def parse_explicit(text: str, ctx: Context) -> tuple[dt.date, str] | None:
+    """An explicit calendar date through dateparser: (date, period) or None."""
+    data = _date_parser(ctx.published, ctx.future).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def year_ok(year: int) -> bool:
+    return 1000 <= year <= 2199
+
+
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+SPELLED_YEAR = (
+    rf"(?:(?:seventeen|eighteen|nineteen)\s+(?:{_TENS}(?:[\s-]+{_ONES})?|{_TEENS}|oh[\s-]+{_ONES})"
+    rf"|two\s+thousand(?:\s+and)?\s+(?:{_ONES}|{_TEENS}))"
+)
+
+
+def year_number(text: str) -> int | None:
+    """A year written in digits or in words ("nineteen ninety-six", "two thousand and one")."""
+    text = " ".join(text.lower().replace("-", " ").split())
+    if text.isdigit():
+        return int(text)
+    words = [w for w in text.split() if w not in {"and", "oh"}]
+    if words[:2] == ["two", "thousand"]:
+        rest = parse_number(" ".join(words[2:])) if words[2:] else 0
+        return None if rest is None else 2000 + rest
+    century = parse_number(words[0])
+    rest = parse_number("-".join(words[1:]))
+    if century is None or rest is None:
+        return None
+    return century * 100 + rest

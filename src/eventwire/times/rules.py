@@ -1,0 +1,184 @@
+"""The rule table: regexes built from the word lists, each with its normaliser; overlap resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from eventwire.knowledge.time_words import alternation, lexicon, relatives
+from eventwire.times import calendar as cal
+from eventwire.times import relative as rel
+from eventwire.times.norm import SPELLED_YEAR, Context, Handler
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named regex; group ``t``, when present, is the expression span, else the whole match."""
+
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A rule match before overlap resolution."""
+
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+# --- patterns -------------------------------------------------------------------------------
+
+
+def _words(kind: str) -> str:
+    return alternation(lexicon()[kind])
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """All rules, in priority order (earlier wins a tie between equally long matches)."""
+    wd, mon, unit = _words("weekday"), _words("month"), _words("unit")
+    numw = _words("number")
+    num = rf"(?:\d[\d,]*(?:\.\d+)?|{numw}(?:[\s-]+{numw})?)"
+    singular = r"(?:day|week|month|year|quarter|hour|decade|century)"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    dyear = r"(?:1[0-9]|20|21)\d\d"
+    year = rf"(?:{dyear}|{SPELLED_YEAR})"
+    mod = _words("modifier")
+    specs: list[tuple[str, str, Handler]] = [
+        ("relative", rf"(?P<t>{alternation(relatives())})", rel.relative),
+        ("iso", rf"(?P<t>{dyear}-[01]\d-[0-3]\d)", cal.explicit_day),
+        ("numeric", r"(?P<t>[01]?\d/[0-3]?\d/(?:\d{4}|\d{2}))", cal.explicit_day),
+        (
+            "month_day",
+            rf"(?P<t>(?:{wd},?\s+)?(?P<mon>{mon})\s+{day}(?:,?\s+(?P<year>{dyear}))?)",
+            cal.explicit_day,
+        ),
+        (
+            "day_month",
+            rf"(?P<t>(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{dyear}))?)",
+            cal.explicit_day,
+        ),
+        (
+            "month_year",
+            rf"(?P<t>(?:(?:early|mid|late)[\s-]+)?(?P<mon>{mon}),?\s+(?:of\s+)?(?P<year>{year}))",
+            cal.month_year,
+        ),
+        (
+            "month",
+            rf"(?P<t>(?:(?P<rel>last|this|next|early|mid|late|this\s+past)[\s-]+)?(?P<mon>{mon}))",
+            cal.month,
+        ),
+        (
+            "decade",
+            r"(?P<t>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1\d|20)\d0)|'(?P<short>\d0))'?s)",
+            cal.decade,
+        ),
+        ("century", r"(?P<t>(?:the\s+)?(?P<n>[12]?\d)(?:st|nd|rd|th)[\s-]+century)", cal.century),
+        (
+            "year",
+            rf"(?P<t>(?:(?P<pre>fiscal(?:\s+year)?|calendar|the\s+year|(?:early|mid|late)[\s-]+)\s*)?"
+            rf"(?P<year>{year}))(?![\d,.]\d|-\d|\s*%)",
+            cal.year,
+        ),
+        (
+            "quarter",
+            rf"(?P<t>(?:the\s+)?(?:(?P<year>{year})(?:'s)?\s+|fiscal\s+|(?P<yr>year-earlier|year-ago)\s+)?"
+            rf"(?P<ord>{_words('ordinal')})[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<year2>{year}))?)",
+            cal.quarter,
+        ),
+        (
+            "latest_quarter",
+            r"(?P<t>(?:the|this)\s+(?:(?P<rel>latest|current|most\s+recent|last|past)\s+)?"
+            r"(?P<unit>quarter|period))",
+            cal.latest_quarter,
+        ),
+        (
+            "season",
+            rf"(?P<t>(?:(?P<rel>last|this|next|this\s+past|this\s+coming|early|late|the)\s+)?"
+            rf"(?P<season>{_words('season')})(?:\s+(?:of\s+)?(?P<year>{year}))?)",
+            cal.season,
+        ),
+        (
+            "rate",
+            rf"(?:\d|%|percent|cents|dollars|times|twice|once)\s+(?P<t>an?\s+(?P<unit>{singular}))",
+            rel.set_rate,
+        ),
+        (
+            "ago",
+            rf"(?P<t>(?:{mod}\s+)?(?P<num>{num})\s+(?P<unit>{unit})\s+(?:or\s+so\s+)?"
+            r"(?P<dir>ago|earlier|later|from\s+now|hence))",
+            rel.ago,
+        ),
+        (
+            "duration",
+            rf"(?P<t>(?:{mod}\s+)?(?:the\s+)?(?:(?:past|last|next|coming|first|previous|final|"
+            rf"following|recent|latest)\s+)?(?P<num>{num})[\s-]+(?P<unit>{unit})(?:-long)?)(?!-old)",
+            rel.duration,
+        ),
+        (
+            "rel_unit",
+            rf"(?P<t>(?:the\s+)?(?:past|last|next|coming|previous|recent|following)\s+(?P<unit>{unit}))",
+            rel.vague_duration,
+        ),
+        (
+            "vague",
+            r"(?:for|over|in|within|after|take|took|takes|lasted|last|spent|spend)\s+(?:the\s+)?"
+            r"(?P<t>(?P<unit>years|months|weeks|days|decades|hours|centuries))",
+            rel.vague_duration,
+        ),
+        (
+            "every",
+            rf"(?P<t>(?:every|each|per)\s+(?:(?P<num>other|{num})\s+)?"
+            rf"(?P<what>{wd}|{_words('season')}|{unit}))",
+            rel.set_every,
+        ),
+        ("setword", rf"(?P<t>{_words('setword')})", rel.set_word),
+        (
+            "weekday",
+            rf"(?P<t>(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|past|early|late)\s+)?"
+            rf"(?P<wd>{wd})(?:\s+(?P<part>{_words('daypart')}))?)",
+            rel.weekday,
+        ),
+        (
+            "clock",
+            rf"(?P<t>(?:(?:at|around|about|approximately)\s+)?(?:(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*"
+            rf"(?P<ap>[ap]\.?m\b\.?)|(?P<named>noon|midday|midnight))(?:\s+(?:on\s+)?(?P<wd>{wd}))?)",
+            rel.clock,
+        ),
+    ]
+    return tuple(
+        Rule(name, re.compile(rf"(?<![\w.'-]){body}(?![\w])", re.IGNORECASE), handler)
+        for name, body, handler in specs
+    )
+
+
+def candidates(
+    text: str, date_chars: frozenset[int] = frozenset(), count_chars: frozenset[int] = frozenset()
+) -> list[Candidate]:
+    """Every match of every rule, acceptable whatever the tense, longest first."""
+    found = []
+    probe = Context(text, dt.date(2000, 1, 1), None, date_chars, count_chars)
+    for rule in rules():
+        for m in rule.pattern.finditer(text):
+            if rule.handler(m, probe) is None:
+                continue
+            start, end = m.span("t")
+            found.append(Candidate(start, end, rule, m))
+    order = {rule.name: i for i, rule in enumerate(rules())}
+    found.sort(key=lambda c: (-(c.end - c.start), order[c.rule.name], c.start))
+    return found
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Greedy non-overlapping choice, longest (then highest-priority) first, in text order."""
+    chosen: list[Candidate] = []
+    for cand in found:
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)

@@ -1,0 +1,32 @@
+"""The serve command's arguments, and its refusal of a missing store."""
+
+from __future__ import annotations
+
+import argparse
+
+from eventwire.cli.serve import add_serve_command, run_serve
+from eventwire.serve.settings import settings_from_env
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser()
+    add_serve_command(parser.add_subparsers(dest="command"))
+    return parser.parse_args(argv)
+
+
+def test_defaults():
+    args = parse(["serve"])
+    assert (args.db, args.host, args.port) == ("eventwire.db", "127.0.0.1", 8000)
+    assert args.handler is run_serve
+
+
+def test_missing_store_is_exit_2(tmp_path, capsys):
+    assert run_serve(parse(["serve", "--db", str(tmp_path / "none.db")])) == 2
+    assert "no store" in capsys.readouterr().err
+
+
+def test_key_and_protection_from_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("EVENTWIRE_API_KEY", "k")
+    monkeypatch.setenv("EVENTWIRE_PROTECT_READS", "yes")
+    settings = settings_from_env(tmp_path / "s.db", max_limit=10)
+    assert settings.api_key == "k" and settings.protect_reads and settings.max_limit == 10

@@ -1,0 +1,260 @@
+"""Time expressions: detection, TimeML normalisation against a publication date, and event dating."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.knowledge.time_words import parse_number
+from eventwire.times.finder import date_event, find_times
+from eventwire.times.norm import year_number
+from eventwire.times.values import resolve_weekday, value_to_date, week_value
+
+PUB = dt.date(2024, 8, 23)  # a Friday, ISO week 34
+
+
+# --- calendar helpers (no model) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("weekday", "future", "shift", "expected"),
+    [
+        (5, False, 0, "2024-08-23"),  # same weekday as publication: that very day
+        (4, False, 0, "2024-08-22"),
+        (1, False, 0, "2024-08-19"),
+        (6, False, 0, "2024-08-17"),
+        (1, True, 0, "2024-08-26"),
+        (5, True, 0, "2024-08-23"),
+        (5, True, 1, "2024-08-30"),  # next Friday
+        (5, False, -1, "2024-08-16"),  # last Friday
+        (4, False, -1, "2024-08-22"),  # last Thursday
+    ],
+)
+def test_resolve_weekday(weekday: int, future: bool, shift: int, expected: str) -> None:
+    assert resolve_weekday(PUB, weekday, future, shift).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-08-23", ("2024-08-23", "day")),
+        ("2024-08-23TNI", ("2024-08-23", "day")),
+        ("2024-W34", ("2024-08-19", "week")),
+        ("2024-W34-WE", ("2024-08-19", "week")),
+        ("2024-08", ("2024-08-01", "month")),
+        ("2024", ("2024-01-01", "year")),
+        ("2024-Q3", ("2024-01-01", "year")),
+        ("199", (None, None)),
+        ("PAST_REF", (None, None)),
+        (None, (None, None)),
+    ],
+)
+def test_value_to_date(value: str | None, expected: tuple[str | None, str | None]) -> None:
+    assert value_to_date(value) == expected
+
+
+def test_week_value_crosses_years() -> None:
+    assert week_value(PUB) == "2024-W34"
+    assert week_value(dt.date(2021, 1, 1)) == "2020-W53"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("3", 3), ("three", 3), ("twenty-five", 25), ("a", 1), ("several", None), ("1,000", 1000)],
+)
+def test_parse_number(text: str, expected: int | None) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1998", 1998),
+        ("nineteen ninety-six", 1996),
+        ("two thousand and one", 2001),
+        ("nineteen oh five", 1905),
+    ],
+)
+def test_year_number(text: str, expected: int) -> None:
+    assert year_number(text) == expected
+
+
+# --- find_times through the real model --------------------------------------------------------
+
+
+def _times(nlp, text: str, published: dt.date | None = PUB) -> dict[str, tuple[str | None, str]]:
+    doc = nlp(text)
+    found = find_times(doc, published)
+    for t in found:
+        assert doc.text[t.start : t.end] == t.text
+    return {t.text: (t.value, t.type) for t in found}
+
+
+CASES = [
+    ("Putin on Friday called Pashinyan.", "Friday", "2024-08-23", "DATE"),
+    ("The ministry on Thursday blasted Yerevan.", "Thursday", "2024-08-22", "DATE"),
+    ("Putin announced Monday that Russia is ready.", "Monday", "2024-08-19", "DATE"),
+    ("The leaders will meet on Monday in Moscow.", "Monday", "2024-08-26", "DATE"),
+    ("The talks resume next Friday.", "next Friday", "2024-08-30", "DATE"),
+    ("He met Aliyev last Friday.", "last Friday", "2024-08-16", "DATE"),
+    ("The minister resigned today.", "today", "2024-08-23", "DATE"),
+    ("The minister resigned yesterday.", "yesterday", "2024-08-22", "DATE"),
+    ("The minister will resign tomorrow.", "tomorrow", "2024-08-24", "DATE"),
+    ("He met Aliyev earlier this week in Baku.", "earlier this week", "2024-W34", "DATE"),
+    ("Talks were held this week.", "this week", "2024-W34", "DATE"),
+    ("He visited Azerbaijan last week.", "last week", "2024-W33", "DATE"),
+    ("Prices rose this month.", "this month", "2024-08", "DATE"),
+    ("Prices rose last month.", "last month", "2024-07", "DATE"),
+    ("The treaty was signed in March.", "March", "2024-03", "DATE"),
+    ("In October, the army attacked the town.", "October", "2023-10", "DATE"),
+    ("The army will withdraw in October.", "October", "2024-10", "DATE"),
+    ("The border was closed last year.", "last year", "2023", "DATE"),
+    ("The ceasefire collapsed two days ago.", "two days ago", "2024-08-21", "DATE"),
+    ("Fighting resumed three weeks ago.", "three weeks ago", "2024-W31", "DATE"),
+    ("The deal was signed Aug. 19 in Baku.", "Aug. 19", "2024-08-19", "DATE"),
+    ("The deal was signed on 19 August 2024.", "19 August 2024", "2024-08-19", "DATE"),
+    ("The deal was signed on August 19, 2024, in Baku.", "August 19, 2024", "2024-08-19", "DATE"),
+    ("The deal was signed on 2024-08-19.", "2024-08-19", "2024-08-19", "DATE"),
+    ("The deal was signed Tuesday, Aug. 20, in Baku.", "Tuesday, Aug. 20", "2024-08-20", "DATE"),
+    ("The deal is due to take effect Sept. 15.", "Sept. 15", "2024-09-15", "DATE"),
+    ("The war ended in 1994.", "1994", "1994", "DATE"),
+    ("The war began in August 1992.", "August 1992", "1992-08", "DATE"),
+    ("The region was calm in the 1990s.", "the 1990s", "199", "DATE"),
+    ("Profit fell in the third quarter.", "the third quarter", "2024-Q3", "DATE"),
+    ("He ruled for three years.", "three years", "P3Y", "DURATION"),
+    ("The talks lasted two days.", "two days", "P2D", "DURATION"),
+    ("The envoys meet every week.", "every week", "P1W", "SET"),
+    ("The paper appears daily.", "daily", "P1D", "SET"),
+    ("Russia is now ready to help.", "now", "PRESENT_REF", "DATE"),
+    ("Armenia currently holds the chair.", "currently", "PRESENT_REF", "DATE"),
+    ("Tensions have risen recently.", "recently", "PAST_REF", "DATE"),
+    ("The vote ended at 10:35 a.m. Wednesday.", "at 10:35 a.m. Wednesday", "2024-08-21T10:35", "TIME"),
+    ("Shelling continued on Saturday night.", "Saturday night", "2024-08-17TNI", "TIME"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "span", "value", "type_"), CASES)
+def test_find_times(nlp, sentence: str, span: str, value: str, type_: str) -> None:
+    assert _times(nlp, sentence).get(span) == (value, type_)
+
+
+@pytest.mark.slow
+def test_preposition_not_in_span(nlp) -> None:
+    doc = nlp("Putin on Friday called Pashinyan.")
+    (time,) = find_times(doc, PUB)
+    assert (time.start, time.end, time.text) == (9, 15, "Friday")
+
+
+@pytest.mark.slow
+def test_unresolvable_without_publication_date(nlp) -> None:
+    found = _times(nlp, "Putin on Friday called Pashinyan about the deal of August 19, 2024.", None)
+    assert found["Friday"] == (None, "DATE")
+    assert found["August 19, 2024"] == ("2024-08-19", "DATE")
+    doc = nlp("Putin on Friday called Pashinyan.")
+    assert find_times(doc, None)[0].reason
+
+
+@pytest.mark.slow
+def test_no_false_times(nlp) -> None:
+    text = "The 45-year-old minister may march with 2000 protesters; Sun Yat-sen Street was quiet."
+    assert _times(nlp, text) == {}
+
+
+# --- date_event ----------------------------------------------------------------------------------
+
+
+def _event_date(nlp, text: str, trigger: str, published: dt.date | None = PUB, fallback: str | None = None):
+    doc = nlp(text)
+    times = find_times(doc, published)
+    index = next(t.i for t in doc if t.text == trigger)
+    return date_event(doc, index, times, published, fallback)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Putin announced Monday after meeting with Aliyev in Baku that Russia is ready to support "
+            "peace negotiations between Armenia and Azerbaijan.",
+            "support",
+            ("2024-08-19", "day"),
+        ),
+        (
+            "Putin announced Monday after meeting with Aliyev in Baku that Russia is ready to support "
+            "peace negotiations between Armenia and Azerbaijan.",
+            "announced",
+            ("2024-08-19", "day"),
+        ),
+        ("Putin met Aliyev in Baku earlier this week.", "met", ("2024-08-19", "week")),
+        ("Prices rose sharply last month.", "rose", ("2024-07-01", "month")),
+        ("The war ended in 1994.", "ended", ("1994-01-01", "year")),
+        ("Russia is now ready to help.", "help", ("2024-08-23", "day")),
+        ("Armenia accused Russia of sabotage.", "accused", ("2024-08-23", "day")),
+        (
+            "The Kremlin said on Thursday that Putin will visit Baku next week.",
+            "visit",
+            ("2024-08-26", "week"),
+        ),
+        ("The Kremlin said on Thursday that Putin will visit Baku.", "visit", ("2024-08-22", "day")),
+    ],
+)
+def test_date_event(nlp, text: str, trigger: str, expected: tuple[str, str]) -> None:
+    assert _event_date(nlp, text, trigger) == expected
+
+
+@pytest.mark.slow
+def test_date_event_fallback_and_no_publication(nlp) -> None:
+    text = "Armenia accused Russia of sabotage."
+    assert _event_date(nlp, text, "accused", fallback="2024-08-20") == ("2024-08-20", "day")
+    assert _event_date(nlp, text, "accused", fallback="2024-W33") == ("2024-08-12", "week")
+    assert _event_date(nlp, text, "accused", published=None) == (None, None)
+
+
+@pytest.mark.slow
+def test_date_event_ignores_embedded_clause(nlp) -> None:
+    text = "The Kremlin said that Putin reiterated the statements he made in Baku last week."
+    assert _event_date(nlp, text, "reiterated") == ("2024-08-23", "day")
+
+
+@pytest.mark.slow
+def test_time_on_a_noun_dates_the_noun_not_the_event(nlp) -> None:
+    text = "Putin informed Pashinyan about his Azerbaijan visit last week."
+    assert _event_date(nlp, text, "informed") == ("2024-08-23", "day")
+
+
+# --- the seed article ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_seed_times(nlp, seed_text: str) -> None:
+    found = {t.text: t.value for t in find_times(nlp(seed_text), PUB)}
+    assert found == {
+        "Friday": "2024-08-23",
+        "earlier this week": "2024-W34",
+        "last week": "2024-W33",
+        "Monday": "2024-08-19",
+        "Thursday": "2024-08-22",
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("trigger", "occurrence", "expected"),
+    [
+        ("called", 0, ("2024-08-23", "day")),
+        ("announced", 0, ("2024-08-19", "day")),
+        ("support", 0, ("2024-08-19", "day")),
+        ("blasted", 0, ("2024-08-22", "day")),
+        ("criticizing", 0, ("2024-08-22", "day")),
+        ("accused", 0, ("2024-08-23", "day")),  # Lavrov: no time in its clause -> publication date
+        ("meet", 0, ("2024-08-23", "day")),  # "agreed to meet on an upcoming occasion"
+    ],
+)
+def test_seed_event_dates(nlp, seed_text: str, trigger: str, occurrence: int, expected) -> None:
+    doc = nlp(seed_text)
+    times = find_times(doc, PUB)
+    index = [t.i for t in doc if t.text == trigger][occurrence]
+    assert date_event(doc, index, times, PUB) == expected
