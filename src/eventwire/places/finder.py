@@ -20,6 +20,7 @@ from eventwire.knowledge.gazetteer import (
     normalise_name,
     us_state_codes,
 )
+from eventwire.knowledge.words import word_list
 from eventwire.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -45,7 +46,7 @@ STREET_WORDS = frozenset(
     "street st avenue ave road rd drive dr boulevard blvd lane ln way highway hwy parkway pkwy pike court ct place "
     "circle trail".split()
 )
-CURRENCY_WORDS = frozenset("dollar pound euro yen yuan peso rupee ruble rouble franc dram lira rand real".split())
+CURRENCY_WORDS = word_list("currency_words")
 # A name with a short capitalised prefix: "DeKalb", "McLean", "DuPage", "LaGrange" (not "PoP", "iPhone").
 CAMEL_NAME = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]{2,}")
 NOT_FOUND = "not in the offline gazetteer"
