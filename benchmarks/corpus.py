@@ -44,11 +44,12 @@ def bare_mode(corpus: Path, limit: int | None, batch_size: int) -> dict:
 def run_mode(corpus: Path, limit: int | None, batch_size: int, workers: int, db: Path) -> dict:
     from eventwire.corpus.runner import RunOptions, run_corpus
     from eventwire.corpus.work import WorkOptions
+    from eventwire.knowledge.settings import CoderSettings
     from eventwire.ingest.factory import make_source
 
     start = time.perf_counter()
     report = run_corpus([make_source(str(corpus))], RunOptions(
-        db=db, workers=workers, work=WorkOptions(batch_size=batch_size), limit=limit, progress=False))
+        db=db, workers=workers, work=WorkOptions(CoderSettings(batch_size=batch_size)), limit=limit, progress=False))
     seconds = time.perf_counter() - start
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     return {"articles": report.counts["read"], "coded": report.counts["coded"], "events": report.counts["events"],

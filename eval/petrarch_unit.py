@@ -81,7 +81,8 @@ def build_patterns(which: str, verbs: Path, nlp: Any) -> Any:
     from dataclasses import replace
 
     from eventwire.knowledge.patterns import load_patterns, merge_patterns
-    from eventwire.knowledge.petrarch_verbs import read_petrarch_discards, read_petrarch_verbs, spacy_lemmatizer
+    from eventwire.knowledge.petrarch_verbs import read_petrarch_discards, read_petrarch_verbs
+    from eventwire.nlp.lemmas import spacy_lemmatizer
 
     if which == "ours":
         return load_patterns()

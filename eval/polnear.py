@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwire.knowledge.cues import load_cues
 from eventwire.nlp.model import load_model
 from eventwire.quotes.finder import find_quotes
 from eventwire.records import ActorMention, Quote
@@ -159,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     pairs = first_annotations(args.data)[: args.limit or None]
     nlp = load_model()
+    cues = load_cues()
     totals: dict[str, int] = {}
     parse_s = quote_s = 0.0
     for text_path, ann_path in pairs:
@@ -167,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = nlp(text)
         mentions = entity_mentions(doc)
         t1 = time.perf_counter()
-        quotes = find_quotes(doc, mentions)
+        quotes = find_quotes(doc, mentions, cues)
         quote_s += time.perf_counter() - t1
         parse_s += t1 - t0
         golds = read_attributions(ann_path, text)

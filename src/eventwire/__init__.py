@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 from datetime import date
 
+from eventwire.knowledge.settings import BUNDLED, CoderSettings
 from eventwire.records import ActorMention, Article, CodedArticle, Event, Place, Plover, Quote, Span, Time
 
 __all__ = [
-    "ActorMention", "Article", "ArticleText", "CodedArticle", "Coder", "Event", "Place", "Plover", "Quote",
-    "Span", "Time", "code_text",
+    "ActorMention", "Article", "ArticleText", "CodedArticle", "Coder", "CoderSettings", "Event", "Place", "Plover",
+    "Quote", "Span", "Time", "code_text",
 ]
 
 
@@ -22,14 +23,16 @@ def __getattr__(name: str) -> object:
     raise AttributeError(name)
 
 
-@functools.lru_cache(maxsize=1)
-def default_coder() -> object:
-    """The coder behind ``code_text``: built on first use, then reused (the model loads once)."""
+@functools.lru_cache(maxsize=2)
+def default_coder(settings: CoderSettings = BUNDLED) -> object:
+    """The coder behind ``code_text`` for these settings: built on first use, then reused (the model loads once)."""
     from eventwire.pipeline import Coder
 
-    return Coder()
+    return Coder(settings)
 
 
-def code_text(text: str, published: str | date | None = None, **meta: str | None) -> CodedArticle:
-    """Code one article's text; ``meta`` may give title, url, source and id. Returns a frozen record."""
-    return default_coder().code(text, published=published, **meta)  # type: ignore[attr-defined,no-any-return]
+def code_text(text: str, published: str | date | None = None, settings: CoderSettings = BUNDLED,
+              **meta: str | None) -> CodedArticle:
+    """Code one article's text; ``meta`` may give title, url, source and id; ``settings`` the user dictionaries
+    (``CoderSettings(petrarch_actors=...)``, as the command line's options). Returns a frozen record."""
+    return default_coder(settings).code(text, published=published, **meta)  # type: ignore[attr-defined,no-any-return]

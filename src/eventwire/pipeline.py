@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,12 +16,15 @@ from eventwire.actors.metonymy import is_government_metonym
 from eventwire.actors.names import NameIndex
 from eventwire.actors.resolve import resolve_actors
 from eventwire.events.finder import EventCandidate, find_events
-from eventwire.knowledge.actors import KnowledgeBase, load_default_kb
-from eventwire.knowledge.codebook import CameoCode, load_codebook
+from eventwire.knowledge.actors import KnowledgeBase
+from eventwire.knowledge.bundle import Knowledge, build_knowledge
+from eventwire.knowledge.codebook import CameoCode
 from eventwire.knowledge.gazetteer import load_gazetteer
-from eventwire.knowledge.patterns import Patterns, load_patterns
+from eventwire.knowledge.patterns import Patterns
+from eventwire.knowledge.settings import CoderSettings
 from eventwire.nlp.datelines import dateline_tokens
 from eventwire.nlp.guard import check_text
+from eventwire.nlp.lemmas import spacy_lemmatizer
 from eventwire.nlp.model import common_words, make_nlp
 from eventwire.places.finder import find_places, locate_event
 from eventwire.quotes.finder import find_quotes
@@ -29,7 +33,6 @@ from eventwire.times.finder import date_event, find_times
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -55,25 +58,39 @@ def parse_published(value: str | date | None) -> date | None:
 
 
 class Coder:
-    """Holds the model, knowledge base and patterns, loaded once, and codes articles with them."""
+    """Holds the model and the knowledge bundle, built once, and codes articles with them."""
 
     def __init__(
         self,
-        kb: KnowledgeBase | None = None,
+        settings: CoderSettings | None = None,
+        *,
+        knowledge: Knowledge | None = None,
         nlp: Language | None = None,
+        kb: KnowledgeBase | None = None,
         patterns: Patterns | None = None,
-        max_chars: int = DEFAULT_MAX_CHARS,
-        batch_size: int = 16,
-        codebook: dict[str, CameoCode] | None = None,
+        codebook: Mapping[str, CameoCode] | None = None,
+        max_chars: int | None = None,
+        batch_size: int | None = None,
     ) -> None:
-        """``codebook`` replaces the CAMEO codebook; events whose code it lacks are dropped."""
+        """A coder built from ``settings`` (bundled data, user dictionaries, options; default: the bundled data).
+
+        ``knowledge`` replaces the bundle the settings would build; ``kb``, ``patterns`` and ``codebook``
+        replace one table of it (evaluations compare tables); events whose code the codebook lacks are
+        dropped. ``max_chars`` and ``batch_size`` override the settings' options."""
+        settings = settings or CoderSettings()
+        self.settings = dataclasses.replace(settings, max_chars=max_chars or settings.max_chars,
+                                            batch_size=batch_size or settings.batch_size)
         self.nlp = nlp or make_nlp()
-        self.kb = kb or load_default_kb()
-        self.patterns = patterns or load_patterns()
-        self.codebook = codebook if codebook is not None else load_codebook()
+        bundle = knowledge or build_knowledge(self.settings, spacy_lemmatizer(self.nlp))
+        self.knowledge = dataclasses.replace(
+            bundle, kb=kb or bundle.kb, patterns=patterns or bundle.patterns,
+            codebook=codebook if codebook is not None else bundle.codebook)
+        self.kb = self.knowledge.kb
+        self.patterns = self.knowledge.patterns
+        self.codebook = self.knowledge.codebook
         self.names = NameIndex(self.kb, lambda s: [t.text for t in self.nlp.tokenizer(s)], common_words(self.nlp))
-        self.max_chars = max_chars
-        self.batch_size = batch_size
+        self.max_chars = self.settings.max_chars
+        self.batch_size = self.settings.batch_size
 
     def code(self, text: str, published: str | date | None = None, **meta: str | None) -> CodedArticle:
         """Code one article; ``meta`` may give title, url, source and id."""
@@ -109,7 +126,7 @@ class Coder:
         article = self._article(item, language="en")
         mentions = resolve_actors(doc, self.names, day, is_government_metonym, place_country)
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
-        quotes = find_quotes(doc, actor_mentions)
+        quotes = find_quotes(doc, actor_mentions, self.knowledge.cues)
         times = find_times(doc, day)
         countries = sorted({m.country for m in actor_mentions if m.country})
         places = find_places(doc, countries)

@@ -17,6 +17,7 @@ from eventwire.corpus.runner import RunOptions, run_corpus
 from eventwire.corpus.versions import current_versions
 from eventwire.corpus.work import WorkOptions
 from eventwire.ingest.factory import make_source
+from eventwire.knowledge.settings import CoderSettings
 from eventwire.records import Article, CodedArticle
 from eventwire.store.connect import open_store
 from eventwire.store.read import count_rows, dump_store
@@ -58,7 +59,7 @@ def write_bad_inputs(root: Path) -> None:
 
 
 def run_folder(folder: Path, db: Path, **options: object) -> dict[str, int]:
-    work_options = WorkOptions(batch_size=int(options.pop("batch_size", 4)))
+    work_options = WorkOptions(CoderSettings(batch_size=int(options.pop("batch_size", 4))))
     report = run_corpus([make_source(str(folder))], RunOptions(db=db, work=work_options, progress=False,
                                                              **options))  # type: ignore[arg-type]
     return dict(report.counts)

@@ -150,7 +150,7 @@ def test_small_helpers() -> None:
 
 @pytest.mark.skipif(not VERBS.exists(), reason="../shared/data/petrarch-validation is absent")
 def test_validate_verbs_file(nlp) -> None:
-    from eventwire.knowledge.petrarch_verbs import spacy_lemmatizer
+    from eventwire.nlp.lemmas import spacy_lemmatizer
 
     imported = import_verbs(VERBS, spacy_lemmatizer(nlp))
     assert len(imported.patterns) > 300

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.quotes.cues import load_cues, parse_cues
+from eventwire.knowledge.cues import load_cues, parse_cues
 from eventwire.quotes.marks import find_quoted_spans
 from eventwire.records import ActorMention, Quote
 
@@ -95,7 +95,7 @@ def quotes_of(nlp, text: str, words: dict[str, str] | None = None) -> list[Quote
         for w, code in (words or {}).items()
         for k in range(len(re.findall(re.escape(w), text)))
     ]
-    return find_quotes(nlp(text), sorted(mentions, key=lambda m: m.start))
+    return find_quotes(nlp(text), sorted(mentions, key=lambda m: m.start), load_cues())
 
 
 def only(quotes: list[Quote], kind: str) -> Quote:
@@ -253,7 +253,7 @@ def test_ten_thousand_word_quote_is_fast(nlp):
     body = " ".join(["The negotiations will continue."] * 2500)
     doc = nlp(f"“{body}” the minister said.")
     started = time.perf_counter()
-    quotes = find_quotes(doc, [])
+    quotes = find_quotes(doc, [], load_cues())
     assert time.perf_counter() - started < 2.0
     assert len(quotes) == 1 and quotes[0].speaker_span.text == "the minister"
 
@@ -294,7 +294,7 @@ def test_seed_article_reaches_every_gold_quote_with_its_speaker(nlp):
 
     text = (SEED / "article.txt").read_text(encoding="utf-8")
     gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))["quotes"]
-    quotes = find_quotes(nlp(text), seed_mentions(text))
+    quotes = find_quotes(nlp(text), seed_mentions(text), load_cues())
     assert [q.id for q in quotes] == [f"Q{k}" for k in range(1, len(quotes) + 1)]
     for g in gold:
         i = text.index(g["key"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -146,11 +148,21 @@ def test_clusters_not_stored_yet_say_so(tmp_path):
     assert body["items"] == [] and body["next_cursor"] is None and "no stored clusters" in body["note"]
 
 
-def test_clusters_after_post_code_are_flagged_stale(client):
+def test_post_code_refreshes_clusters_as_a_run_does(settings):
+    class Coder:  # a stand-in coder whose record has one event (CAMEO 120) on a day no stored event has
+        def code(self, text, published=None, **meta):  # noqa: ANN001, ANN201
+            return sample_article("a3", text=text, published="2024-08-24", cameo="120", date="2024-08-24")[1]
+
     body = {"text": "A new article that was not clustered.", "published": "2024-08-24", "id": "new"}
-    assert client.post("/api/code", json=body, headers={"X-API-Key": API_KEY}).status_code == 201
-    listed = client.get("/api/clusters").json()
-    assert len(listed["items"]) == 2 and "out of date" in listed["note"]
+    with TestClient(make_app(settings, coder_factory=Coder)) as c:
+        assert c.post("/api/code", json=body, headers={"X-API-Key": API_KEY}).status_code == 201
+        listed = c.get("/api/clusters").json()
+    assert listed["note"] is None  # not "out of date": the POST refreshed them
+    assert sorted(item["key"]["cameo"] for item in listed["items"]) == ["111", "112", "120"]
+    conn = open_store(settings.db)
+    (counts,) = conn.execute("SELECT counts FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+    conn.close()
+    assert json.loads(counts)["event_clusters"] == 3
 
 
 def test_places_for_the_map(client):

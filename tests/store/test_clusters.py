@@ -13,6 +13,7 @@ from eventwire.cli.corpus import main
 from eventwire.corpus.runner import RunOptions, run_corpus
 from eventwire.corpus.work import WorkOptions
 from eventwire.ingest.factory import make_source
+from eventwire.knowledge.settings import CoderSettings
 from eventwire.store.clusters import clusters_up_to_date, refresh_clusters
 from eventwire.store.connect import open_store
 from eventwire.store.read import article_cluster_of, dump_store, read_event_clusters
@@ -35,7 +36,8 @@ def write_wire(path: Path) -> Path:
 
 
 def run(source: Path, db: Path, **options: object) -> dict[str, int]:
-    report = run_corpus([make_source(str(source))], RunOptions(db=db, work=WorkOptions(batch_size=2), progress=False,
+    work = WorkOptions(CoderSettings(batch_size=2))
+    report = run_corpus([make_source(str(source))], RunOptions(db=db, work=work, progress=False,
                                                                **options))  # type: ignore[arg-type]
     return dict(report.counts)
 

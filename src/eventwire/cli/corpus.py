@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from eventwire.cli.options import add_dictionary_options, coder_settings
+
 log = logging.getLogger("eventwire")
 
 DEFAULT_DB = "eventwire.db"
@@ -54,6 +56,7 @@ def add_corpus_commands(subparsers: argparse._SubParsersAction) -> None:  # type
     run.add_argument("--no-progress", action="store_true", help="log lines instead of a progress bar")
     run.add_argument("--no-clusters", action="store_true",
                      help="do not refresh the stored article and event clusters at the end")
+    add_dictionary_options(run)
     export = subparsers.add_parser("export", help="export events from a store")
     export.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
     export.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
@@ -91,11 +94,12 @@ def _run(args: argparse.Namespace) -> int:
     sources = [make_source(spec, SourceOptions(columns, args.source_name)) for spec in args.sources]
     options = RunOptions(
         db=Path(args.db), workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-        work=WorkOptions(args.batch_size, args.timeout if args.timeout > 0 else None, args.max_chars),
+        work=WorkOptions(coder_settings(args), args.timeout if args.timeout > 0 else None),
         recode=args.recode, recode_stale=args.recode_stale, limit=args.limit,
         progress=False if args.no_progress else None, clusters=not args.no_clusters,
     )
-    report = run_corpus(sources, options, {"sources": list(args.sources)})
+    described: dict[str, object] = {"sources": list(args.sources), **options.work.settings.dictionaries()}
+    report = run_corpus(sources, options, described)
     c = report.counts
     print(f"read {c['read']:,}, coded {c['coded']:,}, skipped {c['skipped']:,} (already coded), "
           f"duplicates {c['duplicates']:,}, failures {c['failures']:,}, events {c['events']:,}"

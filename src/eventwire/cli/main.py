@@ -12,8 +12,10 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.cli.corpus import add_corpus_commands, run_corpus_command
+from eventwire.cli.options import UsageError, add_dictionary_options, coder_settings
 from eventwire.cli.serve import add_serve_command
-from eventwire.corpus.watch import add_watch_command, run_watch
+from eventwire.cli.watch import add_watch_command, run_watch
+from eventwire.knowledge.settings import CoderSettings
 from eventwire.nlp.guard import InputRejected
 from eventwire.records import CodedArticle
 
@@ -57,10 +59,7 @@ def make_parser() -> argparse.ArgumentParser:
     code.add_argument("--id")
     code.add_argument("--format", choices=("json", "jsonl", "table"), default="json")
     code.add_argument("--max-chars", type=int, default=1_000_000, help="refuse longer input (default 1,000,000)")
-    code.add_argument("--petrarch-actors", help="PETRARCH actor dictionary to add to the knowledge base")
-    code.add_argument("--petrarch-agents", help="PETRARCH agent dictionary to add to the knowledge base")
-    code.add_argument("--petrarch-verbs", help="PETRARCH verb dictionary whose patterns are tried before ours")
-    code.add_argument("--petrarch-discards", help="PETRARCH discards file: sentences/stories that code no event")
+    add_dictionary_options(code)
     code.set_defaults(handler=run_code)
     demo = sub.add_parser("demo", help="code the bundled sample articles and print a table")
     demo.add_argument("--format", choices=("json", "jsonl", "table"), default="table")
@@ -71,32 +70,11 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def make_coder(args: argparse.Namespace):  # noqa: ANN201 - imports the model lazily
-    from eventwire.knowledge.actors import load_default_kb
+def make_coder(args: argparse.Namespace, settings: CoderSettings | None = None):  # noqa: ANN201 - lazy model
+    """The coder a command's options ask for (its dictionaries and options)."""
     from eventwire.pipeline import Coder
 
-    kb = load_default_kb()
-    if getattr(args, "petrarch_actors", None):
-        from eventwire.knowledge.petrarch_actors import read_petrarch_dictionaries
-
-        kb = read_petrarch_dictionaries(args.petrarch_actors, args.petrarch_agents).merged(kb)
-    nlp = patterns = None
-    if getattr(args, "petrarch_verbs", None):
-        from eventwire.knowledge.patterns import load_patterns, merge_patterns
-        from eventwire.knowledge.petrarch_verbs import read_petrarch_verbs, spacy_lemmatizer
-        from eventwire.nlp.model import make_nlp
-
-        nlp = make_nlp()
-        patterns = merge_patterns(read_petrarch_verbs(args.petrarch_verbs, spacy_lemmatizer(nlp)), load_patterns())
-    if getattr(args, "petrarch_discards", None):
-        from dataclasses import replace
-
-        from eventwire.knowledge.patterns import load_patterns
-        from eventwire.knowledge.petrarch_verbs import read_petrarch_discards
-
-        sentence, story = read_petrarch_discards(args.petrarch_discards)
-        patterns = replace(patterns or load_patterns(), discards=sentence, story_discards=story)
-    return Coder(kb=kb, nlp=nlp, patterns=patterns, max_chars=getattr(args, "max_chars", 1_000_000))
+    return Coder(settings or coder_settings(args))
 
 
 def print_records(records: Sequence[CodedArticle], fmt: str) -> None:
@@ -113,8 +91,9 @@ def print_records(records: Sequence[CodedArticle], fmt: str) -> None:
 
 
 def run_code(args: argparse.Namespace) -> int:
+    settings = coder_settings(args)  # a bad option is reported before the input is read
     text = read_text(args.path)
-    coder = make_coder(args)
+    coder = make_coder(args, settings)
     record = coder.code(text, published=args.published, title=args.title, url=args.url, source=args.source,
                         id=args.id or (None if args.path == "-" else Path(args.path).stem))
     for warning in record.warnings:
@@ -142,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "watch":
             return run_watch(args)
         return int(args.handler(args))
-    except (InputRejected, OSError) as exc:
+    except (InputRejected, OSError, UsageError) as exc:
         print(f"eventwire: error: {exc}", file=sys.stderr)
         return 2
 

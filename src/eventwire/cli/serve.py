@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from pathlib import Path
 
+from eventwire.cli.options import add_dictionary_options, coder_settings
+from eventwire.knowledge.settings import CoderSettings
+
 log = logging.getLogger("eventwire")
 
 DEFAULT_DB = "eventwire.db"
+SERVE_DB = "EVENTWIRE_SERVE_DB"
+SERVE_OPTIONS = "EVENTWIRE_SERVE_OPTIONS"
 
 
 def add_serve_command(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,6 +28,7 @@ def add_serve_command(subparsers: argparse._SubParsersAction) -> None:  # type: 
                        help="read endpoints need the API key too (EVENTWIRE_PROTECT_READS=1 does the same)")
     serve.add_argument("--max-limit", type=int, help="largest page size a client may ask for (default 500)")
     serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    add_dictionary_options(serve)
     serve.set_defaults(handler=run_serve)
 
 
@@ -35,13 +42,16 @@ def run_serve(args: argparse.Namespace) -> int:
     if not Path(args.db).is_file():
         print(f"eventwire: no store at {args.db} (create one with `eventwire run`)", file=sys.stderr)
         return 2
-    settings = settings_from_env(args.db, protect_reads=args.protect_reads or None, max_limit=args.max_limit)
+    coder = coder_settings(args)
+    overrides = {"protect_reads": args.protect_reads or None, "max_limit": args.max_limit}
+    settings = settings_from_env(args.db, coder=coder, **overrides)
     if settings.api_key is None:
         log.warning("EVENTWIRE_API_KEY is not set: POST /api/code is refused until it is")
-    if args.workers > 1:
+    if args.workers > 1:  # each worker process builds its app from the environment: hand it every option
         import os
 
-        os.environ["EVENTWIRE_SERVE_DB"] = str(args.db)
+        os.environ[SERVE_DB] = str(args.db)
+        os.environ[SERVE_OPTIONS] = json.dumps({"coder": coder.describe(), **overrides})
         uvicorn.run("eventwire.cli.serve:app_from_env", factory=True, host=args.host, port=args.port,
                     workers=args.workers, log_level="warning")
         return 0
@@ -50,17 +60,20 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def app_from_env():  # noqa: ANN201 - uvicorn's factory for worker processes
-    """The app for a uvicorn worker process: the store from ``EVENTWIRE_SERVE_DB``, the rest from the env."""
+    """The app for a uvicorn worker process: the store from ``EVENTWIRE_SERVE_DB``, the command's options from
+    ``EVENTWIRE_SERVE_OPTIONS`` (set by ``run_serve``), the API key from the environment."""
     import os
 
     from eventwire.serve.app import make_app
     from eventwire.serve.settings import settings_from_env
 
-    return make_app(settings_from_env(os.environ["EVENTWIRE_SERVE_DB"]))
+    options = json.loads(os.environ.get(SERVE_OPTIONS) or "{}")
+    coder = CoderSettings(**options.pop("coder", {}))
+    return make_app(settings_from_env(os.environ[SERVE_DB], coder=coder, **options))
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m eventwire.cli.serve``: the serve command alone (until cli.py adds it to ``eventwire``)."""
+    """``python -m eventwire.cli.serve``: the serve command alone."""
     parser = argparse.ArgumentParser(prog="eventwire", description=__doc__)
     add_serve_command(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.corpus.engines import make_engine
+from eventwire.corpus.lifecycle import RunSession
 from eventwire.corpus.progress import Progress
 from eventwire.corpus.versions import current_versions
 from eventwire.corpus.work import ChunkResult, WorkOptions
 from eventwire.ingest.source import Source, SourceArticle, SourceFailure, content_hash
 from eventwire.records import CodedArticle
-from eventwire.store.clusters import refresh_clusters
 from eventwire.store.connect import open_store
-from eventwire.store.write import Versions, coded_versions, finish_run, start_run, write_batch
+from eventwire.store.write import Versions, coded_versions
 
 log = logging.getLogger(__name__)
 
@@ -123,14 +122,15 @@ def run_corpus(sources: Sequence[Source], options: RunOptions, described: dict[s
         RunReport):
     """Code ``sources`` into ``options.db`` and report. Only this process writes the store."""
     conn = open_store(options.db)
-    versions = current_versions()
+    settings = options.work.settings
+    versions = current_versions(settings)
     run_options = {k: str(v) for k, v in dataclasses.asdict(options).items()} | (described or {})
-    run_id = start_run(conn, run_options, versions)
     planner = Planner(coded_versions(conn), versions, options)
+    session = RunSession(conn, run_options, versions, clusters=options.clusters, counts=planner.counts)
     replace = options.recode or options.recode_stale
     progress = Progress(expected_total(sources, options.limit), options.progress)
     engine = make_engine(options.work, options.engine, options.workers, options.scheduler)
-    report = RunReport(run_id, planner.counts)
+    report = RunReport(session.run_id, planner.counts)
     plans: list[Plan] = []  # the plans in flight, in order; the engine returns results in the same order
 
     def chunks() -> Iterator[tuple[SourceArticle, ...]]:
@@ -141,25 +141,21 @@ def run_corpus(sources: Sequence[Source], options: RunOptions, described: dict[s
     try:
         for result in engine.map(chunks()):
             plan = plans.pop(0)
-            store_result(conn, run_id, plan, result, versions, replace, planner.counts)
+            store_result(session, plan, result, replace)
             report.peak_rss_mb[result.pid] = max(report.peak_rss_mb.get(result.pid, 0.0), result.peak_rss_mb)
             progress.advance(plan.read)
     finally:
         engine.close()
         progress.close()
-    counts = planner.counts
-    if options.clusters:
-        refreshed = refresh_clusters(conn, if_stale=True)  # nothing to do when no article or event is new
-        if refreshed is not None:
-            counts["article_clusters"], counts["event_clusters"] = refreshed.article_clusters, refreshed.event_clusters
-    finish_run(conn, run_id, dict(counts))
+    session.refresh()  # nothing to do when no article or event is new
+    session.finish()
     conn.close()
-    log.info("run %d: %s", run_id, ", ".join(f"{k} {v:,}" for k, v in sorted(counts.items())))
+    counts = planner.counts
+    log.info("run %d: %s", session.run_id, ", ".join(f"{k} {v:,}" for k, v in sorted(counts.items())))
     return report
 
 
-def store_result(conn: sqlite3.Connection, run_id: int, plan: Plan, result: ChunkResult, versions: Versions,
-                 replace: bool, counts: Counter[str]) -> None:
+def store_result(session: RunSession, plan: Plan, result: ChunkResult, replace: bool) -> None:
     """Write one chunk: records, the failures met coding them, and the source failures read with them."""
     coded: list[tuple[SourceArticle, CodedArticle]] = []
     failures = list(plan.failures)
@@ -171,6 +167,5 @@ def store_result(conn: sqlite3.Connection, run_id: int, plan: Plan, result: Chun
         coded.append((item, outcome.coded))
         if outcome.coded.article.language is None:  # read but not coded (empty, not English): say why
             failures.extend(SourceFailure(location, w) for w in outcome.coded.warnings)
-        counts["events"] += len(outcome.coded.events)
-    counts["coded"] += write_batch(conn, run_id, coded, failures, versions, replace)
-    counts["failures"] += len(failures)
+        session.counts["events"] += len(outcome.coded.events)
+    session.write(coded, failures, replace)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.ingest.source import SourceArticle
+from eventwire.knowledge.settings import CoderSettings
 from eventwire.records import CodedArticle
 
 log = logging.getLogger(__name__)
@@ -20,11 +21,19 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class WorkOptions:
-    """How a worker codes: parse batch size, per-article time limit (seconds), longest text accepted."""
+    """How a worker codes: the coder's settings (dictionaries, batch size, longest text accepted) and the
+    per-article time limit in seconds. Picklable: it is what a worker process is sent."""
 
-    batch_size: int = 16
+    settings: CoderSettings = CoderSettings()
     timeout_s: float | None = 120.0
-    max_chars: int = 1_000_000
+
+    @property
+    def batch_size(self) -> int:
+        return self.settings.batch_size
+
+    @property
+    def max_chars(self) -> int:
+        return self.settings.max_chars
 
 
 @dataclass(frozen=True)
@@ -47,16 +56,16 @@ class CodingTimeout(Exception):
 
 
 @functools.lru_cache(maxsize=2)
-def worker_coder(batch_size: int, max_chars: int) -> Any:
-    """The Coder of this process: built once, so each worker loads the model once."""
+def worker_coder(settings: CoderSettings) -> Any:
+    """The Coder of this process for these settings: built once, so each worker loads the model once."""
     from eventwire.pipeline import Coder
 
-    return Coder(batch_size=batch_size, max_chars=max_chars)
+    return Coder(settings)
 
 
 def warm_worker(options: WorkOptions) -> None:
     """Process-pool initializer: load the model before the first chunk arrives."""
-    worker_coder(options.batch_size, options.max_chars)
+    worker_coder(options.settings)
 
 
 def code_chunk(items: Sequence[SourceArticle], options: WorkOptions) -> ChunkResult:
@@ -67,7 +76,7 @@ def code_chunk(items: Sequence[SourceArticle], options: WorkOptions) -> ChunkRes
 
     if not items:  # a chunk whose articles were all coded before: nothing to load the model for
         return ChunkResult((), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, os.getpid())
-    coder = worker_coder(options.batch_size, options.max_chars)
+    coder = worker_coder(options.settings)
     outcomes: dict[int, Outcome] = {}
     codable: list[int] = []
     for i, item in enumerate(items):

@@ -9,13 +9,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from eventwire.knowledge.patterns import Pattern, Patterns, group_patterns, load_patterns
 from eventwire.knowledge.petrarch_actors import strip_comments
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 LOG = logging.getLogger(__name__)
 
@@ -91,33 +87,6 @@ def simple_lemma(word: str, pos: str) -> str:
     if w.endswith(("sses", "xes", "ches", "shes")):
         return w[:-2]
     return w[:-1] if w.endswith("s") else w
-
-
-def spacy_lemmatizer(nlp: Language) -> Lemmatizer:
-    """Lemmas from the model's rule lemmatizer (``said`` -> ``say``, ``talks`` -> ``talk``), out of context.
-
-    A word the lemmatizer's index knows as a base form stays itself when the rules would turn it into
-    an unknown word (``express``, not ``expres``).
-    """
-    from spacy.tokens import Doc
-
-    pipe = nlp.get_pipe("lemmatizer")
-    index = pipe.lookups.get_table("lemma_index", {})  # type: ignore[attr-defined]
-
-    def lemmatize(word: str, pos: str) -> str:
-        lower = word.lower()
-        doc = Doc(nlp.vocab, words=[lower])
-        doc[0].pos_ = pos
-        found = pipe.rule_lemmatize(doc[0])  # type: ignore[attr-defined]
-        known = index.get(pos.lower(), ())
-        if not found or (found[0] not in known and lower in known):
-            return lower
-        return str(found[0]).lower()
-
-    return lemmatize
-
-
-# ---------------------------------------------------------------- reading the file
 
 
 def split_code(body: str) -> tuple[str | None, str | None]:

@@ -1,23 +1,12 @@
-"""The speech-cue lexicon (data/quotes/cues.tsv) and matching it against parsed tokens."""
+"""Matching the speech-cue lexicon (``knowledge.cues``) against parsed tokens."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-KINDS = ("verb", "verb-phrase", "prep-phrase", "adjunct", "noun")  # plus "dash", found by rule, not listed
-
-
-@dataclass(frozen=True)
-class CueLexicon:
-    """Cue lemmas by kind; phrases are tuples of lemmas."""
-
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-    phrases: tuple[tuple[tuple[str, ...], str], ...]  # (lemmas, kind), longest first
+from eventwire.knowledge.cues import CueLexicon
 
 
 @dataclass(frozen=True)
@@ -28,38 +17,6 @@ class CueMatch:
     end: int
     kind: str
     head: int
-
-
-def parse_cues(lines: list[str]) -> CueLexicon:
-    """Build a lexicon from the lines of a cues.tsv file."""
-    verbs: set[str] = set()
-    nouns: set[str] = set()
-    phrases: list[tuple[tuple[str, ...], str]] = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.rstrip("\n").split("\t")
-        if len(fields) < 2 or fields[1] not in KINDS:
-            raise ValueError(f"cues.tsv line {number}: want 'cue<TAB>kind<TAB>notes', got {line!r}")
-        cue, kind = fields[0].strip().lower(), fields[1]
-        words = tuple(cue.split())
-        if len(words) > 1:
-            phrases.append((words, kind))
-        elif kind == "noun":
-            nouns.add(cue)
-        elif kind == "verb":
-            verbs.add(cue)
-        else:
-            phrases.append((words, kind))
-    phrases.sort(key=lambda item: -len(item[0]))
-    return CueLexicon(frozenset(verbs), frozenset(nouns), tuple(phrases))
-
-
-@functools.lru_cache(maxsize=1)
-def load_cues() -> CueLexicon:
-    """The packaged cue lexicon, read once per process."""
-    path = resources.files("eventwire") / "data" / "quotes" / "cues.tsv"
-    return parse_cues(path.read_text(encoding="utf-8").splitlines())
 
 
 def _lemma(token: Token) -> str:

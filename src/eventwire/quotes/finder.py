@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from eventwire.quotes.cues import CueMatch, find_cues, load_cues
+from eventwire.knowledge.cues import CueLexicon
+from eventwire.quotes.cues import CueMatch, find_cues
 from eventwire.quotes.forms import Draft, TokenIndex, index_tokens, indirect_drafts, mark_drafts
 from eventwire.quotes.marks import find_quoted_spans
 from eventwire.quotes.speakers import (
@@ -109,12 +110,13 @@ def _cue_span(doc: Doc, cue: CueMatch | None) -> Span | None:
     return None if cue is None else span_of(doc, cue.start, cue.end)
 
 
-def find_quotes(doc: Doc, mentions: Sequence[ActorMention] = ()) -> list[Quote]:
-    """All quotes of a parsed article in text order, ids Q1, Q2, ...; ``mentions`` are its resolved actors."""
+def find_quotes(doc: Doc, mentions: Sequence[ActorMention], cues_known: CueLexicon) -> list[Quote]:
+    """All quotes of a parsed article in text order, ids Q1, Q2, ...; ``mentions`` are its resolved actors,
+    ``cues_known`` the speech-cue lexicon (``knowledge.cues``)."""
     text = doc.text  # Doc.text joins every token: read it once
     spans = find_quoted_spans(text)
     index = index_tokens(doc, spans, text)
-    cues = find_cues(doc, load_cues(), index.in_quote)
+    cues = find_cues(doc, cues_known, index.in_quote)
     cue_at = {k: cue for cue in cues for k in range(cue.start, cue.end)}
     drafts = sorted(
         [*mark_drafts(doc, text, spans, index, cue_at), *indirect_drafts(doc, cues, index)],

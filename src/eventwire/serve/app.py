@@ -10,7 +10,8 @@ from typing import Any
 from fastapi import Depends, FastAPI
 
 from eventwire.serve.cache import AnswerCache
-from eventwire.serve.coding import CoderHolder, default_coder
+from eventwire.serve.coding import CoderHolder
+from eventwire.serve.coding import coder_factory as make_coder
 from eventwire.serve.errors import install_error_handlers
 from eventwire.serve.guard import BodyLimit, require_read_key
 from eventwire.serve.pool import ConnectionPool
@@ -26,8 +27,9 @@ Lists are newest first with cursor pagination: pass `next_cursor` back as `curso
 `{"error": {"status", "message", "details"}}`."""
 
 
-def make_app(settings: Settings, coder_factory: Callable[[], Any] = default_coder) -> FastAPI:
-    """An app over ``settings.db`` (created and migrated if needed); the coder is built on the first POST."""
+def make_app(settings: Settings, coder_factory: Callable[[], Any] | None = None) -> FastAPI:
+    """An app over ``settings.db`` (created and migrated if needed); the coder (``settings.coder``, unless a
+    factory is given) is built on the first POST."""
     conn = open_store(settings.db)  # apply migrations once, before readers open the file
     conn.close()
 
@@ -39,7 +41,7 @@ def make_app(settings: Settings, coder_factory: Callable[[], Any] = default_code
     app = FastAPI(title="eventwire", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.pool = ConnectionPool(settings.db, settings.pool_size)
-    app.state.coder = CoderHolder(coder_factory)
+    app.state.coder = CoderHolder(coder_factory or make_coder(settings.coder))
     app.state.cache = AnswerCache()
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

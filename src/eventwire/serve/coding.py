@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from eventwire.ingest.source import SourceArticle, content_hash
+from eventwire.knowledge.settings import CoderSettings
 from eventwire.nlp.guard import InputRejected
 from eventwire.serve.errors import ApiError
 from eventwire.serve.params import CodeRequest
@@ -15,16 +16,21 @@ from eventwire.serve.params import CodeRequest
 log = logging.getLogger(__name__)
 
 
-def default_coder() -> Any:
-    from eventwire.pipeline import Coder
+def coder_factory(settings: CoderSettings) -> Callable[[], Any]:
+    """A factory of the coder ``settings`` ask for (imports the model only when called)."""
 
-    return Coder()
+    def make() -> Any:
+        from eventwire.pipeline import Coder
+
+        return Coder(settings)
+
+    return make
 
 
 class CoderHolder:
     """The coder is expensive (the spaCy model): built by ``factory`` on first use, then shared under a lock."""
 
-    def __init__(self, factory: Callable[[], Any] = default_coder) -> None:
+    def __init__(self, factory: Callable[[], Any]) -> None:
         self._factory = factory
         self._coder: Any = None
         self._lock = threading.Lock()
@@ -39,9 +45,9 @@ class CoderHolder:
 
 def code_and_store(state: Any, body: CodeRequest) -> tuple[bool, dict[str, Any]]:
     """Code, then write in one transaction; ``(stored, response)`` where stored is False for a known text."""
+    from eventwire.corpus.lifecycle import RunSession
     from eventwire.corpus.versions import current_versions
     from eventwire.pipeline import article_id as default_id
-    from eventwire.store.write import finish_run, start_run, write_batch
 
     key = content_hash(body.text)
     ident = body.id or default_id(body.text)
@@ -51,10 +57,12 @@ def code_and_store(state: Any, body: CodeRequest) -> tuple[bool, dict[str, Any]]
         raise ApiError(422, f"invalid text: {exc}", [{"field": "text", "problem": str(exc)}]) from None
     published = body.published.isoformat() if body.published else None
     item = SourceArticle(ident, body.text, body.title, body.url, body.source, published, location="api:/api/code")
-    versions = current_versions()
-    with state.pool.writer() as conn:
-        run_id = start_run(conn, {"sources": ["api:/api/code"]}, versions)
-        written = write_batch(conn, run_id, [(item, record)], [], versions)
-        finish_run(conn, run_id, {"read": 1, "coded": written, "events": len(record.events) if written else 0})
+    versions = current_versions(state.settings.coder)
+    with state.pool.writer() as conn:  # the run lifecycle of `run` and `watch` (corpus.lifecycle)
+        session = RunSession(conn, {"sources": ["api:/api/code"]}, versions)
+        written = session.write([(item, record)], [])
+        session.counts.update(read=1, events=len(record.events) if written else 0)
+        session.refresh()  # the new article's clusters, as a run would
+        session.finish()
     log.info("POST /api/code: article %s (%s) %s", ident, key[:12], "stored" if written else "already stored")
     return bool(written), {"hash": key, "stored": bool(written), "record": record.to_dict()}

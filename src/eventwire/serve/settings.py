@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwire.knowledge.settings import BUNDLED, CoderSettings
+
 WEB_DIR = Path(__file__).resolve().parent / "web"
 
 
@@ -22,6 +24,7 @@ class Settings:
     max_text_chars: int = 200_000  # articles longer than this are refused with 422 before coding
     pool_size: int = 8  # SQLite connections kept open for readers
     web_dir: Path = WEB_DIR  # dashboard files; node_modules below it holds the npm libraries
+    coder: CoderSettings = BUNDLED  # what POST /api/code codes with: the bundled data and any user dictionaries
 
 
 def settings_from_env(db: str | Path, **overrides: object) -> Settings:

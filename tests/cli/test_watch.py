@@ -6,7 +6,8 @@ import argparse
 
 import pytest
 
-from eventwire.corpus.watch import PollCounts, add_watch_command, run_watch, watch_feeds
+from eventwire.cli.watch import add_watch_command, run_watch
+from eventwire.corpus.watch import PollCounts, watch_feeds
 from eventwire.ingest.http import HttpSettings, UrllibClient
 from eventwire.records import Article, CodedArticle
 from tests.ingest.pages import article_page, rss_feed

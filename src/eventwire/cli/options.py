@@ -1,0 +1,42 @@
+"""Options every coding command shares: the user dictionaries, read into one ``CoderSettings`` value."""
+
+from __future__ import annotations
+
+import argparse
+
+from eventwire.knowledge.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, CoderSettings
+
+
+class UsageError(Exception):
+    """Options that cannot go together; the command prints the message and exits with status 2."""
+
+
+def add_dictionary_options(parser: argparse.ArgumentParser) -> None:
+    """``--petrarch-actors``, ``--petrarch-agents``, ``--petrarch-verbs``, ``--petrarch-discards``."""
+    group = parser.add_argument_group("dictionaries (docs/petrarch-import.md)")
+    group.add_argument("--petrarch-actors", metavar="FILE", 
+                       help="PETRARCH actor dictionary to add to the knowledge base")
+    group.add_argument("--petrarch-agents", metavar="FILE",
+                       help="PETRARCH agent dictionary to add to the knowledge base (with --petrarch-actors)")
+    group.add_argument("--petrarch-verbs", metavar="FILE", 
+                       help="PETRARCH verb dictionary whose patterns are tried first")
+    group.add_argument("--petrarch-discards", metavar="FILE",
+                       help="PETRARCH discards file: sentences/stories that code no event")
+
+
+def coder_settings(args: argparse.Namespace) -> CoderSettings:
+    """The settings a command's arguments ask for; ``UsageError`` for a bad combination, ``FileNotFoundError``
+    for a dictionary file that is not there (both exit 2)."""
+    try:
+        settings = CoderSettings(
+            petrarch_actors=getattr(args, "petrarch_actors", None),
+            petrarch_agents=getattr(args, "petrarch_agents", None),
+            petrarch_verbs=getattr(args, "petrarch_verbs", None),
+            petrarch_discards=getattr(args, "petrarch_discards", None),
+            max_chars=getattr(args, "max_chars", None) or DEFAULT_MAX_CHARS,
+            batch_size=getattr(args, "batch_size", None) or DEFAULT_BATCH_SIZE,
+        )
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    settings.check()  # FileNotFoundError: an OSError, reported with exit status 2
+    return settings
