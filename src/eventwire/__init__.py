@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 
-from eventwire.records import ActorMention, Article, CodedArticle, Event, Place, Plover, Quote, Span, Time
+from eventwire.records import ActorMention, Article, ArticleText, CodedArticle, Event, Place, Plover, Quote, Span, Time
 
 __all__ = [
     "ActorMention", "Article", "ArticleText", "CodedArticle", "Coder", "Event", "Place", "Plover", "Quote",
@@ -15,7 +15,7 @@ __all__ = [
 
 def __getattr__(name: str) -> object:
     # The pipeline imports spaCy; load it only when asked for.
-    if name in {"Coder", "ArticleText"}:
+    if name == "Coder":
         from eventwire import pipeline
 
         return getattr(pipeline, name)
@@ -31,5 +31,6 @@ def default_coder() -> object:
 
 
 def code_text(text: str, published: str | date | None = None, **meta: str | None) -> CodedArticle:
-    """Code one article's text; ``meta`` may give title, url, source and id. Returns a frozen record."""
+    """Code one article's text; ``meta`` may give title, url, source and id. Returns a frozen record.
+    A ``published`` that is not a date (``2024-13-45``) raises ``ValueError`` naming it (``records.parse_day``)."""
     return default_coder().code(text, published=published, **meta)  # type: ignore[attr-defined,no-any-return]

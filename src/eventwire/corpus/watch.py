@@ -14,13 +14,13 @@ from typing import Any, Protocol
 from eventwire.ingest.feed_state import JsonFeedStates
 from eventwire.ingest.http import HttpClient, HttpSettings, make_client
 from eventwire.ingest.rss import RssSource
-from eventwire.ingest.source import Source, SourceArticle, SourceFailure
-from eventwire.records import CodedArticle
+from eventwire.ingest.source import Source
+from eventwire.records import ArticleText, CodedArticle, SourceFailure
 
 log = logging.getLogger(__name__)
 
-Coded = tuple[SourceArticle, CodedArticle]
-CodeStep = Callable[[Sequence[SourceArticle]], tuple[list[Coded], list[SourceFailure]]]
+Coded = tuple[ArticleText, CodedArticle]
+CodeStep = Callable[[Sequence[ArticleText]], tuple[list[Coded], list[SourceFailure]]]
 
 
 class Sink(Protocol):
@@ -74,12 +74,12 @@ def make_code_step(batch_size: int = 16, timeout_s: float | None = 120.0) -> Cod
 
     options = WorkOptions(batch_size=batch_size, timeout_s=timeout_s)
 
-    def code(items: Sequence[SourceArticle]) -> tuple[list[Coded], list[SourceFailure]]:
+    def code(items: Sequence[ArticleText]) -> tuple[list[Coded], list[SourceFailure]]:
         if not items:
             return [], []
         outcomes = code_chunk(items, options).outcomes
         coded = [(item, o.coded) for item, o in zip(items, outcomes, strict=True) if o.coded is not None]
-        failed = [SourceFailure(item.location or item.url or item.id, o.failure or "not coded")
+        failed = [SourceFailure(item.where, o.failure or "not coded")
                   for item, o in zip(items, outcomes, strict=True) if o.coded is None]
         return coded, failed
 
@@ -88,11 +88,14 @@ def make_code_step(batch_size: int = 16, timeout_s: float | None = 120.0) -> Cod
 
 def poll_once(sources: Sequence[Source], code: CodeStep, sink: Sink) -> PollCounts:
     """Read every source once, code what is new, and hand it to the sink in one batch."""
-    articles: list[SourceArticle] = []
+    articles: list[ArticleText] = []
     failures: list[SourceFailure] = []
     for source in sources:
         for item in source.read():
-            (articles if isinstance(item, SourceArticle) else failures).append(item)  # type: ignore[arg-type]
+            if isinstance(item, ArticleText):
+                articles.append(item)
+            else:
+                failures.append(item)
     coded, not_coded = code(articles)
     failures += not_coded
     for failure in failures:
