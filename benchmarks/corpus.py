@@ -26,9 +26,9 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "bbc-news"
 
 def bare_mode(corpus: Path, limit: int | None, batch_size: int) -> dict:
     from eventwire.ingest.factory import make_source
-    from eventwire.ingest.source import SourceArticle
+    from eventwire.records import ArticleText
 
-    read = [a.text for a in make_source(str(corpus)).read() if isinstance(a, SourceArticle)][:limit]
+    read = [a.text for a in make_source(str(corpus)).read() if isinstance(a, ArticleText)][:limit]
     texts = list(dict.fromkeys(read))  # distinct texts, as a run codes them (it skips repeated stories)
     start = time.perf_counter()
     from eventwire.nlp.model import make_nlp
@@ -44,8 +44,8 @@ def bare_mode(corpus: Path, limit: int | None, batch_size: int) -> dict:
 def run_mode(corpus: Path, limit: int | None, batch_size: int, workers: int, db: Path) -> dict:
     from eventwire.corpus.runner import RunOptions, run_corpus
     from eventwire.corpus.work import WorkOptions
-    from eventwire.knowledge.settings import CoderSettings
     from eventwire.ingest.factory import make_source
+    from eventwire.knowledge.settings import CoderSettings
 
     start = time.perf_counter()
     report = run_corpus([make_source(str(corpus))], RunOptions(

@@ -40,7 +40,8 @@ def run_mode(mode: str, folder: Path, limit: int | None, batch_size: int) -> dic
             pass
     else:
         from eventwire import pipeline
-        from eventwire.pipeline import ArticleText, Coder
+        from eventwire.pipeline import Coder
+        from eventwire.records import ArticleText
 
         # Time quote extraction on its own (issue 3 budget: < 10% of the pipeline's time).
         quote_seconds = [0.0]

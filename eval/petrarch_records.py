@@ -6,7 +6,6 @@ import html
 import json
 import logging
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -258,10 +257,9 @@ def code_records(coder: Any, records: Sequence[SentenceRecord]) -> list[Any]:
     """CodedArticles for the records' texts, through ``code_many`` when the coder has it."""
     items = [(r.text, r.published) for r in records]
     if hasattr(coder, "code_many"):
-        # eventwire.pipeline.code_many takes ArticleText items; fall back to (text, published) pairs.
-        article_text = getattr(sys.modules.get(type(coder).__module__), "ArticleText", None)
-        batch = [article_text(text, published) for text, published in items] if article_text else items
-        return list(coder.code_many(batch))
+        from eventwire.records import ArticleText
+
+        return list(coder.code_many([ArticleText(text, published) for text, published in items]))
     return [coder.code(text, published=published) for text, published in items]
 
 

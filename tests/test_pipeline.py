@@ -105,3 +105,32 @@ def test_a_reported_attack_is_also_the_speakers_accusation_tied_to_the_quote(cod
     deed, accusation = by_code["194"], by_code["1123"]
     assert (accusation.source.code, accusation.target.code) == ("ARMGOV", "AZEMIL")
     assert accusation.trigger.text == "said" and accusation.quote_id == deed.quote_id is not None
+
+
+@pytest.mark.parametrize("bad", ["2024-13-45", "7:58 AM ET", "0000-00-00"])
+def test_a_bad_publication_date_raises_naming_the_field(coder, bad):
+    with pytest.raises(ValueError, match=f"^published: {bad!r} is not a date"):
+        coder.code("Putin praised Pashinyan.", published=bad)
+    with pytest.raises(ValueError, match="published"):
+        eventwire.code_text("Putin praised Pashinyan.", published=bad)
+    with pytest.raises(ValueError, match="published"):
+        list(coder.code_many([eventwire.ArticleText("Putin praised Pashinyan.", bad)]))
+
+
+def test_a_timestamp_gives_the_record_its_day(coder):
+    record = coder.code("Putin praised Pashinyan on Monday.", published="2024-08-23T10:00:00Z")
+    jsonschema.validate(record.to_dict(), SCHEMA)  # the schema's published is YYYY-MM-DD
+    assert record.article.published == "2024-08-23" and [e.date for e in record.events] == ["2024-08-19"]
+
+
+def test_a_refused_article_takes_its_place_in_the_batch(coder):
+    items = [eventwire.ArticleText("Putin praised Pashinyan.", "2024-08-23", id="a"),
+             eventwire.ArticleText("PK\x03\x04\x00\x00binary", id="b"),
+             eventwire.ArticleText("Pashinyan praised Putin.", "2024-08-23", id="c")]
+    first, refused, last = coder.code_or_reject(items)
+    assert isinstance(refused, InputRejected) and "binary" in str(refused)
+    assert (first.article.id, last.article.id) == ("a", "c") and first.events and last.events
+    coded = coder.code_many(items)
+    assert next(coded).article.id == "a"
+    with pytest.raises(InputRejected, match="binary"):
+        next(coded)

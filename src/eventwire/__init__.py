@@ -6,7 +6,7 @@ import functools
 from datetime import date
 
 from eventwire.knowledge.settings import BUNDLED, CoderSettings
-from eventwire.records import ActorMention, Article, CodedArticle, Event, Place, Plover, Quote, Span, Time
+from eventwire.records import ActorMention, Article, ArticleText, CodedArticle, Event, Place, Plover, Quote, Span, Time
 
 __all__ = [
     "ActorMention", "Article", "ArticleText", "CodedArticle", "Coder", "CoderSettings", "Event", "Place", "Plover",
@@ -16,7 +16,7 @@ __all__ = [
 
 def __getattr__(name: str) -> object:
     # The pipeline imports spaCy; load it only when asked for.
-    if name in {"Coder", "ArticleText"}:
+    if name == "Coder":
         from eventwire import pipeline
 
         return getattr(pipeline, name)
@@ -34,5 +34,6 @@ def default_coder(settings: CoderSettings = BUNDLED) -> object:
 def code_text(text: str, published: str | date | None = None, settings: CoderSettings = BUNDLED,
               **meta: str | None) -> CodedArticle:
     """Code one article's text; ``meta`` may give title, url, source and id; ``settings`` the user dictionaries
-    (``CoderSettings(petrarch_actors=...)``, as the command line's options). Returns a frozen record."""
+    (``CoderSettings(petrarch_actors=...)``, as the command line's options). Returns a frozen record.
+    A ``published`` that is not a date (``2024-13-45``) raises ``ValueError`` naming it (``records.parse_day``)."""
     return default_coder(settings).code(text, published=published, **meta)  # type: ignore[attr-defined,no-any-return]

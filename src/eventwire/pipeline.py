@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
@@ -23,38 +21,21 @@ from eventwire.knowledge.gazetteer import load_gazetteer
 from eventwire.knowledge.patterns import Patterns
 from eventwire.knowledge.settings import CoderSettings
 from eventwire.nlp.datelines import dateline_tokens
-from eventwire.nlp.guard import check_text
+from eventwire.nlp.guard import InputRejected, check_text
 from eventwire.nlp.lemmas import spacy_lemmatizer
 from eventwire.nlp.model import common_words, make_nlp
 from eventwire.places.finder import find_places, locate_event
 from eventwire.quotes.finder import find_quotes
-from eventwire.records import Article, CodedArticle, Event, Place, Plover, Quote, Span, Time
+from eventwire.records import Article, ArticleText, CodedArticle, Event, Place, Plover, Quote, Span, Time, article_id
 from eventwire.times.finder import date_event, find_times
 
 log = logging.getLogger(__name__)
 
 
 
-@dataclass(frozen=True)
-class ArticleText:
-    """One article to code: its text and what is known about it."""
-
-    text: str
-    published: str | None = None
-    title: str | None = None
-    url: str | None = None
-    source: str | None = None
-    id: str | None = None
-
-
-def article_id(text: str) -> str:
-    return "sha1-" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
-
-
-def parse_published(value: str | date | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value[:10])
+def parse_published(value: str | None) -> date | None:
+    """The ``date`` of an ``ArticleText.published``, a day ``records.parse_day`` already checked."""
+    return date.fromisoformat(value) if value else None
 
 
 class Coder:
@@ -97,23 +78,35 @@ class Coder:
         return next(self.code_many([ArticleText(text, _iso(published), **meta)]))
 
     def code_many(self, articles: Iterable[ArticleText]) -> Iterator[CodedArticle]:
-        """Code many articles, parsing them in batches with ``nlp.pipe``; order is kept."""
-        pending: list[tuple[ArticleText, str | None]] = []
+        """Code many articles, parsing them in batches with ``nlp.pipe``; order is kept. An article the guard
+        refuses (binary, over ``max_chars``) raises ``InputRejected`` where it comes, after those before it."""
+        for result in self.code_or_reject(articles):
+            if isinstance(result, InputRejected):
+                raise result
+            yield result
+
+    def code_or_reject(self, articles: Iterable[ArticleText]) -> Iterator[CodedArticle | InputRejected]:
+        """As ``code_many``, but a refused article gives its ``InputRejected`` in its place and the others are
+        coded (a corpus worker's batch). The guard, ``check_text``, runs here and nowhere else."""
+        pending: list[tuple[ArticleText, str | InputRejected | None]] = []
         for item in articles:
-            pending.append((item, check_text(item.text, self.max_chars)))
+            pending.append((item, _guard(item.text, self.max_chars)))
             if len(pending) >= self.batch_size:
                 yield from self._code_batch(pending)
                 pending = []
         if pending:
             yield from self._code_batch(pending)
 
-    def _code_batch(self, batch: Sequence[tuple[ArticleText, str | None]]) -> Iterator[CodedArticle]:
-        codable = [item.text for item, skip in batch if skip is None]
+    def _code_batch(self, batch: Sequence[tuple[ArticleText, str | InputRejected | None]]) -> (
+            Iterator[CodedArticle | InputRejected]):
+        codable = [item.text for item, verdict in batch if verdict is None]
         docs = iter(self.nlp.pipe(codable, batch_size=self.batch_size))
-        for item, skip in batch:
-            if skip is not None:
-                log.info("skipping article %s: %s", item.id or article_id(item.text), skip)
-                yield CodedArticle(article=self._article(item, language=None), warnings=(skip,))
+        for item, verdict in batch:
+            if isinstance(verdict, InputRejected):
+                yield verdict
+            elif verdict is not None:
+                log.info("skipping article %s: %s", item.id or article_id(item.text), verdict)
+                yield CodedArticle(article=self._article(item, language=None), warnings=(verdict,))
             else:
                 yield self._code_doc(item, next(docs))
 
@@ -193,3 +186,11 @@ def _pattern_name(c: EventCandidate) -> str:
 
 def _iso(value: str | date | None) -> str | None:
     return value.isoformat() if isinstance(value, date) else value
+
+
+def _guard(text: str, max_chars: int) -> str | InputRejected | None:
+    """``check_text``'s verdict: None to code, a reason to give an empty record, or the refusal."""
+    try:
+        return check_text(text, max_chars)
+    except InputRejected as refused:
+        return refused

@@ -73,6 +73,10 @@ def test_bad_date_is_refused_by_the_parser(capsys):
     with pytest.raises(SystemExit):
         main(["code", "-", "--published", "23/08/2024"])
     assert "YYYY-MM-DD" in capsys.readouterr().err
+    for bad, why in (("2024-13-45", "month must be in 1..12"), ("7:58 AM ET", "expected YYYY-MM-DD")):
+        with pytest.raises(SystemExit):
+            main(["code", "-", "--published", bad])
+        assert f"argument --published: {bad!r} is not a date ({why}" in capsys.readouterr().err
 
 
 def test_demo_codes_the_bundled_samples(capsys):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import signal
 import sqlite3
@@ -18,7 +20,8 @@ from eventwire.corpus.versions import current_versions
 from eventwire.corpus.work import WorkOptions
 from eventwire.ingest.factory import make_source
 from eventwire.knowledge.settings import CoderSettings
-from eventwire.records import Article, CodedArticle
+from eventwire.nlp.guard import check_text
+from eventwire.records import Article, ArticleText, CodedArticle
 from eventwire.store.connect import open_store
 from eventwire.store.read import count_rows, dump_store
 
@@ -76,7 +79,7 @@ def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
 # -- fast: a stand-in coder, so the run's bookkeeping is tested without the model ---------------------------
 
 class FakeCoder:
-    def code_many(self, articles):
+    def code_or_reject(self, articles):
         for a in articles:
             if "boom" in a.text:
                 raise RuntimeError("boom")
@@ -123,6 +126,24 @@ def test_recode_stale_recodes_only_older_versions(fake_coder, tmp_path, monkeypa
     counts = run_folder(folder, db, recode_stale=True)
     assert (counts["coded"], counts["skipped"]) == (1, 3)
     assert run_folder(folder, db, recode_stale=True)["coded"] == 0
+
+
+def test_a_bad_date_is_a_recorded_failure_and_the_rest_is_coded(fake_coder, tmp_path, caplog):
+    rows = [{"id": f"r{n}", "text": f"Story {n}: France praised Germany.", "published": day}
+            for n, day in enumerate(("2024-08-21", "2024-13-45", "2024-08-23T10:00:00Z", "7:58 AM ET"), 1)]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO):
+        report = run_corpus([make_source(str(path))], RunOptions(db=tmp_path / "s.db", progress=False))
+    assert (report.counts["read"], report.counts["coded"], report.counts["failures"]) == (2, 2, 2)
+    assert "one by one" not in caplog.text  # the batch was coded whole
+    conn = open_store(tmp_path / "s.db")
+    stored = [tuple(row) for row in conn.execute("SELECT id, published FROM articles ORDER BY id")]
+    failures = conn.execute("SELECT location, reason FROM failures ORDER BY location").fetchall()
+    conn.close()
+    assert stored == [("r1", "2024-08-21"), ("r3", "2024-08-23")]
+    assert [(loc, reason.split(" (")[0]) for loc, reason in failures] == [
+        (f"{path}:2", "published: '2024-13-45' is not a date"), (f"{path}:4", "published: '7:58 AM ET' is not a date")]
 
 
 # -- slow: the real coder --------------------------------------------------------------------------------------
@@ -199,3 +220,26 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path):
     rerun = run_command(folder, killed)
     assert rerun.wait(timeout=120) == 0
     assert dump(killed) == dump(whole)
+
+
+@pytest.mark.slow
+def test_the_guard_runs_once_and_a_refused_article_leaves_the_batch_whole(coder, monkeypatch, caplog):
+    from eventwire import pipeline
+
+    checked: list[str] = []
+
+    def counting_check(text: str, max_chars: int) -> str | None:
+        checked.append(text)
+        return check_text(text, max_chars)
+
+    monkeypatch.setattr(pipeline, "check_text", counting_check)
+    monkeypatch.setattr(work, "worker_coder", lambda *args: coder)
+    items = [ArticleText("France praised Germany.", "2024-08-23", id="a"),
+             ArticleText("PK\x03\x04\x00\x00binary", id="b"), ArticleText("   ", id="c"),
+             ArticleText("Russia accused Armenia.", "2024-08-23", id="d")]
+    with caplog.at_level(logging.INFO):
+        outcomes = work.code_chunk(items, WorkOptions(CoderSettings(batch_size=4))).outcomes
+    assert len(checked) == 4 and "one by one" not in caplog.text
+    assert outcomes[1] == work.Outcome(None, "input looks binary (it contains NUL bytes)")
+    assert outcomes[2].coded is not None and outcomes[2].coded.warnings == ("empty text",)
+    assert [o.coded.article.id for o in (outcomes[0], outcomes[3]) if o.coded and o.coded.events] == ["a", "d"]

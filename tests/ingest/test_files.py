@@ -9,8 +9,8 @@ import pytest
 
 from eventwire.ingest.factory import SourceOptions, UnavailableSource, make_source
 from eventwire.ingest.files import FolderSource
-from eventwire.ingest.source import SourceArticle, SourceFailure
 from eventwire.ingest.tables import Columns, CsvSource, JsonLinesSource
+from eventwire.records import ArticleText, SourceFailure
 
 
 def read_all(source):
@@ -34,7 +34,7 @@ def folder(tmp_path):
 def test_folder_reads_recursively_in_order(folder, caplog):
     with caplog.at_level(logging.WARNING):
         items = read_all(FolderSource(folder))
-    by_id = {i.id if isinstance(i, SourceArticle) else i.location.rsplit("/", 1)[1]: i for i in items}
+    by_id = {i.id if isinstance(i, ArticleText) else i.location.rsplit("/", 1)[1]: i for i in items}
     assert sorted(by_id) == ["binary.txt", "empty.txt", "wire/a.txt", "wire/cp1252.txt", "wire/europe/b.txt"]
     assert by_id["wire/europe/b.txt"].title == "Talks resume"
     assert by_id["wire/a.txt"].title is None
@@ -61,8 +61,7 @@ def test_json_lines_with_named_columns(tmp_path):
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n", encoding="utf-8")
     columns = Columns(text="body", title="headline", published="ts", url="link", id="key")
     items = read_all(JsonLinesSource(path, columns))
-    assert items[0] == SourceArticle("k1", "Text one.", "One", "https://x/1", None, "2024-08-23",
-                                     location=f"{path}:1")
+    assert items[0] == ArticleText("Text one.", "2024-08-23", "One", "https://x/1", None, "k1", location=f"{path}:1")
     assert [i.reason.split(":")[0] for i in items[1:]] == ["no text in column 'body'", "JSON line is not an object",
                                                              "invalid JSON"]
 
@@ -96,7 +95,7 @@ def test_source_name_is_stamped(folder):
 
 def test_bbc_corpus_reads_cleanly(shared):
     items = read_all(make_source(str(shared / "data" / "bbc-news")))
-    assert len(items) == 2225 and all(isinstance(i, SourceArticle) for i in items)
+    assert len(items) == 2225 and all(isinstance(i, ArticleText) for i in items)
     assert all(i.title and i.published is None for i in items)
     assert items[0].id == "bbc-news/business/001.txt"
     assert items[0].title == "Ad sales boost Time Warner profit"
@@ -106,4 +105,24 @@ def test_html_goes_to_the_html_reader_and_keeps_our_id(tmp_path):
     page = "<html><head><title>Talks</title></head><body><article><p>" + "The ministers met in Vienna. " * 20
     (tmp_path / "page.html").write_text(page + "</p></article></body></html>", encoding="utf-8")
     [item] = read_all(FolderSource(tmp_path))
-    assert isinstance(item, SourceArticle) and item.id == f"{tmp_path.name}/page.html"
+    assert isinstance(item, ArticleText) and item.id == f"{tmp_path.name}/page.html"
+
+
+def test_a_bad_date_in_a_table_is_a_failure_naming_it_and_the_other_rows_are_read(tmp_path):
+    rows = [{"text": "Talks resumed in Vienna.", "published": "2024-13-45"},
+            {"text": "The ministers met again.", "published": "2024-08-23T10:00:00Z"},
+            {"text": "A statement followed.", "published": "7:58 AM ET"},
+            {"text": "The talks ended.", "published": "Fri, 23 Aug 2024 18:00:00 GMT"}]
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    csv_path = tmp_path / "a.csv"
+    csv_path.write_text("story,ts\n" + "".join(f'"{r["text"]}","{r["published"]}"\n' for r in rows), encoding="utf-8")
+    csv_source = CsvSource(csv_path, Columns(text="story", published="ts"))
+    for source, column, where in ((JsonLinesSource(jsonl), "published", f"{jsonl}:"),
+                                  (csv_source, "ts", f"{csv_path}:row ")):
+        first, second, third, fourth = read_all(source)
+        assert first == SourceFailure(f"{where}1", f"{column}: '2024-13-45' is not a date (month must be in 1..12)")
+        assert isinstance(third, SourceFailure) and third.location == f"{where}3"
+        assert third.reason.startswith(f"{column}: '7:58 AM ET' is not a date (expected YYYY-MM-DD")
+        assert isinstance(second, ArticleText) and isinstance(fourth, ArticleText)
+        assert (second.published, fourth.published) == ("2024-08-23", "2024-08-23")

@@ -7,7 +7,7 @@ import socket
 import pytest
 
 from eventwire.ingest.html import read_html, read_html_file
-from eventwire.ingest.source import SourceArticle, SourceFailure, content_hash
+from eventwire.records import ArticleText, SourceFailure, content_hash
 from tests.ingest.pages import BINARY_BYTES, BROKEN_PAGE, NAV_ONLY_PAGE, article_page
 
 
@@ -24,7 +24,7 @@ def no_network(monkeypatch):
 
 def test_a_page_gives_text_and_metadata(no_network):
     article = read_html(article_page(), url="https://courier.example/news/pier")
-    assert isinstance(article, SourceArticle)
+    assert isinstance(article, ArticleText)
     assert "northern pier would close" in article.text
     assert "Copyright" not in article.text and "Home" not in article.text
     assert article.title == "Northern pier to close for repairs"
@@ -35,13 +35,13 @@ def test_a_page_gives_text_and_metadata(no_network):
 
 def test_without_metadata_fields_are_none(no_network):
     article = read_html(article_page(published=None, author=None, site=None))
-    assert isinstance(article, SourceArticle)
+    assert isinstance(article, ArticleText)
     assert (article.published, article.byline, article.source, article.url) == (None, None, None, None)
 
 
 def test_broken_markup_is_recovered(no_network):
     article = read_html(BROKEN_PAGE, url="https://courier.example/ferry")
-    assert isinstance(article, SourceArticle)
+    assert isinstance(article, ArticleText)
     assert "twice a day" in article.text and "refunded" in article.text
 
 
@@ -65,7 +65,7 @@ def test_read_html_file(tmp_path, no_network):
     path = tmp_path / "pier.html"
     path.write_bytes(article_page())
     article = read_html_file(path)
-    assert isinstance(article, SourceArticle) and article.location == str(path) and article.url is None
+    assert isinstance(article, ArticleText) and article.location == str(path) and article.url is None
     missing = read_html_file(tmp_path / "absent.html")
     assert isinstance(missing, SourceFailure) and "unreadable file" in missing.reason
 
@@ -74,4 +74,4 @@ def test_a_latin1_page_is_decoded(no_network):
     page = article_page(paragraphs=("Le café du port rouvrira en mai, a annoncé la mairie de Port Elsin lundi.",))
     data = page.decode().replace("charset='utf-8'", "charset='iso-8859-1'").encode("latin-1")
     article = read_html(data)
-    assert isinstance(article, SourceArticle) and "café" in article.text
+    assert isinstance(article, ArticleText) and "café" in article.text

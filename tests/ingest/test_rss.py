@@ -7,7 +7,7 @@ import pytest
 from eventwire.ingest.feed_state import FeedState, JsonFeedStates, MemoryFeedStates
 from eventwire.ingest.http import HttpSettings, UrllibClient
 from eventwire.ingest.rss import RssSource
-from eventwire.ingest.source import SourceArticle, SourceFailure
+from eventwire.records import ArticleText, SourceFailure
 from tests.ingest.pages import BROKEN_PAGE, article_page, atom_feed, rss_feed
 from tests.ingest.server import Route, serve
 
@@ -43,7 +43,7 @@ def publish(server, etag: str = '"feed-1"') -> None:
 def test_items_are_read_from_their_pages_with_summary_fallback(server, client):
     publish(server)
     results = list(RssSource(server.url("/feed.xml"), client, MemoryFeedStates()).read())
-    assert all(isinstance(r, SourceArticle) for r in results)
+    assert all(isinstance(r, ArticleText) for r in results)
     pier, ferry, gone = results
     assert "northern pier" in pier.text and pier.source == "The Elsin Courier" and pier.published == "2024-03-11"
     assert "twice a day" in ferry.text
@@ -109,7 +109,7 @@ def test_a_slow_page_falls_back_to_the_summary_or_fails(server, client):
     server.routes["/slow"] = Route(body=article_page(), delay=1.5)
     server.routes["/slow2"] = Route(body=article_page(), delay=1.5)
     with_summary, without = list(RssSource(server.url("/feed.xml"), client).read())
-    assert isinstance(with_summary, SourceArticle) and with_summary.text == SUMMARY
+    assert isinstance(with_summary, ArticleText) and with_summary.text == SUMMARY
     assert isinstance(without, SourceFailure) and "timeout" in without.reason and "no summary" in without.reason
 
 
@@ -149,3 +149,28 @@ def test_json_feed_states_survive_a_new_process(tmp_path):
 def test_seen_ids_are_bounded():
     state = FeedState(seen=tuple(str(i) for i in range(10))).with_seen(["9", "10"])
     assert state.seen[-1] == "10" and state.seen.count("9") == 1
+
+
+def test_an_item_date_that_is_no_date_fails_the_item_and_the_others_are_read(server, client):
+    items = [{"title": "Pier", "link": server.url("/a"), "guid": "a", "summary": SUMMARY, "pubDate": "7:58 AM ET"},
+             {"title": "Fees", "link": server.url("/b"), "guid": "b", "summary": SUMMARY + " Fees rise.",
+              "pubDate": "2024-13-45"},
+             {"title": "Ferry", "link": server.url("/c"), "guid": "c", "summary": SUMMARY + " Ferry.",
+              "pubDate": "Mon, 11 Mar 2024 23:30:00 -0500"}]
+    server.routes["/feed.xml"] = Route(body=rss_feed(items), content_type="application/rss+xml")
+    time_only, impossible, good = list(RssSource(server.url("/feed.xml"), client, fetch_pages=False).read())
+    assert isinstance(time_only, SourceFailure) and time_only.location == server.url("/a")
+    assert time_only.reason.startswith("published: '7:58 AM ET' is not a date (expected YYYY-MM-DD")
+    # feedparser alone would have made 2025-01-01 of this one
+    assert impossible == SourceFailure(server.url("/b"),
+                                       "published: '2024-13-45' is not a date (month must be in 1..12)")
+    assert isinstance(good, ArticleText) and good.title == "Ferry"
+    assert good.published == "2024-03-11"  # the day where it was written (in UTC it was already the 12th)
+
+
+def test_a_page_with_its_own_date_does_not_need_the_items(server, client):
+    items = [{"title": "Pier", "link": server.url("/pier"), "guid": "p", "pubDate": "7:58 AM ET"}]
+    server.routes["/feed.xml"] = Route(body=rss_feed(items), content_type="application/rss+xml")
+    server.routes["/pier"] = Route(body=article_page())
+    (article,) = list(RssSource(server.url("/feed.xml"), client).read())
+    assert isinstance(article, ArticleText) and article.published == "2024-03-11"

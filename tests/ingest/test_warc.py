@@ -9,8 +9,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from eventwire.ingest.source import SourceArticle, SourceFailure
 from eventwire.ingest.warc import WarcSource
+from eventwire.records import ArticleText, SourceFailure
 from tests.ingest.pages import BINARY_BYTES, article_page
 
 PAGES = {
@@ -36,11 +36,11 @@ def write_warc(path: Path, gzip: bool) -> None:
 
 
 def response(writer: WARCWriter, url: str, body: bytes, kind: str = "text/html; charset=utf-8",
-             status: str = "200 OK"):  # noqa: ANN201
+             status: str = "200 OK", fetched: str = "2024-03-15T06:00:00Z"):  # noqa: ANN201
     headers = StatusAndHeaders(status, [("Content-Type", kind), ("Content-Length", str(len(body)))],
                                protocol="HTTP/1.1")
     return writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body), http_headers=headers,
-                                     warc_headers_dict={"WARC-Date": "2024-03-15T06:00:00Z"})
+                                     warc_headers_dict={"WARC-Date": fetched})
 
 
 @pytest.mark.parametrize("gzip", [True, False])
@@ -48,7 +48,7 @@ def test_a_warc_gives_articles_and_failures(tmp_path, gzip):
     path = tmp_path / ("news.warc.gz" if gzip else "news.warc")
     write_warc(path, gzip)
     results = list(WarcSource(path).read())
-    articles = [r for r in results if isinstance(r, SourceArticle)]
+    articles = [r for r in results if isinstance(r, ArticleText)]
     failures = [r for r in results if isinstance(r, SourceFailure)]
     assert [a.url for a in articles] == list(PAGES)
     assert [a.published for a in articles] == ["2024-03-11", "2024-03-14", "2024-03-15"]  # last: the WARC-Date
@@ -65,7 +65,7 @@ def test_a_truncated_warc_keeps_what_came_before(tmp_path):
     cut = tmp_path / "cut.warc.gz"
     cut.write_bytes(data[: len(data) * 2 // 3])
     results = list(WarcSource(cut).read())
-    assert any(isinstance(r, SourceArticle) for r in results)
+    assert any(isinstance(r, ArticleText) for r in results)
     assert isinstance(results[-1], SourceFailure) and "WARC" in results[-1].reason
 
 
@@ -76,3 +76,20 @@ def test_a_file_that_is_not_a_warc(tmp_path):
     assert isinstance(failure, SourceFailure) and "broken WARC" in failure.reason
     (missing,) = list(WarcSource(tmp_path / "absent.warc").read())
     assert "unreadable WARC" in missing.reason
+
+
+def test_a_warc_date_that_is_no_date_fails_a_page_that_needs_it(tmp_path):
+    path = tmp_path / "dates.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        writer.write_record(response(writer, "https://gazette.example/ferry", PAGES["https://gazette.example/ferry"],
+                                     fetched="2024-13-45T06:00:00Z"))
+        writer.write_record(response(writer, "https://courier.example/pier", PAGES["https://courier.example/pier"],
+                                     fetched="2024-13-45T06:00:00Z"))  # its own date: the WARC-Date is not read
+        writer.write_record(response(writer, "https://gazette.example/ferry2", PAGES["https://gazette.example/ferry"],
+                                     fetched="2024-03-16T23:00:00Z"))
+    failure, pier, ferry = list(WarcSource(path).read())
+    assert isinstance(failure, SourceFailure) and "https://gazette.example/ferry" in failure.location
+    assert failure.reason == "WARC-Date: '2024-13-45T06:00:00Z' is not a date (month must be in 1..12)"
+    assert isinstance(pier, ArticleText) and pier.published == "2024-03-11"
+    assert isinstance(ferry, ArticleText) and ferry.published == "2024-03-16"

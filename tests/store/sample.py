@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.ingest.source import SourceArticle
-from eventwire.records import ActorMention, Article, CodedArticle, Event, Place, Plover, Quote, Span, Time
+from eventwire.records import ActorMention, Article, ArticleText, CodedArticle, Event, Place, Plover, Quote, Span, Time
 
 TEXT = "Moscow accused Armenia of betrayal on Friday in Yerevan. \"We will not retreat,\" Lavrov said."
 
@@ -14,7 +13,7 @@ def mention(start: int, end: int, code: str, country: str, sector: str | None, a
 
 
 def sample_article(article_id: str = "a1", text: str = TEXT, published: str = "2024-08-23",
-                   cameo: str = "112", date: str | None = "2024-08-23") -> tuple[SourceArticle, CodedArticle]:
+                   cameo: str = "112", date: str | None = "2024-08-23") -> tuple[ArticleText, CodedArticle]:
     moscow = mention(0, 6, "RUSGOV", "RUS", "GOV", "russia-gov")
     armenia = mention(15, 22, "ARM", "ARM", None, "armenia")
     lavrov = ActorMention(80, 86, "Lavrov", "lavrov", "Sergey Lavrov", "RUSGOV", "RUS", "GOV",
@@ -32,6 +31,6 @@ def sample_article(article_id: str = "a1", text: str = TEXT, published: str = "2
         mentions=(moscow, armenia, lavrov), events=(event,), quotes=(quote,), places=(yerevan,),
         times=(Time(35, 44, "on Friday", date, "DATE"),),
     )
-    source = SourceArticle(article_id, text, "Row", "https://example.org/a1", "Example News", published,
-                           location=f"test/{article_id}")
+    source = ArticleText(text, published, "Row", "https://example.org/a1", "Example News", article_id,
+                         location=f"test/{article_id}")
     return source, coded

@@ -7,10 +7,10 @@ import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from eventwire.cli.options import add_dictionary_options, coder_settings
+from eventwire.records import parse_day
 
 log = logging.getLogger("eventwire")
 
@@ -18,11 +18,15 @@ DEFAULT_DB = "eventwire.db"
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "plover", "clusters")
 
 
-def _day(value: str) -> str:
+def day_argument(value: str) -> str:
+    """An argparse type: the day ``value`` names (``records.parse_day``), as YYYY-MM-DD; else a usage error."""
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+        day = parse_day(value, field="")
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if day is None:
+        raise argparse.ArgumentTypeError("an empty date (expected YYYY-MM-DD)")
+    return day
 
 
 def _positive(value: str) -> int:
@@ -61,8 +65,8 @@ def add_corpus_commands(subparsers: argparse._SubParsersAction) -> None:  # type
     export.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
     export.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
     export.add_argument("--out", help="output file (default stdout; required for parquet)")
-    export.add_argument("--since", type=_day, help="events on or after YYYY-MM-DD")
-    export.add_argument("--until", type=_day, help="events on or before YYYY-MM-DD")
+    export.add_argument("--since", type=day_argument, help="events on or after YYYY-MM-DD")
+    export.add_argument("--until", type=day_argument, help="events on or before YYYY-MM-DD")
     export.add_argument("--actor", help="CAMEO actor code prefix of source or target (RUS, RUSGOV)")
     export.add_argument("--country", help="ISO 3166 alpha-3 country of source or target")
     export.add_argument("--cameo", help="CAMEO event code prefix (112, 04)")

@@ -7,17 +7,16 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from eventwire.cli.corpus import add_corpus_commands, run_corpus_command
+from eventwire.cli.corpus import add_corpus_commands, day_argument, run_corpus_command
 from eventwire.cli.options import UsageError, add_dictionary_options, coder_settings
 from eventwire.cli.serve import add_serve_command
 from eventwire.cli.watch import add_watch_command, run_watch
 from eventwire.knowledge.settings import CoderSettings
 from eventwire.nlp.guard import InputRejected
-from eventwire.records import CodedArticle
+from eventwire.records import ArticleText, CodedArticle
 
 log = logging.getLogger("eventwire")
 
@@ -39,20 +38,13 @@ def read_text(path: str) -> str:
     raise InputRejected("cannot decode input")  # latin-1 decodes anything; kept for clarity
 
 
-def valid_day(value: str) -> str:
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
-
-
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eventwire", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True)
     code = sub.add_parser("code", help="code one article file (or - for stdin)")
     code.add_argument("path")
-    code.add_argument("--published", type=valid_day, help="publication date, YYYY-MM-DD")
+    code.add_argument("--published", type=day_argument, help="publication date, YYYY-MM-DD")
     code.add_argument("--title")
     code.add_argument("--url")
     code.add_argument("--source")
@@ -103,11 +95,9 @@ def run_code(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from eventwire.pipeline import ArticleText
-
     meta = json.loads((SAMPLES / "samples.json").read_text(encoding="utf-8"))
     items = [ArticleText((SAMPLES / m["file"]).read_text(encoding="utf-8"), m["published"], m["title"],
-                         None, "eventwire samples", m["id"]) for m in meta]
+                         source="eventwire samples", id=m["id"]) for m in meta]
     print_records(list(make_coder(args).code_many(items)), args.format)
     return 0
 

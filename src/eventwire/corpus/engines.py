@@ -10,11 +10,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
 from eventwire.corpus.work import ChunkResult, WorkOptions, code_chunk, warm_worker
-from eventwire.ingest.source import SourceArticle
+from eventwire.records import ArticleText
 
 log = logging.getLogger(__name__)
 
-Chunk = Sequence[SourceArticle]
+Chunk = Sequence[ArticleText]
 
 
 class Engine(Protocol):

@@ -14,8 +14,8 @@ from eventwire.corpus.lifecycle import RunSession
 from eventwire.corpus.progress import Progress
 from eventwire.corpus.versions import current_versions
 from eventwire.corpus.work import ChunkResult, WorkOptions
-from eventwire.ingest.source import Source, SourceArticle, SourceFailure, content_hash
-from eventwire.records import CodedArticle
+from eventwire.ingest.source import Source
+from eventwire.records import ArticleText, CodedArticle, SourceFailure, content_hash
 from eventwire.store.connect import open_store
 from eventwire.store.write import Versions, coded_versions
 
@@ -42,7 +42,7 @@ class RunOptions:
 class Plan:
     """A chunk to code, and the source failures read before it (written in the same transaction)."""
 
-    articles: tuple[SourceArticle, ...]
+    articles: tuple[ArticleText, ...]
     failures: tuple[SourceFailure, ...] = ()
     read: int = 0  # articles read for this chunk, those skipped included (for progress)
 
@@ -56,7 +56,7 @@ class Planner:
     options: RunOptions
     counts: Counter[str] = field(default_factory=Counter)
 
-    def wanted(self, item: SourceArticle, seen: set[str]) -> bool:
+    def wanted(self, item: ArticleText, seen: set[str]) -> bool:
         key = content_hash(item.text)
         if key in seen:
             self.counts["duplicates"] += 1
@@ -70,7 +70,7 @@ class Planner:
 
     def plans(self, sources: Sequence[Source]) -> Iterator[Plan]:
         size = self.options.work.batch_size
-        batch: list[SourceArticle] = []
+        batch: list[ArticleText] = []
         failures: list[SourceFailure] = []
         seen: set[str] = set()
         read = 0
@@ -90,13 +90,13 @@ class Planner:
             yield Plan(tuple(batch), tuple(failures), read)
 
 
-def _limited(sources: Sequence[Source], limit: int | None) -> Iterator[SourceArticle | SourceFailure]:
+def _limited(sources: Sequence[Source], limit: int | None) -> Iterator[ArticleText | SourceFailure]:
     taken = 0
     for source in sources:
         for item in source.read():
-            if limit is not None and isinstance(item, SourceArticle) and taken >= limit:
+            if limit is not None and isinstance(item, ArticleText) and taken >= limit:
                 return
-            taken += isinstance(item, SourceArticle)
+            taken += isinstance(item, ArticleText)
             yield item
 
 
@@ -133,7 +133,7 @@ def run_corpus(sources: Sequence[Source], options: RunOptions, described: dict[s
     report = RunReport(session.run_id, planner.counts)
     plans: list[Plan] = []  # the plans in flight, in order; the engine returns results in the same order
 
-    def chunks() -> Iterator[tuple[SourceArticle, ...]]:
+    def chunks() -> Iterator[tuple[ArticleText, ...]]:
         for plan in planner.plans(sources):
             plans.append(plan)
             yield plan.articles
@@ -157,10 +157,10 @@ def run_corpus(sources: Sequence[Source], options: RunOptions, described: dict[s
 
 def store_result(session: RunSession, plan: Plan, result: ChunkResult, replace: bool) -> None:
     """Write one chunk: records, the failures met coding them, and the source failures read with them."""
-    coded: list[tuple[SourceArticle, CodedArticle]] = []
+    coded: list[tuple[ArticleText, CodedArticle]] = []
     failures = list(plan.failures)
     for item, outcome in zip(plan.articles, result.outcomes, strict=True):
-        location = item.location or item.id
+        location = item.where
         if outcome.coded is None:
             failures.append(SourceFailure(location, outcome.failure or "unknown failure"))
             continue

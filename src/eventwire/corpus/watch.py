@@ -11,14 +11,14 @@ from typing import Any, Protocol
 
 from eventwire.corpus.lifecycle import RunSession
 from eventwire.corpus.work import WorkOptions
-from eventwire.ingest.source import Source, SourceArticle, SourceFailure
+from eventwire.ingest.source import Source
 from eventwire.knowledge.settings import BUNDLED, CoderSettings
-from eventwire.records import CodedArticle
+from eventwire.records import ArticleText, CodedArticle, SourceFailure
 
 log = logging.getLogger(__name__)
 
-Coded = tuple[SourceArticle, CodedArticle]
-CodeStep = Callable[[Sequence[SourceArticle]], tuple[list[Coded], list[SourceFailure]]]
+Coded = tuple[ArticleText, CodedArticle]
+CodeStep = Callable[[Sequence[ArticleText]], tuple[list[Coded], list[SourceFailure]]]
 
 
 class Sink(Protocol):
@@ -64,12 +64,12 @@ def make_code_step(options: WorkOptions | None = None) -> CodeStep:
 
     options = options or WorkOptions()
 
-    def code(items: Sequence[SourceArticle]) -> tuple[list[Coded], list[SourceFailure]]:
+    def code(items: Sequence[ArticleText]) -> tuple[list[Coded], list[SourceFailure]]:
         if not items:
             return [], []
         outcomes = code_chunk(items, options).outcomes
         coded = [(item, o.coded) for item, o in zip(items, outcomes, strict=True) if o.coded is not None]
-        failed = [SourceFailure(item.location or item.url or item.id, o.failure or "not coded")
+        failed = [SourceFailure(item.where, o.failure or "not coded")
                   for item, o in zip(items, outcomes, strict=True) if o.coded is None]
         return coded, failed
 
@@ -78,11 +78,14 @@ def make_code_step(options: WorkOptions | None = None) -> CodeStep:
 
 def poll_once(sources: Sequence[Source], code: CodeStep, sink: Sink) -> PollCounts:
     """Read every source once, code what is new, and hand it to the sink in one batch."""
-    articles: list[SourceArticle] = []
+    articles: list[ArticleText] = []
     failures: list[SourceFailure] = []
     for source in sources:
         for item in source.read():
-            (articles if isinstance(item, SourceArticle) else failures).append(item)  # type: ignore[arg-type]
+            if isinstance(item, ArticleText):
+                articles.append(item)
+            else:
+                failures.append(item)
     coded, not_coded = code(articles)
     failures += not_coded
     for failure in failures:

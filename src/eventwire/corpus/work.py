@@ -12,9 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.ingest.source import SourceArticle
 from eventwire.knowledge.settings import CoderSettings
-from eventwire.records import CodedArticle
+from eventwire.records import ArticleText, CodedArticle
 
 log = logging.getLogger(__name__)
 
@@ -68,50 +67,39 @@ def warm_worker(options: WorkOptions) -> None:
     worker_coder(options.settings)
 
 
-def code_chunk(items: Sequence[SourceArticle], options: WorkOptions) -> ChunkResult:
-    """Code ``items`` in one ``nlp.pipe`` batch; if that fails or times out, code them one by one."""
-    import os
+def code_chunk(items: Sequence[ArticleText], options: WorkOptions) -> ChunkResult:
+    """Code ``items`` in one ``nlp.pipe`` batch; if that fails or times out, code them one by one.
 
-    from eventwire.nlp.guard import InputRejected, check_text
+    The coder's guard refuses input it cannot code (binary, over ``max_chars``) without stopping the batch:
+    ``code_or_reject`` gives the refusal in that article's place, and it becomes the article's failure."""
+    import os
 
     if not items:  # a chunk whose articles were all coded before: nothing to load the model for
         return ChunkResult((), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, os.getpid())
     coder = worker_coder(options.settings)
-    outcomes: dict[int, Outcome] = {}
-    codable: list[int] = []
-    for i, item in enumerate(items):
-        try:
-            check_text(item.text, options.max_chars)
-            codable.append(i)
-        except InputRejected as err:
-            outcomes[i] = Outcome(None, str(err))
     try:
-        with time_limit(options.timeout_s and options.timeout_s * max(1, len(codable))):
-            for i, record in zip(codable, _code(coder, [items[i] for i in codable]), strict=True):
-                outcomes[i] = Outcome(record)
+        with time_limit(options.timeout_s and options.timeout_s * len(items)):
+            outcomes = [_outcome(result) for _, result in zip(items, coder.code_or_reject(items), strict=True)]
     except Exception as err:  # one bad article must not lose the batch: isolate it
         log.info("batch failed (%s); coding its articles one by one", err)
-        for i in codable:
-            outcomes[i] = code_one(coder, items[i], options.timeout_s)
+        outcomes = [code_one(coder, item, options.timeout_s) for item in items]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return ChunkResult(tuple(outcomes[i] for i in range(len(items))), peak, os.getpid())
+    return ChunkResult(tuple(outcomes), peak, os.getpid())
 
 
-def code_one(coder: Any, item: SourceArticle, timeout_s: float | None) -> Outcome:
+def code_one(coder: Any, item: ArticleText, timeout_s: float | None) -> Outcome:
     try:
         with time_limit(timeout_s):
-            return Outcome(next(_code(coder, [item])))
+            return _outcome(next(coder.code_or_reject([item])))
     except CodingTimeout:
         return Outcome(None, f"timeout: coding took over {timeout_s:g} s")
     except Exception as err:
         return Outcome(None, f"exception while coding: {type(err).__name__}: {err}")
 
 
-def _code(coder: Any, items: Sequence[SourceArticle]) -> Iterator[CodedArticle]:
-    from eventwire.pipeline import ArticleText
-
-    return coder.code_many(  # type: ignore[no-any-return]
-        ArticleText(a.text, a.published, a.title, a.url, a.source, a.id) for a in items)
+def _outcome(result: CodedArticle | Exception) -> Outcome:
+    """A record, or the refusal the coder gave in its place (``InputRejected``: its message is the reason)."""
+    return Outcome(None, str(result)) if isinstance(result, Exception) else Outcome(result)
 
 
 @contextmanager

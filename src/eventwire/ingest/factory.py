@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.ingest.files import FolderSource
-from eventwire.ingest.source import Source, SourceArticle, SourceFailure
+from eventwire.ingest.source import Source
 from eventwire.ingest.tables import Columns, CsvSource, JsonLinesSource
+from eventwire.records import ArticleText, SourceFailure
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class UnavailableSource:
     def __init__(self, spec: str, reason: str) -> None:
         self.spec, self.reason = spec, reason
 
-    def read(self) -> Iterator[SourceArticle | SourceFailure]:
+    def read(self) -> Iterator[ArticleText | SourceFailure]:
         yield SourceFailure(self.spec, self.reason)
 
 
@@ -62,8 +63,8 @@ class StampedSource:
     def __init__(self, inner: Source, name: str) -> None:
         self.inner, self.name = inner, name
 
-    def read(self) -> Iterator[SourceArticle | SourceFailure]:
+    def read(self) -> Iterator[ArticleText | SourceFailure]:
         for item in self.inner.read():
-            if isinstance(item, SourceArticle) and item.source is None:
+            if isinstance(item, ArticleText) and item.source is None:
                 item = dataclasses.replace(item, source=self.name)
             yield item

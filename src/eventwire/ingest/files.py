@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eventwire.ingest.decode import decode_bytes
-from eventwire.ingest.source import SourceArticle, SourceFailure
+from eventwire.records import ArticleText, SourceFailure
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def is_article_file(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES
 
 
-def read_text_file(path: Path, article_id: str) -> SourceArticle | SourceFailure:
+def read_text_file(path: Path, article_id: str) -> ArticleText | SourceFailure:
     """A plain-text article: the first line is the title when a blank line follows it."""
     try:
         raw = path.read_bytes()
@@ -34,15 +34,15 @@ def read_text_file(path: Path, article_id: str) -> SourceArticle | SourceFailure
     text, reason = decode_bytes(raw, str(path))
     if text is None:
         return SourceFailure(str(path), reason or "unreadable file")
-    return SourceArticle(id=article_id, text=text, title=_title(text), location=str(path))
+    return ArticleText(text, title=_title(text), id=article_id, location=str(path))
 
 
-def read_html_via_reader(path: Path, article_id: str) -> SourceArticle | SourceFailure:
+def read_html_via_reader(path: Path, article_id: str) -> ArticleText | SourceFailure:
     """Read the page with ``ingest.html.read_html_file``, keeping our stable, folder-relative id."""
     from eventwire.ingest.html import read_html_file  # trafilatura loads only when a page comes
 
     result = read_html_file(path)
-    if isinstance(result, SourceArticle) and result.id != article_id:
+    if isinstance(result, ArticleText) and result.id != article_id:
         return dataclasses.replace(result, id=article_id)
     return result
 
@@ -65,7 +65,7 @@ class FolderSource:
             return [self.root]
         return sorted(p for p in self.root.rglob("*") if p.is_file() and is_article_file(p))
 
-    def read(self) -> Iterator[SourceArticle | SourceFailure]:
+    def read(self) -> Iterator[ArticleText | SourceFailure]:
         if not self.root.exists():
             yield SourceFailure(str(self.root), "no such file or folder")
             return

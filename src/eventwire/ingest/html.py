@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 import trafilatura
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from eventwire.ingest.source import SourceArticle, SourceFailure, content_hash
+from eventwire.records import ArticleText, SourceFailure, content_hash, parse_day
 
 log = logging.getLogger(__name__)
 
 MIN_TEXT_CHARS = 40  # below this, what trafilatura kept is boilerplate, not an article
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def read_html(data: bytes, url: str | None = None, location: str | None = None) -> SourceArticle | SourceFailure:
+def read_html(data: bytes, url: str | None = None, location: str | None = None) -> ArticleText | SourceFailure:
     """Read one page's bytes into an article, or a failure saying why; ``url`` only labels, never fetched."""
     where = location or url or "<html>"
     problem = _refuse(data)
@@ -38,19 +36,23 @@ def read_html(data: bytes, url: str | None = None, location: str | None = None) 
     text = (doc.text or "").strip() if isinstance(doc, Document) else ""
     if not isinstance(doc, Document) or len(text) < MIN_TEXT_CHARS:
         return SourceFailure(where, "no main text found in the page")
-    return SourceArticle(
-        id=content_hash(text),
-        text=text,
+    try:
+        published = parse_day(doc.date, "page date")  # htmldate's YYYY-MM-DD, when it found one
+    except ValueError as error:
+        return SourceFailure(where, str(error))
+    return ArticleText(
+        text,
+        published,
         title=_clean(doc.title),
         url=url or _clean(doc.url),
         source=_clean(doc.sitename) or _clean(doc.hostname),
-        published=_day(doc.date),
+        id=content_hash(text),
         byline=_clean(doc.author),
         location=where,
     )
 
 
-def read_html_file(path: str | Path) -> SourceArticle | SourceFailure:
+def read_html_file(path: str | Path) -> ArticleText | SourceFailure:
     """Read a saved page from disk; unreadable files are failures, not exceptions."""
     path = Path(path)
     try:
@@ -78,7 +80,3 @@ def _refuse(data: bytes) -> str | None:
 def _clean(value: str | None) -> str | None:
     value = (value or "").strip()
     return value or None
-
-
-def _day(value: str | None) -> str | None:
-    return value[:10] if value and _DAY.match(value) else None

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import calendar
 import io
 import logging
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -16,7 +14,7 @@ from trafilatura.utils import load_html
 from eventwire.ingest.feed_state import FeedState, FeedStateStore, MemoryFeedStates
 from eventwire.ingest.html import read_html
 from eventwire.ingest.http import FetchError, HttpClient, HttpResponse, make_client
-from eventwire.ingest.source import SourceArticle, SourceFailure, content_hash
+from eventwire.records import ArticleText, SourceFailure, content_hash, parse_day
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +31,7 @@ class RssSource:
         self.state = state if state is not None else MemoryFeedStates()
         self.fetch_pages = fetch_pages
 
-    def read(self) -> Iterator[SourceArticle | SourceFailure]:
+    def read(self) -> Iterator[ArticleText | SourceFailure]:
         """Poll the feed once: nothing on 304, a failure on errors, else one result per new item."""
         before = self.state.load(self.feed_url)
         answer = self._fetch_feed(before)
@@ -72,21 +70,21 @@ class RssSource:
             return SourceFailure(self.feed_url, f"HTTP {answer.status}")
         return answer
 
-    def _read_item(self, entry: Any, site: str | None) -> SourceArticle | SourceFailure:
+    def _read_item(self, entry: Any, site: str | None) -> ArticleText | SourceFailure:
         link = (entry.get("link") or "").strip()
-        page: SourceArticle | SourceFailure = SourceFailure(link or self.feed_url, "the item has no link")
+        page: ArticleText | SourceFailure = SourceFailure(link or self.feed_url, "the item has no link")
         if link and self.fetch_pages:
             page = self._read_page(link)
-        if isinstance(page, SourceArticle):
-            return _with_feed_metadata(page, entry, site)
+        if isinstance(page, ArticleText):
+            return _with_feed_metadata(page, entry, site, link or self.feed_url)
         summary = _summary_text(entry)
         if not summary:
             return SourceFailure(link or self.feed_url, f"{page.reason}; and the item has no summary")
         log.info("item %s: page unusable (%s); coding the feed's summary", link, page.reason)
-        article = SourceArticle(id=content_hash(summary), text=summary, url=link or None, location=link or None)
-        return _with_feed_metadata(article, entry, site)
+        article = ArticleText(summary, url=link or None, id=content_hash(summary), location=link or None)
+        return _with_feed_metadata(article, entry, site, link or self.feed_url)
 
-    def _read_page(self, link: str) -> SourceArticle | SourceFailure:
+    def _read_page(self, link: str) -> ArticleText | SourceFailure:
         try:
             answer = self.client.get(link, {"Accept": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"})
         except FetchError as error:
@@ -108,22 +106,31 @@ def item_id(entry: Any) -> str:
     return content_hash(f"{entry.get('title', '')}\n{entry.get('summary', '')}")
 
 
-def _with_feed_metadata(article: SourceArticle, entry: Any, site: str | None) -> SourceArticle:
-    """Fill what the page lacked from the feed item: title, date, author, and the feed's title as source."""
+def _with_feed_metadata(article: ArticleText, entry: Any, site: str | None, where: str) -> (
+        ArticleText | SourceFailure):
+    """Fill what the page lacked from the feed item: title, date, author, and the feed's title as source.
+    An item date that is not one (``2024-13-45``, ``7:58 AM ET``), when it is needed, fails the item."""
+    try:
+        published = article.published or _entry_day(entry)
+    except ValueError as error:
+        return SourceFailure(where, str(error))
     return replace(
         article,
         title=article.title or (entry.get("title") or "").strip() or None,
-        published=article.published or _entry_day(entry),
+        published=published,
         byline=article.byline or (entry.get("author") or "").strip() or None,
         source=article.source or site,
     )
 
 
 def _entry_day(entry: Any) -> str | None:
-    for key in ("published_parsed", "updated_parsed"):
-        parsed = entry.get(key)
-        if parsed:
-            return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(parsed)))
+    """The item's date as written, read by ``parse_day``: RSS ``pubDate`` and Atom ``published`` (feedparser's
+    ``published``), else Atom ``updated``. feedparser's own parse is not used: it turns ``2024-13-45`` into
+    2025-01-01, and its UTC day is not always the day the item was published where it was written."""
+    for key in ("published", "updated"):
+        value = (entry.get(key) or "").strip()
+        if value:
+            return parse_day(value, key)
     return None
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.ingest.decode import decode_bytes
-from eventwire.ingest.source import SourceArticle, SourceFailure
+from eventwire.records import ArticleText, SourceFailure, parse_day
 
 
 @dataclass(frozen=True)
@@ -27,17 +27,20 @@ class Columns:
 
 
 def article_from_row(row: Mapping[str, Any], columns: Columns, location: str, fallback_id: str) -> (
-        SourceArticle | SourceFailure):
-    """One article from a row; a row without text is a failure."""
+        ArticleText | SourceFailure):
+    """One article from a row; a row without text, or with a date that is not one, is a failure."""
     text = row.get(columns.text)
     if not isinstance(text, str) or not text.strip():
         return SourceFailure(location, f"no text in column {columns.text!r}")
     if "\x00" in text:
         return SourceFailure(location, "binary text (NUL bytes)")
-    return SourceArticle(
-        id=_cell(row, columns.id) or fallback_id, text=text, title=_cell(row, columns.title),
-        url=_cell(row, columns.url), source=_cell(row, columns.source),
-        published=_day(_cell(row, columns.published)), location=location,
+    try:
+        published = parse_day(_cell(row, columns.published), columns.published or "published")
+    except ValueError as error:
+        return SourceFailure(location, str(error))
+    return ArticleText(
+        text, published, title=_cell(row, columns.title), url=_cell(row, columns.url),
+        source=_cell(row, columns.source), id=_cell(row, columns.id) or fallback_id, location=location,
     )
 
 
@@ -47,20 +50,13 @@ def _cell(row: Mapping[str, Any], column: str | None) -> str | None:
     return str(row[column]).strip() or None
 
 
-def _day(value: str | None) -> str | None:
-    """The YYYY-MM-DD prefix of an ISO date or timestamp; anything else is unknown."""
-    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
-        return value[:10]
-    return None
-
-
 class JsonLinesSource:
     """A JSON Lines file: one JSON object per line."""
 
     def __init__(self, path: str | Path, columns: Columns = Columns()) -> None:
         self.path, self.columns = Path(path), columns
 
-    def read(self) -> Iterator[SourceArticle | SourceFailure]:
+    def read(self) -> Iterator[ArticleText | SourceFailure]:
         text = _read_whole(self.path)
         if isinstance(text, SourceFailure):
             yield text
@@ -86,7 +82,7 @@ class CsvSource:
     def __init__(self, path: str | Path, columns: Columns = Columns()) -> None:
         self.path, self.columns = Path(path), columns
 
-    def read(self) -> Iterator[SourceArticle | SourceFailure]:
+    def read(self) -> Iterator[ArticleText | SourceFailure]:
         text = _read_whole(self.path)
         if isinstance(text, SourceFailure):
             yield text

@@ -12,7 +12,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from eventwire.ingest.html import MAX_PAGE_BYTES, read_html
-from eventwire.ingest.source import SourceArticle, SourceFailure
+from eventwire.records import ArticleText, SourceFailure, parse_day
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ class WarcSource:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
 
-    def read(self) -> Iterator[SourceArticle | SourceFailure]:
+    def read(self) -> Iterator[ArticleText | SourceFailure]:
         """Yield one result per response record; a file that breaks mid-way ends with a failure."""
         try:
             with self.path.open("rb") as stream:
@@ -45,7 +45,7 @@ class WarcSource:
             # warcio cannot resynchronise after a broken record; what came before is kept.
             yield SourceFailure(str(self.path), f"broken WARC: {error}")
 
-    def _read_record(self, record: ArcWarcRecord, offset: Callable[[], int]) -> SourceArticle | SourceFailure | None:
+    def _read_record(self, record: ArcWarcRecord, offset: Callable[[], int]) -> ArticleText | SourceFailure | None:
         if record.rec_type != "response":
             if record.rec_type not in _SKIPPED_TYPES:
                 log.info("%s@%d: skipping a %s record", self.path, offset(), record.rec_type)
@@ -63,8 +63,11 @@ class WarcSource:
         if isinstance(page, SourceFailure):
             return page
         record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>") or None
-        warc_day = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-        return replace(page, id=record_id or page.id, published=page.published or warc_day)
+        try:  # the page's own date, else when the crawler fetched it
+            published = page.published or parse_day(record.rec_headers.get_header("WARC-Date"), "WARC-Date")
+        except ValueError as error:
+            return SourceFailure(where, str(error))
+        return replace(page, id=record_id or page.id, published=published)
 
     def _refuse(self, record: ArcWarcRecord) -> str | None:
         """Why a response record is not a page to read: no HTTP headers, a status other than 200, not HTML."""

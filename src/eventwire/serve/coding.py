@@ -7,9 +7,9 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from eventwire.ingest.source import SourceArticle, content_hash
 from eventwire.knowledge.settings import CoderSettings
 from eventwire.nlp.guard import InputRejected
+from eventwire.records import ArticleText, article_id, content_hash, parse_day
 from eventwire.serve.errors import ApiError
 from eventwire.serve.params import CodeRequest
 
@@ -47,16 +47,15 @@ def code_and_store(state: Any, body: CodeRequest) -> tuple[bool, dict[str, Any]]
     """Code, then write in one transaction; ``(stored, response)`` where stored is False for a known text."""
     from eventwire.corpus.lifecycle import RunSession
     from eventwire.corpus.versions import current_versions
-    from eventwire.pipeline import article_id as default_id
 
     key = content_hash(body.text)
-    ident = body.id or default_id(body.text)
+    ident = body.id or article_id(body.text)
     try:
         record = state.coder.code(body, ident)
     except InputRejected as exc:
         raise ApiError(422, f"invalid text: {exc}", [{"field": "text", "problem": str(exc)}]) from None
-    published = body.published.isoformat() if body.published else None
-    item = SourceArticle(ident, body.text, body.title, body.url, body.source, published, location="api:/api/code")
+    item = ArticleText(body.text, parse_day(body.published), body.title, body.url, body.source, ident,
+                       location="api:/api/code")
     versions = current_versions(state.settings.coder)
     with state.pool.writer() as conn:  # the run lifecycle of `run` and `watch` (corpus.lifecycle)
         session = RunSession(conn, {"sources": ["api:/api/code"]}, versions)

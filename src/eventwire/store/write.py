@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from eventwire.ingest.source import SourceArticle, SourceFailure, content_hash
-from eventwire.records import CodedArticle
+from eventwire.records import ArticleText, CodedArticle, SourceFailure, content_hash
 from eventwire.store import rows
 
 
@@ -43,7 +42,7 @@ def coded_versions(conn: sqlite3.Connection) -> dict[str, Versions]:
 
 
 def write_batch(
-    conn: sqlite3.Connection, run_id: int, coded: Sequence[tuple[SourceArticle, CodedArticle]],
+    conn: sqlite3.Connection, run_id: int, coded: Sequence[tuple[ArticleText, CodedArticle]],
     failures: Sequence[SourceFailure], versions: Versions, replace: bool = False,
 ) -> int:
     """Store a batch atomically; an article already stored is kept unless ``replace``. Returns articles written."""
@@ -62,7 +61,7 @@ def write_batch(
     return written
 
 
-def write_article(conn: sqlite3.Connection, run_id: int, item: SourceArticle, coded: CodedArticle,
+def write_article(conn: sqlite3.Connection, run_id: int, item: ArticleText, coded: CodedArticle,
                   versions: Versions, replace: bool) -> int:
     key = content_hash(item.text)
     if replace:
