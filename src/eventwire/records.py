@@ -27,7 +27,8 @@ def parse_day(value: str | date | None, field: str = "published") -> str | None:
     """The day ``value`` names, as ``YYYY-MM-DD``; None when nothing is given (None, blank).
 
     Read: a ``date`` or ``datetime``; an ISO 8601 date, alone or before a time (``T`` or a space); an RFC 2822
-    date, its weekday and time optional; a month-first date with a four-digit year (``March 14, 2025``). The day is the one written: a time or zone after it is not read, so
+    date, its weekday and time optional; a month-first date with a four-digit year (``March 14, 2025``).
+    The day is the one written: a time or zone after it is not read, so
     ``2024-08-23T23:30:00-05:00`` is 2024-08-23. Anything else raises ``ValueError`` naming ``field`` and the
     value: an impossible day (``2024-13-45``, ``0000-00-00``, ``31 Feb 2025``), a time alone (``7:58 AM ET``),
     other words or orders (``23/08/2024``). ``field`` may be empty (the message then starts with the value)."""

@@ -25,6 +25,15 @@ def test_missing_store_is_exit_2(tmp_path, capsys):
     assert "no store" in capsys.readouterr().err
 
 
+def test_a_file_that_is_not_a_store_is_exit_2_with_a_reason(tmp_path, capsys):
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not an SQLite database\n" * 10, encoding="utf-8")
+    assert run_serve(parse(["serve", "--db", str(path)])) == 2
+    err = capsys.readouterr().err
+    assert "cannot serve" in err and "not a database" in err and "Traceback" not in err
+    assert path.read_text(encoding="utf-8").startswith("these are my notes")  # left as it was
+
+
 def test_key_and_protection_from_env(monkeypatch, tmp_path):
     monkeypatch.setenv("EVENTWIRE_API_KEY", "k")
     monkeypatch.setenv("EVENTWIRE_PROTECT_READS", "yes")

@@ -42,6 +42,10 @@ def run_serve(args: argparse.Namespace) -> int:
     if not Path(args.db).is_file():
         print(f"eventwire: no store at {args.db} (create one with `eventwire run`)", file=sys.stderr)
         return 2
+    problem = store_problem(Path(args.db))
+    if problem:
+        print(f"eventwire: cannot serve {args.db}: {problem}", file=sys.stderr)
+        return 2
     coder = coder_settings(args)
     overrides = {"protect_reads": args.protect_reads or None, "max_limit": args.max_limit}
     settings = settings_from_env(args.db, coder=coder, **overrides)
@@ -57,6 +61,19 @@ def run_serve(args: argparse.Namespace) -> int:
         return 0
     uvicorn.run(make_app(settings), host=args.host, port=args.port, log_level="info")
     return 0
+
+
+def store_problem(db: Path) -> str | None:
+    """Why ``db`` cannot be served (not an SQLite file, or a store that cannot be migrated), or None."""
+    import sqlite3
+
+    from eventwire.store.connect import open_store
+
+    try:
+        open_store(db).close()  # creates nothing new: the file exists; applies migrations once
+    except sqlite3.DatabaseError as err:
+        return str(err)
+    return None
 
 
 def app_from_env():  # noqa: ANN201 - uvicorn's factory for worker processes

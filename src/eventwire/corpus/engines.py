@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,7 +56,7 @@ class ProcessEngine:
         self.options, self.workers = options, workers
         # spawn: workers start clean (no copied locks or threads), so each one's memory is its own.
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=warm_worker, initargs=(options,))
+                                        initializer=warm_worker, initargs=(options, os.getpid()))
 
     def map(self, chunks: Iterable[Chunk]) -> Iterator[ChunkResult]:
         def submit(chunk: Chunk) -> Future[ChunkResult]:

@@ -62,9 +62,28 @@ def worker_coder(settings: CoderSettings) -> Any:
     return Coder(settings)
 
 
-def warm_worker(options: WorkOptions) -> None:
-    """Process-pool initializer: load the model before the first chunk arrives."""
+def warm_worker(options: WorkOptions, parent_pid: int | None = None) -> None:
+    """Process-pool initializer: watch the parent (``parent_pid``), then load the model before the first chunk."""
+    if parent_pid is not None:
+        exit_with_parent(parent_pid)
     worker_coder(options.settings)
+
+
+def exit_with_parent(parent_pid: int, every_s: float = 0.5) -> threading.Thread:
+    """End this worker process soon after its parent is gone (killed with SIGKILL, say), even mid-article:
+    its results could no longer be stored, and an orphaned worker would hold its memory for nothing."""
+    import os
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(every_s)
+        log.warning("parent process %d is gone; worker %d exits", parent_pid, os.getpid())
+        os._exit(70)
+
+    thread = threading.Thread(target=watch, name="exit-with-parent", daemon=True)
+    thread.start()
+    return thread
 
 
 def code_chunk(items: Sequence[ArticleText], options: WorkOptions) -> ChunkResult:
