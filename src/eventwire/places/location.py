@@ -1,5 +1,5 @@
 """Where an event happened: a locative phrase on its trigger, on a verb above it or on the people met, whose
-object is one of the sentence's places or a place noun ("at the border")."""
+object is one of the sentence's places or a noun for a kind of place ("met in the capital")."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.metonymy import PLACE_NOUNS
 from eventwire.knowledge.words import word_list
 from eventwire.records import Place
 
 EVENT_PREPS = word_list("event_place_prepositions")
+# Nouns for a kind of place ("the capital", "the border"): an unnamed place an event may be located at.
+PLACE_KIND_NOUNS = word_list("place_kind_nouns")
 
 
 def place_at(doc: Doc, token: Token, places: Sequence[Place]) -> Place | None:
@@ -25,8 +26,9 @@ def place_at(doc: Doc, token: Token, places: Sequence[Place]) -> Place | None:
 
 
 def unnamed_place(token: Token, places: Sequence[Place]) -> Place | None:
-    """ "at the border": a place noun with no name; its country when one named place sits in the phrase."""
-    if token.lemma_.lower() not in PLACE_NOUNS:
+    """ "at the border", "in the capital": a noun for a kind of place, with no name; its country when one named
+    place sits in the phrase."""
+    if token.lemma_.lower() not in PLACE_KIND_NOUNS:
         return None
     phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
     inner = [p for p in places if phrase.start_char <= p.start and p.end <= phrase.end_char]
