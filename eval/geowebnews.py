@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.knowledge.gazetteer import load_place_knowledge
 from eventwire.nlp.model import load_model
-from eventwire.places.finder import Toponym, find_toponyms
+from eventwire.places import Toponym, find_toponyms
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 DEFAULT = SHARED / "geowebnews" / "GWN.xml"
@@ -110,9 +111,10 @@ def evaluate(docs: Iterable[tuple[str, list[Gold]]]) -> dict[str, object]:
     """Score all toponyms (metonyms included) and, separately, locations only against literal gold."""
     docs = list(docs)
     nlp = load_model()
+    known = load_place_knowledge()
     everything, literal = Tally(), Tally()
     for (_text, golds), doc in zip(docs, nlp.pipe(d[0] for d in docs), strict=True):
-        toponyms = find_toponyms(doc, include_demonyms=True, include_embedded=True)
+        toponyms = find_toponyms(doc, known, include_demonyms=True, include_embedded=True)
         score_doc(everything, toponyms, golds, literal_only=False)
         score_doc(literal, toponyms, golds, literal_only=True)
     return {"documents": len(docs), "toponyms": summarise(everything), "locations": summarise(literal),

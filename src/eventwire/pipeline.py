@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -17,14 +18,14 @@ from eventwire.events.finder import EventCandidate, find_events
 from eventwire.knowledge.actors import KnowledgeBase
 from eventwire.knowledge.bundle import Knowledge, build_knowledge
 from eventwire.knowledge.codebook import CameoCode
-from eventwire.knowledge.gazetteer import load_gazetteer
+from eventwire.knowledge.gazetteer import load_place_knowledge
 from eventwire.knowledge.patterns import Patterns
 from eventwire.knowledge.settings import CoderSettings
 from eventwire.nlp.datelines import dateline_tokens
 from eventwire.nlp.guard import InputRejected, check_text
 from eventwire.nlp.lemmas import spacy_lemmatizer
 from eventwire.nlp.model import common_words, make_nlp
-from eventwire.places.finder import find_places, locate_event
+from eventwire.places import find_places, locate_event, place_country
 from eventwire.quotes.finder import find_quotes
 from eventwire.records import Article, ArticleText, CodedArticle, Event, Place, Plover, Quote, Span, Time, article_id
 from eventwire.times.finder import date_event, find_times
@@ -63,10 +64,13 @@ class Coder:
                                             batch_size=batch_size or settings.batch_size)
         self.nlp = nlp or make_nlp()
         bundle = knowledge or build_knowledge(self.settings, spacy_lemmatizer(self.nlp))
+        if kb is not None:  # another knowledge base: its own countries make its own gazetteer
+            bundle = dataclasses.replace(bundle, kb=kb, places=load_place_knowledge(kb))
         self.knowledge = dataclasses.replace(
-            bundle, kb=kb or bundle.kb, patterns=patterns or bundle.patterns,
+            bundle, patterns=patterns or bundle.patterns,
             codebook=codebook if codebook is not None else bundle.codebook)
         self.kb = self.knowledge.kb
+        self.place_knowledge = self.knowledge.places
         self.patterns = self.knowledge.patterns
         self.codebook = self.knowledge.codebook
         self.names = NameIndex(self.kb, lambda s: [t.text for t in self.nlp.tokenizer(s)], common_words(self.nlp))
@@ -117,15 +121,16 @@ class Coder:
     def _code_doc(self, item: ArticleText, doc: Doc) -> CodedArticle:
         day = parse_published(item.published)
         article = self._article(item, language="en")
-        mentions = resolve_actors(doc, self.names, day, is_government_metonym, place_country)
+        country_of = functools.partial(place_country, self.place_knowledge.gazetteer)
+        mentions = resolve_actors(doc, self.names, day, is_government_metonym, country_of)
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         quotes = find_quotes(doc, actor_mentions, self.knowledge.cues)
         times = find_times(doc, day)
         countries = sorted({m.country for m in actor_mentions if m.country})
-        places = find_places(doc, countries)
+        places = find_places(doc, self.place_knowledge, countries)
         in_dateline = dateline_tokens(doc)  # "BEIJING (Reuters) -": the agency takes no part in the events
         players = [m for m in mentions if not in_dateline.intersection(range(m.start_i, m.end_i))]
-        candidates = [c for c in find_events(doc, players, self.patterns, place_country) if self._known(c)]
+        candidates = [c for c in find_events(doc, players, self.patterns, country_of) if self._known(c)]
         events = [
             self._event(doc, f"{article.id}-E{n}", c, self.codebook[c.code], quotes, times, places, day)
             for n, c in enumerate(candidates, 1)
@@ -169,14 +174,6 @@ def reported_on(doc: Doc, quote: Quote | None, times: Sequence[Time]) -> str | N
     if cue is None or len(cue) == 0:
         return None
     return date_event(doc, cue.root.i, times, None)[0]
-
-
-def place_country(name: str) -> str | None:
-    """The country of the most populous city or region of that name in the gazetteer, if any (not a town only
-    the US ZIP code list knows: such a reading needs its state confirmed, which a bare name does not do)."""
-    candidates = [c for c in load_gazetteer().lookup(name)
-                  if c.feature in {"city", "admin1", "region"} and c.country and not c.minor]
-    return max(candidates, key=lambda c: c.population).country if candidates else None
 
 
 def _pattern_name(c: EventCandidate) -> str:

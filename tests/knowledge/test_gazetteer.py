@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.knowledge.gazetteer import is_indexable_alias, load_gazetteer, normalise_name
+from eventwire.knowledge.actors import load_default_kb
+from eventwire.knowledge.gazetteer import load_gazetteer, load_place_knowledge, read_demonyms
+from eventwire.knowledge.gazetteer_derived import airport_names, bare_division_name, world_division_entries
+from eventwire.knowledge.gazetteer_index import (
+    Candidate,
+    Gazetteer,
+    build_index,
+    is_indexable_alias,
+    normalise_name,
+)
+from eventwire.knowledge.gazetteer_tables import country_entries, division_populations, one_capital, read_cities
+from eventwire.knowledge.gazetteer_us import ZipPlaces, read_zip_places, us_county_entries, us_zip_town_entries
 
 
 def test_normalise_name_drops_accents_case_and_article() -> None:
@@ -58,8 +69,6 @@ def test_us_states_carry_a_population_summed_from_their_cities() -> None:
 
 
 def test_read_cities_streams_every_object(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.knowledge.gazetteer import read_cities
-
     path = tmp_path / "cities.json"
     path.write_text('{"1": {"name": "A", "x": {"y": 1}}, "2": {"name": "B\u00e9"}, "3": {"name": "C"}}')
     assert [c["name"] for c in read_cities(path, chunk=7)] == ["A", "Bé", "C"]
@@ -68,9 +77,7 @@ def test_read_cities_streams_every_object(tmp_path) -> None:  # type: ignore[no-
 @pytest.mark.parametrize(("word", "place"), [("Russian", "Russia"), ("Russians", "Russia"),
                                              ("European", "Europe"), ("Texans", "Texas")])
 def test_demonyms_map_to_the_place_they_derive_from(word: str, place: str) -> None:
-    from eventwire.knowledge.gazetteer import load_demonyms
-
-    cand = load_demonyms()[normalise_name(word)]
+    cand = load_place_knowledge().demonyms[normalise_name(word)]
     assert cand.name == place and cand.lat is not None
 
 
@@ -79,8 +86,6 @@ def zip_record(city: str, county: str, state: str, lat: float, lon: float, kind:
 
 
 def test_county_point_is_the_mean_of_its_street_zip_codes() -> None:
-    from eventwire.knowledge.gazetteer import read_zip_places
-
     zips = read_zip_places([
         zip_record("London", "Laurel County", "KY", 37.0, -84.0),
         zip_record("London", "Laurel County", "KY", 37.2, -84.2),
@@ -104,8 +109,6 @@ def test_county_point_is_the_mean_of_its_street_zip_codes() -> None:
 
 
 def test_counties_get_a_population_from_their_towns_and_newspaper_spellings() -> None:
-    from eventwire.knowledge.gazetteer import Candidate, ZipPlaces, us_county_entries, us_zip_town_entries
-
     zips = ZipPlaces(
         counties={("st. louis county", "MO"): ("St. Louis County", 38.6, -90.4),
                   ("orange county", "VT"): ("Orange County", 44.0, -72.3)},
@@ -137,8 +140,6 @@ def test_us_counties_have_points_from_the_zip_code_list() -> None:
 
 
 def test_listed_divisions_get_a_population_from_their_nearest_towns() -> None:
-    from eventwire.knowledge.gazetteer import Candidate, division_populations
-
     north = Candidate("North", "XXX", 10.0, 0.0, None, "admin1")
     south = Candidate("South", "XXX", 0.0, 0.0, None, "admin1")
     towns = [Candidate("A", "XXX", 9.0, 0.0, None, "city", 100), Candidate("B", "XXX", 1.0, 0.5, None, "city", 10),
@@ -164,8 +165,6 @@ def write_division_towns(path, towns: list[tuple[str, str, str | None, str | Non
 
 
 def test_world_divisions_come_from_their_towns(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.knowledge.gazetteer import Candidate, build_index, world_division_entries
-
     path = tmp_path / "geocode.gz"
     write_division_towns(path, [
         ("Canterbury", "GB", "England", "Kent", 51.28, 1.08, 55_000),
@@ -193,8 +192,6 @@ def test_world_divisions_come_from_their_towns(tmp_path) -> None:  # type: ignor
 
 
 def test_world_divisions_are_skipped_without_the_package() -> None:
-    from eventwire.knowledge.gazetteer import world_division_entries
-
     assert list(world_division_entries(None, [], {})) == []
 
 
@@ -202,8 +199,6 @@ def test_world_divisions_are_skipped_without_the_package() -> None:
                                             ("County Cork", "Cork"), ("North West", None), ("Delta State", None),
                                             ("Western Province", None), ("Kent", "Kent")])
 def test_bare_division_names(name: str, bare: str | None) -> None:
-    from eventwire.knowledge.gazetteer import bare_division_name
-
     assert bare_division_name(name) == bare
 
 
@@ -225,8 +220,6 @@ def test_british_counties_and_foreign_provinces_are_in_the_gazetteer() -> None:
     ("John F Kennedy International Airport", "New York", ["John F Kennedy International Airport"], None),
 ])
 def test_airport_names(name: str, city: str, names: list[str], bare: str | None) -> None:
-    from eventwire.knowledge.gazetteer import airport_names
-
     assert airport_names(name, city) == (names, bare)
 
 
@@ -246,8 +239,6 @@ def test_newspaper_short_forms_of_countries_are_indexed() -> None:
 
 
 def test_only_the_largest_namesake_is_the_national_capital() -> None:
-    from eventwire.knowledge.gazetteer import Candidate, one_capital
-
     big = Candidate("Washington", "USA", 38.9, -77.0, 1, "city", 689_545, "DC", capital=True)
     small = Candidate("Washington", "USA", 33.7, -82.7, 2, "city", 3_981, "GA", capital=True)
     other = Candidate("Paris", "FRA", 48.9, 2.3, 3, "city", 2_138_551, "11", capital=True)
@@ -255,3 +246,28 @@ def test_only_the_largest_namesake_is_the_national_capital() -> None:
     assert [c.capital for c in kept] == [True, False, True]
     assert [c for c in load_gazetteer().lookup("Washington") if c.capital] == [
         c for c in load_gazetteer().lookup("Washington") if c.admin1 == "DC" and c.feature == "city"]
+
+
+def test_country_names_come_from_the_knowledge_base_handed_in() -> None:
+    aliases = {c.country: set(names) for c, names in country_entries([("ARM", ("Armenistan",))])}
+    assert "Armenistan" in aliases["ARM"] and "Armenia" in aliases["ARM"]  # the base's alias beside pycountry's
+    assert "Armenistan" not in {n for c, names in country_entries([]) if c.country == "ARM" for n in names}
+
+
+def test_demonyms_come_from_the_knowledge_base_handed_in() -> None:
+    armenia = Candidate("Armenia", "ARM", 40.0, 45.0, None, "country")
+    europe = Candidate("Europe", None, 48.7, 9.1, None, "region")
+    gaz = Gazetteer(build_index([(armenia, ()), (europe, ())]))
+    demonyms = read_demonyms(gaz, [("ARM", ("Armenistani",)), ("XXX", ("Nowherian",))])
+    assert demonyms["armenistani"] is armenia and "nowherian" not in demonyms  # a country the gazetteer lacks
+    assert demonyms["european"] is europe  # data/places/demonyms.tsv
+
+
+def test_place_knowledge_is_cached_on_the_bases_countries() -> None:
+    import dataclasses
+
+    default = load_place_knowledge()
+    assert load_place_knowledge(load_default_kb()) is default and default.gazetteer is load_gazetteer()
+    # Another base with the same countries (here: no actors) shares the gazetteer: nothing is built again.
+    assert load_place_knowledge(dataclasses.replace(load_default_kb(), actors=())) is default
+    assert default.gazetteer.state_codes["calif."] == "CA" and default.gazetteer.state_codes["ca"] == "CA"

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from eventwire.knowledge.actors import KnowledgeBase, load_default_kb
 from eventwire.knowledge.codebook import CameoCode, load_codebook
 from eventwire.knowledge.cues import CueLexicon, load_cues
+from eventwire.knowledge.gazetteer import load_place_knowledge
+from eventwire.knowledge.gazetteer_index import PlaceKnowledge
 from eventwire.knowledge.patterns import Patterns, load_patterns, merge_patterns
 from eventwire.knowledge.petrarch_verbs import Lemmatizer
 from eventwire.knowledge.settings import CoderSettings
@@ -17,12 +19,14 @@ from eventwire.knowledge.settings import CoderSettings
 
 @dataclass(frozen=True)
 class Knowledge:
-    """What the stages know: actors, verb patterns, the CAMEO codebook, speech cues; and what built it."""
+    """What the stages know: actors, verb patterns, the CAMEO codebook, speech cues, the gazetteer and demonyms
+    (built from these actors' countries); and the fingerprint of what built it."""
 
     kb: KnowledgeBase
     patterns: Patterns
     codebook: Mapping[str, CameoCode]
     cues: CueLexicon
+    places: PlaceKnowledge
     fingerprint: str
 
 
@@ -49,4 +53,4 @@ def build_knowledge(settings: CoderSettings, lemmatize: Lemmatizer | None = None
         sentence, story = read_petrarch_discards(settings.petrarch_discards)
         patterns = dataclasses.replace(patterns, discards=sentence, story_discards=story)
     return Knowledge(kb=kb, patterns=patterns, codebook=load_codebook(), cues=load_cues(),
-                     fingerprint=settings.fingerprint())
+                     places=load_place_knowledge(kb), fingerprint=settings.fingerprint())

@@ -1,5 +1,17 @@
 """Places: toponyms read, geocoded against the gazetteer, and the place of each event.
 
-Rule of this room: pure functions of the parsed ``Doc``, the gazetteer handed in and the actors found
-before; no I/O, no loading. Imports ``records``, ``knowledge`` (types), ``nlp`` and ``actors`` only.
+Rule of this room: pure functions of the parsed ``Doc``, the place knowledge handed in (``PlaceKnowledge``:
+the gazetteer and demonyms, built by ``knowledge.gazetteer`` from the coder's knowledge base) and the actors
+found before; no I/O, no loading. Imports ``records``, ``knowledge`` (types, word lists), ``nlp`` and ``actors``
+only.
+
+Modules by concern: ``names`` (reading a name against the gazetteer), ``mentions`` (the place names of a
+``Doc``), ``mislabels`` (names the model mislabels, after a first reading), ``scoring`` (candidates and the
+article's context), ``finder`` (the reading passes), ``location`` (the place of an event).
 """
+
+from eventwire.places.finder import Toponym, find_places, find_toponyms
+from eventwire.places.location import locate_event
+from eventwire.places.names import place_country
+
+__all__ = ["Toponym", "find_places", "find_toponyms", "locate_event", "place_country"]

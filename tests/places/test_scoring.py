@@ -1,11 +1,21 @@
-"""The document-level scoring terms of the place finder, on hand-made candidates (no parser needed)."""
+"""The scoring terms of the place finder, a name alone and in its article's context, on hand-made candidates."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from eventwire.knowledge.gazetteer import Candidate
-from eventwire.places.finder import NEAR, Context, distance_km, is_short_code, region_rival
+from eventwire.knowledge.gazetteer_index import Candidate, Gazetteer
+from eventwire.places.scoring import (
+    CONTAINS,
+    NEAR,
+    SIBLING,
+    Context,
+    best_candidate,
+    distance_km,
+    region_rival,
+    score,
+    unclear_county,
+)
 
 
 def town(name: str, lat: float, lon: float, population: int, admin1: str = "TN", capital: bool = False) -> Candidate:
@@ -35,9 +45,6 @@ def test_region_rival_blocks_small_namesakes_of_capitals_and_big_towns() -> None
     assert region_rival(louisville) == (600_000, frozenset())
 
 
-def test_short_codes() -> None:
-    assert is_short_code("EU") and is_short_code("USA")
-    assert not is_short_code("Eu") and not is_short_code("ROME") and not is_short_code("U.S.")
 
 
 def county(name: str, admin1: str, population: int, lat: float = 36.0, lon: float = -88.0) -> Candidate:
@@ -45,8 +52,6 @@ def county(name: str, admin1: str, population: int, lat: float = 36.0, lon: floa
 
 
 def test_a_town_and_the_county_it_lies_in_support_each_other() -> None:
-    from eventwire.places.finder import CONTAINS, SIBLING
-
     context = Context(frozenset(), Counter(), Counter(), 2, (), frozenset({"paris"}), frozenset({"henry county"}),
                       {"henry county": frozenset({"TN", "GA"})}, {("paris", "TN"): "henry county"})
     assert context.inside(county("Henry County", "TN", 20_000)) == CONTAINS
@@ -61,9 +66,6 @@ def test_a_town_and_the_county_it_lies_in_support_each_other() -> None:
 
 
 def test_a_county_name_several_states_share_is_unplaced_without_evidence() -> None:
-    from eventwire.knowledge.gazetteer import Gazetteer
-    from eventwire.places.finder import unclear_county
-
     gaz = Gazetteer({})
     ga, tn = county("Henry County", "GA", 200_000), county("Henry County", "TN", 90_000)
     nothing = Context(frozenset(), Counter(), Counter(), 1)
@@ -78,23 +80,9 @@ def test_a_county_name_several_states_share_is_unplaced_without_evidence() -> No
     assert not unclear_county(town("Paris", 36.3, -88.3, 10_000), [ga, tn], None, gaz, nothing, Counter())
 
 
-def test_a_minor_zip_town_needs_its_state_confirmed() -> None:
-    from eventwire.knowledge.gazetteer import Gazetteer
-    from eventwire.places.finder import confirmed
-
-    gaz = Gazetteer({})
-    grove = Candidate("Meadow Grove", "USA", 42.0, -97.7, None, "city", 0, "NE", minor=True)
-    big = town("Meadow Grove", 30.0, -90.0, 20_000, "LA")
-    assert confirmed([grove, big], None, gaz) == (big,)
-    assert confirmed([grove, big], "US-NE", gaz) == (grove, big)  # "Meadow Grove, Neb."
-    assert confirmed([grove], "US-IA", gaz) == ()
-    assert confirmed([grove], None, gaz, frozenset({("USA", "NE")})) == (grove,)  # other places in Nebraska
 
 
 def test_a_region_name_is_the_region_not_a_small_namesake_town() -> None:
-    from eventwire.knowledge.gazetteer import Gazetteer
-    from eventwire.places.finder import best_candidate
-
     gaz = Gazetteer({})
     region = Candidate("Middle East", None, 33.1, 35.9, None, "region", 0)
     hamlet = Candidate("Middle East", "USA", 39.3, -76.6, None, "city", 1_900, "MD")
@@ -102,19 +90,9 @@ def test_a_region_name_is_the_region_not_a_small_namesake_town() -> None:
     assert best_candidate(gaz, "Middle East", [region, hamlet], frozenset({"USA"}), "US-MD", False) is hamlet
 
 
-def test_camel_case_names_count_as_capitalised() -> None:
-    from eventwire.places.finder import CAMEL_NAME
-
-    for name in ("DeKalb", "McLean", "McMinn", "DuPage", "LaGrange", "MacArthur"):
-        assert CAMEL_NAME.fullmatch(name), name
-    for word in ("PoP", "iPhone", "USA", "Dekalb", "McD", "DEKALB"):
-        assert not CAMEL_NAME.fullmatch(word), word
 
 
 def test_the_article_country_does_not_lift_a_town_over_a_far_larger_namesake() -> None:
-    from eventwire.knowledge.gazetteer import Gazetteer
-    from eventwire.places.finder import score
-
     gaz = Gazetteer({})
     toronto_oh = town("Toronto", 40.46, -80.60, 5_000, "OH")
     toronto_on = Candidate("Toronto", "CAN", 43.70, -79.42, None, "city", 2_600_000, "08")
