@@ -19,7 +19,6 @@ from eventwire.records import Article, CodedArticle
 from tests.ingest.pages import PARAGRAPHS, article_page, rss_feed
 from tests.ingest.server import Route, serve
 
-
 PARAGRAPH = PARAGRAPHS[0]
 
 

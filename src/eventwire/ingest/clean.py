@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import PurePath
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from eventwire.records import ArticleText, SourceFailure
 
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
-Item = TypeVar("Item", ArticleText, SourceFailure)
+Item = ArticleText | SourceFailure
 Reader = TypeVar("Reader")
 
 
@@ -44,7 +44,7 @@ def clean_text(value: str) -> str:
 
 def clean_item(item: Item) -> Item:
     """The article or failure with every text field cleaned; the fields changed are logged as a warning."""
-    changed = {f.name: clean_text(value) for f in dataclasses.fields(item)
+    changed: dict[str, Any] = {f.name: clean_text(value) for f in dataclasses.fields(item)
                if isinstance(value := getattr(item, f.name), str) and _SURROGATE.search(value)}
     if not changed:
         return item
