@@ -15,7 +15,7 @@ from tests.cli.test_watch import parse
 
 
 def main(marker: str, argv: list[str]) -> int:
-    def hang(items):  # noqa: ANN001, ANN202
+    def hang(items: list[object]) -> tuple[list[object], list[object]]:
         Path(marker).write_text(str(len(items)), encoding="utf-8")
         time.sleep(600)
         raise SystemExit("never killed")

@@ -45,7 +45,7 @@ def clean_text(value: str) -> str:
 def clean_item(item: Item) -> Item:
     """The article or failure with every text field cleaned; the fields changed are logged as a warning."""
     changed: dict[str, Any] = {f.name: clean_text(value) for f in dataclasses.fields(item)
-               if isinstance(value := getattr(item, f.name), str) and _SURROGATE.search(value)}
+                               if isinstance(value := getattr(item, f.name), str) and _SURROGATE.search(value)}
     if not changed:
         return item
     where = item.location if isinstance(item, SourceFailure) else item.where
