@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -10,8 +16,10 @@ from eventwire.cli.watch import add_watch_command, run_watch
 from eventwire.corpus.watch import PollCounts, watch_feeds
 from eventwire.ingest.http import HttpSettings, UrllibClient
 from eventwire.records import Article, CodedArticle
-from tests.ingest.pages import article_page, rss_feed
+from tests.ingest.pages import PARAGRAPHS, article_page, rss_feed
 from tests.ingest.server import Route, serve
+
+PARAGRAPH = PARAGRAPHS[0]
 
 
 def fake_code(items):
@@ -53,6 +61,41 @@ def test_watch_once_stores_articles_and_failures_and_a_rerun_adds_nothing(site, 
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM runs WHERE finished IS NOT NULL").fetchone()[0] == 2
     conn.close()
+
+
+def test_kill_9_while_coding_then_a_rerun_stores_every_item_exactly_once(tmp_path):
+    from eventwire.store.connect import open_store
+
+    repo = Path(__file__).resolve().parents[2]
+    db, marker = tmp_path / "news.db", tmp_path / "coding"
+    with serve() as server:
+        items = [{"title": f"Item {n}", "link": server.url(f"/n/{n}"), "guid": f"g{n}"} for n in range(4)]
+        server.routes["/feed.xml"] = Route(body=rss_feed(items), content_type="application/rss+xml", etag='"1"')
+        for n in range(4):
+            page = article_page(title=f"Story {n}", paragraphs=(f"Story {n}: {PARAGRAPH}",))
+            server.routes[f"/n/{n}"] = Route(body=page)
+        argv = [server.url("/feed.xml"), "--db", str(db), "--once"]
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(repo / "src"), str(repo)]))
+        with (tmp_path / "stderr").open("wb") as stderr:
+            child = subprocess.Popen([sys.executable, "-m", "tests.cli.watch_child", str(marker), *argv], cwd=repo,
+                                     env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+            try:
+                deadline = time.monotonic() + 60
+                while not marker.exists() and child.poll() is None and time.monotonic() < deadline:
+                    time.sleep(0.05)
+            finally:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGKILL)
+                child.wait(timeout=10)
+        assert marker.exists(), (tmp_path / "stderr").read_text()
+        assert marker.read_text() == "4" and child.returncode == -signal.SIGKILL  # killed while coding all four
+        client = UrllibClient(HttpSettings(timeout=2.0, use_env_proxies=False))
+        assert run_watch(parse(argv), client=client, code=fake_code) == 0
+        assert run_watch(parse(argv), client=client, code=fake_code) == 0
+    conn = open_store(db)
+    stored = conn.execute("SELECT title, count(*) FROM articles GROUP BY title ORDER BY title").fetchall()
+    conn.close()
+    assert [tuple(row) for row in stored] == [(f"Story {n}", 1) for n in range(4)]
 
 
 def test_bad_arguments_exit_2(tmp_path):

@@ -12,7 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 @dataclass
 class Route:
-    """What the server answers on one path; ``etag``/``last_modified`` turn on conditional GET (304)."""
+    """What the server answers on one path; ``etag``/``last_modified`` turn on conditional GET (304);
+    ``trickle`` sends the answer a byte at a time, that many seconds apart (the head too with ``trickle_head``)."""
 
     body: bytes = b""
     status: int = 200
@@ -22,6 +23,8 @@ class Route:
     delay: float = 0.0
     redirect: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    trickle: float = 0.0
+    trickle_head: bool = False
 
 
 class _Server(ThreadingHTTPServer):
@@ -73,8 +76,24 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Last-Modified", route.last_modified)
         for name, value in (route.headers if route else {}).items():
             self.send_header(name, value)
+        if route and route.trickle:
+            self._trickle(route)
+            return
         self.end_headers()
         self.wfile.write(body)
+
+    def _trickle(self, route: Route) -> None:
+        """A slow-loris server: every byte on its own, ``route.trickle`` seconds apart."""
+        self._headers_buffer.append(b"\r\n")  # what end_headers would add, sent by hand
+        head = b"".join(self._headers_buffer)
+        self._headers_buffer = []
+        if not route.trickle_head:
+            self.wfile.write(head)
+            head = b""
+        for byte in head + route.body:
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(route.trickle)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass

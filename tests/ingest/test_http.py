@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import socket
+import time
 
 import pytest
 
@@ -57,6 +58,21 @@ def test_a_slow_server_times_out(server):
     server.routes["/slow"] = Route(body=b"late", delay=1.0)
     with pytest.raises(FetchError, match="timeout"):
         UrllibClient(HttpSettings(timeout=0.2, use_env_proxies=False)).get(server.url("/slow"))
+
+
+@pytest.mark.parametrize("head", [False, True], ids=["body", "head"])
+def test_a_server_trickling_bytes_is_cut_off_at_the_deadline(server, head):
+    # A byte every 0.05 s: each socket read is quick, the whole answer would take 10 s.
+    server.routes["/loris"] = Route(body=b"x" * 200, trickle=0.05, trickle_head=head)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="timeout after 0.5 s"):
+        UrllibClient(HttpSettings(timeout=0.5, use_env_proxies=False)).get(server.url("/loris"))
+    assert time.monotonic() - started < 1.5
+
+
+def test_a_trickled_answer_within_the_deadline_is_read_whole(server):
+    server.routes["/drip"] = Route(body=b"<p>drip</p>", trickle=0.01)
+    assert UrllibClient(LOCAL).get(server.url("/drip")).body == b"<p>drip</p>"
 
 
 def test_a_body_over_the_limit_is_refused(server):

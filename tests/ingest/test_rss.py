@@ -57,6 +57,7 @@ def test_second_poll_sends_the_etag_and_a_304_gives_nothing(server, client):
     states = MemoryFeedStates()
     source = RssSource(server.url("/feed.xml"), client, states)
     assert len(list(source.read())) == 3
+    source.commit()
     assert states.load(server.url("/feed.xml")).etag == '"feed-1"'
     requests_before = len(server.requests)
     assert list(source.read()) == []
@@ -70,11 +71,13 @@ def test_a_changed_feed_yields_only_new_items(server, client):
     states = MemoryFeedStates()
     source = RssSource(server.url("/feed.xml"), client, states)
     list(source.read())
+    source.commit()
     items = [{"title": "Pier closes", "link": server.url("/news/pier"), "guid": "pier"},
              {"title": "Harbour fees", "link": server.url("/news/fees"), "guid": "fees"}]
     server.routes["/feed.xml"] = Route(body=rss_feed(items), content_type="application/rss+xml", etag='"feed-2"')
     server.routes["/news/fees"] = Route(body=article_page(title="Harbour fees rise"))
     (only,) = list(source.read())
+    source.commit()
     assert only.title == "Harbour fees rise"
     seen = states.load(server.url("/feed.xml")).seen
     assert [key.rsplit("/", 1)[-1] for key in seen] == ["pier", "ferry", "gone", "fees"]  # feedparser resolves guids
@@ -85,6 +88,7 @@ def test_last_modified_is_remembered_and_sent(server, client):
     server.routes["/feed.xml"] = Route(body=rss_feed([]), content_type="application/rss+xml", last_modified=stamp)
     source = RssSource(server.url("/feed.xml"), client, MemoryFeedStates())
     assert list(source.read()) == []
+    source.commit()
     assert list(source.read()) == []
     assert server.requests[-1][1].get("if-modified-since") == stamp
 
@@ -129,12 +133,20 @@ def test_atom_feeds_and_non_html_pages(server, client):
     assert article.published == "2024-03-12"
 
 
-def test_state_is_saved_only_after_every_item_was_taken(server, client):
+def test_state_is_saved_only_when_committed_after_every_item_was_taken(server, client):
     publish(server)
     states = MemoryFeedStates()
-    reader = RssSource(server.url("/feed.xml"), client, states).read()
+    source = RssSource(server.url("/feed.xml"), client, states)
+    reader = source.read()
     next(reader)
-    assert states.load(server.url("/feed.xml")) == FeedState()  # a consumer that dies here loses nothing
+    source.commit()  # a consumer that stops here has not had every item: nothing to remember
+    assert states.load(server.url("/feed.xml")) == FeedState()
+    assert len(list(source.read())) == 3
+    assert states.load(server.url("/feed.xml")) == FeedState()  # taken, not yet stored: a kill here loses nothing
+    source.commit()
+    assert len(states.load(server.url("/feed.xml")).seen) == 3
+    source.commit()  # once only: a second commit saves nothing new
+    assert list(source.read()) == []
 
 
 def test_json_feed_states_survive_a_new_process(tmp_path):
@@ -174,3 +186,27 @@ def test_a_page_with_its_own_date_does_not_need_the_items(server, client):
     server.routes["/pier"] = Route(body=article_page())
     (article,) = list(RssSource(server.url("/feed.xml"), client).read())
     assert isinstance(article, ArticleText) and article.published == "2024-03-11"
+
+
+def test_character_references_to_surrogates_are_cleaned_not_fatal(server, client):
+    # feedparser's loose parser dies on these (UnicodeEncodeError, ValueError); a real pair is one character
+    items = (b"<item><title>Pier &#xD800; closes</title><link>%s</link><guid>a</guid>"
+             b"<description>Lone &#xdfff; &amp;#55296; and huge &#x110000; refs.</description></item>"
+             b"<item><title>Smile &#xD83D;&#xDE00; &#55357;&#56832;</title><link>%s</link><guid>b</guid>"
+             b"<description>" + SUMMARY.encode() + b"</description></item>")
+    body = (b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Courier &#xD800;</title>'
+            + items % (server.url("/a").encode(), server.url("/b").encode()) + b"</channel></rss>")
+    server.routes["/feed.xml"] = Route(body=body, content_type="application/rss+xml")
+    lone, pair = list(RssSource(server.url("/feed.xml"), client, fetch_pages=False).read())
+    assert isinstance(lone, ArticleText) and isinstance(pair, ArticleText)
+    assert (lone.title, lone.text, lone.source) == (
+        "Pier \ufffd closes", "Lone \ufffd &#55296; and huge \ufffd refs.", "Courier \ufffd")  # escaped: text
+    assert pair.title == "Smile \U0001f600 \U0001f600" and pair.text == SUMMARY
+
+
+def test_a_feed_feedparser_cannot_survive_is_a_failure(server, client):
+    text = '<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>T</title><item>' \
+           "<title>Pier &#xD800;</title><link>http://x/a</link></item></channel></rss>"
+    server.routes["/feed.xml"] = Route(body=text.encode("utf-16"), content_type="application/rss+xml")
+    (result,) = list(RssSource(server.url("/feed.xml"), client, fetch_pages=False).read())
+    assert isinstance(result, SourceFailure) and result.reason.startswith("malformed feed: UnicodeEncodeError")

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from eventwire.corpus.lifecycle import RunSession
 from eventwire.corpus.work import WorkOptions
-from eventwire.ingest.source import Source
+from eventwire.ingest.source import CommittedSource, Source
 from eventwire.knowledge.settings import BUNDLED, CoderSettings
 from eventwire.records import ArticleText, CodedArticle, SourceFailure
 
@@ -77,7 +77,8 @@ def make_code_step(options: WorkOptions | None = None) -> CodeStep:
 
 
 def poll_once(sources: Sequence[Source], code: CodeStep, sink: Sink) -> PollCounts:
-    """Read every source once, code what is new, and hand it to the sink in one batch."""
+    """Read every source once, code what is new, and hand it to the sink in one batch; only then do the feeds
+    remember the items (``CommittedSource.commit``), so a poll killed or failing before that loses nothing."""
     articles: list[ArticleText] = []
     failures: list[SourceFailure] = []
     for source in sources:
@@ -91,20 +92,30 @@ def poll_once(sources: Sequence[Source], code: CodeStep, sink: Sink) -> PollCoun
     for failure in failures:
         log.info("failure at %s: %s", failure.location, failure.reason)
     written = sink.write(coded, failures)
+    for source in sources:
+        if isinstance(source, CommittedSource):
+            source.commit()
     return PollCounts(articles=len(articles), written=written, failures=len(failures))
 
 
 def watch_feeds(sources: Sequence[Source], code: CodeStep, sink: Sink, interval: float, once: bool = False,
                 sleep: Callable[[float], None] = time.sleep, report: Callable[[PollCounts], None] | None = None,
                 ) -> list[PollCounts]:
-    """Poll until interrupted (or once); each poll's counts go to ``report``."""
+    """Poll until interrupted (or once); each poll's counts go to ``report``. A poll that raises (the store
+    locked, the coder broken) is logged and the next one tries its items again; with ``once`` it raises."""
     polls: list[PollCounts] = []
     while True:
         started = time.monotonic()
-        counts = poll_once(sources, code, sink)
-        polls.append(counts)
-        if report:
-            report(counts)
+        try:
+            counts = poll_once(sources, code, sink)
+        except Exception:
+            if once:
+                raise
+            log.exception("poll failed; its items are read again at the next poll")
+        else:
+            polls.append(counts)
+            if report:
+                report(counts)
         if once:
             return polls
         sleep(max(0.0, interval - (time.monotonic() - started)))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwire.ingest.clean import cleaned
 from eventwire.ingest.files import FolderSource
 from eventwire.ingest.source import Source
 from eventwire.ingest.tables import Columns, CsvSource, JsonLinesSource
@@ -53,6 +54,7 @@ class UnavailableSource:
     def __init__(self, spec: str, reason: str) -> None:
         self.spec, self.reason = spec, reason
 
+    @cleaned
     def read(self) -> Iterator[ArticleText | SourceFailure]:
         yield SourceFailure(self.spec, self.reason)
 
@@ -63,6 +65,7 @@ class StampedSource:
     def __init__(self, inner: Source, name: str) -> None:
         self.inner, self.name = inner, name
 
+    @cleaned
     def read(self) -> Iterator[ArticleText | SourceFailure]:
         for item in self.inner.read():
             if isinstance(item, ArticleText) and item.source is None:

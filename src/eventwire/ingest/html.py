@@ -9,6 +9,7 @@ import trafilatura
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from eventwire.ingest.clean import path_text
 from eventwire.records import ArticleText, SourceFailure, content_hash, parse_day
 
 log = logging.getLogger(__name__)
@@ -54,14 +55,14 @@ def read_html(data: bytes, url: str | None = None, location: str | None = None) 
 
 def read_html_file(path: str | Path) -> ArticleText | SourceFailure:
     """Read a saved page from disk; unreadable files are failures, not exceptions."""
-    path = Path(path)
+    path, where = Path(path), path_text(path)
     try:
         if path.stat().st_size > MAX_PAGE_BYTES:
-            return SourceFailure(str(path), f"file is over {MAX_PAGE_BYTES} bytes")
+            return SourceFailure(where, f"file is over {MAX_PAGE_BYTES} bytes")
         data = path.read_bytes()
     except OSError as error:
-        return SourceFailure(str(path), f"unreadable file: {error.strerror or error}")
-    return read_html(data, url=None, location=str(path))
+        return SourceFailure(where, f"unreadable file: {error.strerror or error}")
+    return read_html(data, url=None, location=where)
 
 
 def _refuse(data: bytes) -> str | None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import http.client
+import io
 import logging
+import socket
 import time
 import urllib.error
 import urllib.request
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 log = logging.getLogger(__name__)
@@ -73,15 +75,100 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _DeadlineReader(io.RawIOBase):
+    """A socket's reads under one deadline: each waits only for the time left, so a server trickling a byte at
+    a time cannot stretch the request past it (a socket timeout alone bounds each read, not their sum)."""
+
+    def __init__(self, sock: socket.socket, deadline: float) -> None:
+        super().__init__()
+        self._sock, self._raw, self._deadline = sock, sock.makefile("rb", buffering=0), deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("deadline passed")
+        self._sock.settimeout(left)
+        return self._raw.readinto(buffer)
+
+    def close(self) -> None:
+        self._raw.close()  # the socket's own file: the socket closes once every file on it is closed
+        super().close()
+
+
+class _DeadlineSocket:
+    """A connected socket whose ``makefile`` (what ``http.client`` reads the answer through) keeps a deadline."""
+
+    def __init__(self, sock: socket.socket, deadline: float) -> None:
+        self._sock, self._deadline = sock, deadline
+
+    def makefile(self, mode: str = "rb", *args: Any, **kwargs: Any) -> io.BufferedReader:
+        return io.BufferedReader(_DeadlineReader(self._sock, self._deadline))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sock, name)
+
+
+class _DeadlineConnection:
+    """What ``http.client``'s connections get mixed in: connect within the time left, read under the deadline."""
+
+    deadline: float
+    timeout: float | None
+    sock: Any
+
+    def __init__(self, *args: Any, deadline: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        self.deadline = deadline
+
+    def connect(self) -> None:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("deadline passed")
+        self.timeout = left
+        super().connect()  # type: ignore[misc]  # the stdlib class's own (TLS included)
+        self.sock = _DeadlineSocket(self.sock, self.deadline)
+
+
+class _DeadlineHTTPConnection(_DeadlineConnection, http.client.HTTPConnection):
+    pass
+
+
+class _DeadlineHTTPSConnection(_DeadlineConnection, http.client.HTTPSConnection):
+    pass
+
+
+class _DeadlineHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
+    """Opens http and https connections that keep one request's deadline (in place of urllib's two handlers)."""
+
+    def __init__(self, deadline: float) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_DeadlineHTTPConnection, req, deadline=self.deadline)  # type: ignore[arg-type]
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        context = getattr(self, "_context", None)  # HTTPSHandler's default TLS context: certificates checked
+        return self.do_open(_DeadlineHTTPSConnection, req, context=context,  # type: ignore[arg-type]
+                            deadline=self.deadline)
+
+
 class UrllibClient:
-    """The real client, over the standard library: no extra dependency, enough for feeds and pages."""
+    """The real client, over the standard library: no extra dependency, enough for feeds and pages.
+    ``timeout`` is one deadline for the whole request: connecting, redirects, the head and the body."""
 
     def __init__(self, settings: HttpSettings | None = None) -> None:
         self.settings = settings or HttpSettings()
-        handlers: list[urllib.request.BaseHandler] = [_LimitedRedirects(self.settings.max_redirects)]
+
+    def _opener(self, deadline: float) -> urllib.request.OpenerDirector:
+        """An opener whose connections share ``deadline`` (built per request: the deadline is the request's)."""
+        handlers: list[urllib.request.BaseHandler] = [_LimitedRedirects(self.settings.max_redirects),
+                                                      _DeadlineHandler(deadline)]
         if not self.settings.use_env_proxies:
             handlers.append(urllib.request.ProxyHandler({}))
-        self._opener = urllib.request.build_opener(*handlers)
+        return urllib.request.build_opener(*handlers)
 
     def get(self, url: str, headers: Mapping[str, str] | None = None) -> HttpResponse:
         """GET ``url``; raise ``FetchError`` on timeout, network failure or an oversized body."""
@@ -91,7 +178,7 @@ class UrllibClient:
         deadline = time.monotonic() + self.settings.timeout
         try:
             try:
-                answer, status = self._opener.open(request, timeout=self.settings.timeout), None
+                answer, status = self._opener(deadline).open(request, timeout=self.settings.timeout), None
             except urllib.error.HTTPError as error:  # 3xx (304), 4xx and 5xx land here; they are answers
                 answer, status = error, error.code
             with answer:
@@ -123,7 +210,7 @@ class UrllibClient:
         return HttpResponse(status=status, headers=headers, body=body, url=url)
 
     def _read(self, answer, url: str, deadline: float) -> bytes:  # type: ignore[no-untyped-def]
-        # The socket timeout bounds each read; the deadline bounds a server that trickles bytes.
+        # Every read waits only for the time left (``_DeadlineReader``); this check ends a fast stream too.
         chunks: list[bytes] = []
         size = 0
         while chunk := answer.read(_CHUNK):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import feedparser
 from trafilatura.utils import load_html
 
+from eventwire.ingest.clean import cleaned
 from eventwire.ingest.feed_state import FeedState, FeedStateStore, MemoryFeedStates
 from eventwire.ingest.html import read_html
 from eventwire.ingest.http import FetchError, HttpClient, HttpResponse, make_client
@@ -19,10 +21,12 @@ from eventwire.records import ArticleText, SourceFailure, content_hash, parse_da
 log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")  # a numeric character reference
 
 
 class RssSource:
-    """One feed; ``read`` yields each item not seen before, and remembers it only once all were yielded."""
+    """One feed; ``read`` yields each item not seen before; ``commit`` remembers them (and the feed's ETag and
+    Last-Modified), to be called once they are stored: a poll that dies before leaves the feed unread."""
 
     def __init__(self, feed_url: str, client: HttpClient | None = None, state: FeedStateStore | None = None,
                  fetch_pages: bool = True) -> None:
@@ -30,9 +34,18 @@ class RssSource:
         self.client = client or make_client()
         self.state = state if state is not None else MemoryFeedStates()
         self.fetch_pages = fetch_pages
+        self._pending: FeedState | None = None  # what the last full read would have the feed remember
 
+    def commit(self) -> None:
+        """Remember what the last ``read`` yielded, if it was read to its end; call it once that is stored."""
+        if self._pending is not None:
+            self.state.save(self.feed_url, self._pending)
+            self._pending = None
+
+    @cleaned
     def read(self) -> Iterator[ArticleText | SourceFailure]:
         """Poll the feed once: nothing on 304, a failure on errors, else one result per new item."""
+        self._pending = None
         before = self.state.load(self.feed_url)
         answer = self._fetch_feed(before)
         if isinstance(answer, SourceFailure):
@@ -41,7 +54,11 @@ class RssSource:
         if answer.status == 304:
             log.info("feed %s: not modified", self.feed_url)
             return
-        feed = feedparser.parse(io.BytesIO(answer.body), response_headers=_feed_headers(answer))
+        try:
+            feed = feedparser.parse(io.BytesIO(valid_char_refs(answer.body)), response_headers=_feed_headers(answer))
+        except Exception as error:  # noqa: BLE001 - feedparser's loose parser raises many kinds on hostile feeds
+            yield SourceFailure(self.feed_url, f"malformed feed: {type(error).__name__}: {error}")
+            return
         entries = list(feed.entries)
         if not entries and feed.bozo:
             yield SourceFailure(self.feed_url, f"malformed feed: {feed.get('bozo_exception', 'unknown error')}")
@@ -54,7 +71,7 @@ class RssSource:
         for _, entry in fresh:
             yield self._read_item(entry, site)
         after = FeedState(etag=answer.header("etag"), modified=answer.header("last-modified"))
-        self.state.save(self.feed_url, replace(after, seen=before.seen).with_seen([key for key, _ in fresh]))
+        self._pending = replace(after, seen=before.seen).with_seen([key for key, _ in fresh])
 
     def _fetch_feed(self, state: FeedState) -> HttpResponse | SourceFailure:
         headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"}
@@ -95,6 +112,36 @@ class RssSource:
         if kind not in _HTML_TYPES:
             return SourceFailure(link, f"not HTML: {kind}")
         return read_html(answer.body, url=answer.url, location=link)
+
+
+def valid_char_refs(body: bytes) -> bytes:
+    """``body`` with each numeric character reference to no character (a lone surrogate such as ``&#xD800;``,
+    or one past U+10FFFF) written ``&#xFFFD;``, and a surrogate pair written as two references joined into one.
+    feedparser's loose parser raises on them. A feed whose encoding is not ASCII-based is left as it is."""
+    if b"&#" not in body:
+        return body
+    pieces: list[bytes] = []
+    done = 0
+    refs = _CHAR_REF.finditer(body)
+    for ref in refs:
+        point = _code_point(ref)
+        if not (0xD800 <= point <= 0xDFFF or point > 0x10FFFF):
+            continue
+        pieces.append(body[done:ref.start()])
+        after = _CHAR_REF.match(body, ref.end())
+        low = _code_point(after) if after else 0
+        if after and 0xD800 <= point <= 0xDBFF and 0xDC00 <= low <= 0xDFFF:
+            pieces.append(b"&#x%X;" % (0x10000 + ((point - 0xD800) << 10) + (low - 0xDC00)))
+            done = after.end()
+            next(refs, None)  # the low half, now joined
+        else:
+            pieces.append(b"&#xFFFD;")
+            done = ref.end()
+    return b"".join(pieces) + body[done:]
+
+
+def _code_point(ref: re.Match[bytes]) -> int:
+    return int(ref[1], 16) if ref[1] else int(ref[2])
 
 
 def item_id(entry: Any) -> str:

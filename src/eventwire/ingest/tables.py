@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire.ingest.clean import cleaned, path_text
 from eventwire.ingest.decode import decode_bytes
 from eventwire.records import ArticleText, SourceFailure, parse_day
 
@@ -56,15 +57,17 @@ class JsonLinesSource:
     def __init__(self, path: str | Path, columns: Columns = Columns()) -> None:
         self.path, self.columns = Path(path), columns
 
+    @cleaned
     def read(self) -> Iterator[ArticleText | SourceFailure]:
         text = _read_whole(self.path)
         if isinstance(text, SourceFailure):
             yield text
             return
+        where, name = path_text(self.path), path_text(self.path.name)
         for n, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
-            location = f"{self.path}:{n}"
+            location = f"{where}:{n}"
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as err:
@@ -73,7 +76,7 @@ class JsonLinesSource:
             if not isinstance(row, dict):
                 yield SourceFailure(location, "JSON line is not an object")
                 continue
-            yield article_from_row(row, self.columns, location, f"{self.path.name}:{n}")
+            yield article_from_row(row, self.columns, location, f"{name}:{n}")
 
 
 class CsvSource:
@@ -82,26 +85,29 @@ class CsvSource:
     def __init__(self, path: str | Path, columns: Columns = Columns()) -> None:
         self.path, self.columns = Path(path), columns
 
+    @cleaned
     def read(self) -> Iterator[ArticleText | SourceFailure]:
         text = _read_whole(self.path)
         if isinstance(text, SourceFailure):
             yield text
             return
+        where, name = path_text(self.path), path_text(self.path.name)
         reader = csv.DictReader(io.StringIO(text, newline=""))
         if self.columns.text not in (reader.fieldnames or []):
-            yield SourceFailure(str(self.path), f"no column {self.columns.text!r} (has {reader.fieldnames})")
+            yield SourceFailure(where, f"no column {self.columns.text!r} (has {reader.fieldnames})")
             return
         try:
             for n, row in enumerate(reader, 1):
-                yield article_from_row(row, self.columns, f"{self.path}:row {n}", f"{self.path.name}:{n}")
+                yield article_from_row(row, self.columns, f"{where}:row {n}", f"{name}:{n}")
         except csv.Error as err:
-            yield SourceFailure(f"{self.path}:line {reader.line_num}", f"invalid CSV: {err}")
+            yield SourceFailure(f"{where}:line {reader.line_num}", f"invalid CSV: {err}")
 
 
 def _read_whole(path: Path) -> str | SourceFailure:
+    where = path_text(path)
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return SourceFailure(str(path), f"unreadable file: {err.strerror or err}")
-    text, reason = decode_bytes(raw, str(path))
-    return text if text is not None else SourceFailure(str(path), reason or "unreadable file")
+        return SourceFailure(where, f"unreadable file: {err.strerror or err}")
+    text, reason = decode_bytes(raw, where)
+    return text if text is not None else SourceFailure(where, reason or "unreadable file")

@@ -11,6 +11,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
+from eventwire.ingest.clean import cleaned, path_text
 from eventwire.ingest.html import MAX_PAGE_BYTES, read_html
 from eventwire.records import ArticleText, SourceFailure, parse_day
 
@@ -26,24 +27,26 @@ class WarcSource:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
 
+    @cleaned
     def read(self) -> Iterator[ArticleText | SourceFailure]:
         """Yield one result per response record; a file that breaks mid-way ends with a failure."""
+        where = path_text(self.path)
         try:
             with self.path.open("rb") as stream:
                 records = ArchiveIterator(stream)
                 for record in records:
                     if record.format != "warc":
-                        yield SourceFailure(str(self.path), f"broken WARC: not a WARC record ({record.format} format)")
+                        yield SourceFailure(where, f"broken WARC: not a WARC record ({record.format} format)")
                         return
                     # warcio's offset call reads the record to its end, so it is asked only after the payload.
                     result = self._read_record(record, records.get_record_offset)
                     if result is not None:
                         yield result
         except OSError as error:
-            yield SourceFailure(str(self.path), f"unreadable WARC: {error.strerror or error}")
+            yield SourceFailure(where, f"unreadable WARC: {error.strerror or error}")
         except (ArchiveLoadFailed, ValueError, EOFError) as error:
             # warcio cannot resynchronise after a broken record; what came before is kept.
-            yield SourceFailure(str(self.path), f"broken WARC: {error}")
+            yield SourceFailure(where, f"broken WARC: {error}")
 
     def _read_record(self, record: ArcWarcRecord, offset: Callable[[], int]) -> ArticleText | SourceFailure | None:
         if record.rec_type != "response":
@@ -54,7 +57,7 @@ class WarcSource:
         problem = self._refuse(record)
         payload = b"" if problem else record.content_stream().read(MAX_PAGE_BYTES + 1)
         missing = _missing_bytes(record)
-        where = f"{self.path}@{offset()}" + (f" {url}" if url else "")
+        where = f"{path_text(self.path)}@{offset()}" + (f" {url}" if url else "")
         if missing:
             return SourceFailure(where, f"broken WARC: record truncated, {missing} bytes missing")
         if problem:
