@@ -19,6 +19,7 @@ from eventwire.knowledge.actors import KnowledgeBase, load_default_kb
 from eventwire.knowledge.codebook import CameoCode, load_codebook
 from eventwire.knowledge.gazetteer import load_gazetteer
 from eventwire.knowledge.patterns import Patterns, load_patterns
+from eventwire.knowledge.time_words import load_time_words
 from eventwire.nlp.datelines import dateline_tokens
 from eventwire.nlp.guard import check_text
 from eventwire.nlp.model import common_words, make_nlp
@@ -71,6 +72,7 @@ class Coder:
         self.kb = kb or load_default_kb()
         self.patterns = patterns or load_patterns()
         self.codebook = codebook if codebook is not None else load_codebook()
+        self.time_words = load_time_words()
         self.names = NameIndex(self.kb, lambda s: [t.text for t in self.nlp.tokenizer(s)], common_words(self.nlp))
         self.max_chars = max_chars
         self.batch_size = batch_size
@@ -110,7 +112,7 @@ class Coder:
         mentions = resolve_actors(doc, self.names, day, is_government_metonym, place_country)
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         quotes = find_quotes(doc, actor_mentions)
-        times = find_times(doc, day)
+        times = find_times(doc, day, self.time_words)
         countries = sorted({m.country for m in actor_mentions if m.country})
         places = find_places(doc, countries)
         in_dateline = dateline_tokens(doc)  # "BEIJING (Reuters) -": the agency takes no part in the events
