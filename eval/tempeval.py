@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.knowledge.time_words import load_time_words
 from eventwire.nlp.model import load_model
 from eventwire.records import Time
 from eventwire.times.finder import find_times
@@ -191,9 +192,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     docs = load_docs(args.root, args.limit)
     nlp = load_model()
+    words = load_time_words()
     tallies = {c: Tally() for c in SUBCORPORA}
     for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        score_doc(doc, find_times(parsed, doc.dct), tallies[doc.corpus])
+        score_doc(doc, find_times(parsed, doc.dct, words), tallies[doc.corpus])
     overall = Tally()
     for t in tallies.values():
         for name in (

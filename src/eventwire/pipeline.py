@@ -73,6 +73,7 @@ class Coder:
         self.place_knowledge = self.knowledge.places
         self.patterns = self.knowledge.patterns
         self.codebook = self.knowledge.codebook
+        self.time_words = self.knowledge.time_words
         self.names = NameIndex(self.kb, lambda s: [t.text for t in self.nlp.tokenizer(s)], common_words(self.nlp))
         self.max_chars = self.settings.max_chars
         self.batch_size = self.settings.batch_size
@@ -125,7 +126,7 @@ class Coder:
         mentions = resolve_actors(doc, self.names, day, is_government_metonym, country_of)
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         quotes = find_quotes(doc, actor_mentions, self.knowledge.cues)
-        times = find_times(doc, day)
+        times = find_times(doc, day, self.time_words)
         countries = sorted({m.country for m in actor_mentions if m.country})
         places = find_places(doc, self.place_knowledge, countries)
         in_dateline = dateline_tokens(doc)  # "BEIJING (Reuters) -": the agency takes no part in the events

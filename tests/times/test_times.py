@@ -6,12 +6,14 @@ import datetime as dt
 
 import pytest
 
-from eventwire.knowledge.time_words import parse_number
+from eventwire.knowledge.time_words import Relative, TimeWords, load_time_words
 from eventwire.times.finder import date_event, find_times
 from eventwire.times.norm import year_number
+from eventwire.times.rules import candidates, compile_rules
 from eventwire.times.values import resolve_weekday, value_to_date, week_value
 
 PUB = dt.date(2024, 8, 23)  # a Friday, ISO week 34
+WORDS = load_time_words()
 
 
 # --- calendar helpers (no model) -------------------------------------------------------------
@@ -64,7 +66,7 @@ def test_week_value_crosses_years() -> None:
     [("3", 3), ("three", 3), ("twenty-five", 25), ("a", 1), ("several", None), ("1,000", 1000)],
 )
 def test_parse_number(text: str, expected: int | None) -> None:
-    assert parse_number(text) == expected
+    assert WORDS.number(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -77,7 +79,7 @@ def test_parse_number(text: str, expected: int | None) -> None:
     ],
 )
 def test_year_number(text: str, expected: int) -> None:
-    assert year_number(text) == expected
+    assert year_number(text, WORDS) == expected
 
 
 # --- find_times through the real model --------------------------------------------------------
@@ -85,7 +87,7 @@ def test_year_number(text: str, expected: int) -> None:
 
 def _times(nlp, text: str, published: dt.date | None = PUB) -> dict[str, tuple[str | None, str]]:
     doc = nlp(text)
-    found = find_times(doc, published)
+    found = find_times(doc, published, WORDS)
     for t in found:
         assert doc.text[t.start : t.end] == t.text
     return {t.text: (t.value, t.type) for t in found}
@@ -143,7 +145,7 @@ def test_find_times(nlp, sentence: str, span: str, value: str, type_: str) -> No
 @pytest.mark.slow
 def test_preposition_not_in_span(nlp) -> None:
     doc = nlp("Putin on Friday called Pashinyan.")
-    (time,) = find_times(doc, PUB)
+    (time,) = find_times(doc, PUB, WORDS)
     assert (time.start, time.end, time.text) == (9, 15, "Friday")
 
 
@@ -153,7 +155,7 @@ def test_unresolvable_without_publication_date(nlp) -> None:
     assert found["Friday"] == (None, "DATE")
     assert found["August 19, 2024"] == ("2024-08-19", "DATE")
     doc = nlp("Putin on Friday called Pashinyan.")
-    assert find_times(doc, None)[0].reason
+    assert find_times(doc, None, WORDS)[0].reason
 
 
 @pytest.mark.slow
@@ -162,12 +164,49 @@ def test_no_false_times(nlp) -> None:
     assert _times(nlp, text) == {}
 
 
+# --- the words are handed in, not loaded ----------------------------------------------------------
+
+EXTRA_TEXT = "The deal was signed in Agosto 2024, ratified on Freitag and takes effect overmorrow."
+
+
+def _extra_words() -> TimeWords:
+    """The bundled words plus a month name, a weekday alias and a relative phrase written here."""
+    lexicon = {kind: dict(words) for kind, words in WORDS.lexicon.items()}
+    lexicon["month"]["agosto"] = "8"
+    lexicon["weekday"]["freitag"] = "5"
+    relatives = dict(WORDS.relatives)
+    relatives["overmorrow"] = Relative("overmorrow", "DATE", "day", "2", "")
+    return TimeWords(lexicon, relatives)
+
+
+def test_rules_are_compiled_from_the_words_handed_in() -> None:
+    def spans(words: TimeWords) -> set[str]:
+        return {EXTRA_TEXT[c.start : c.end] for c in candidates(EXTRA_TEXT, words)}
+
+    extra = _extra_words()
+    assert {"Agosto 2024", "Freitag", "overmorrow"} <= spans(extra)
+    assert not {"Agosto 2024", "Freitag", "overmorrow"} & spans(WORDS)
+    assert compile_rules(_extra_words()) is compile_rules(extra)  # equal words share one compiled table
+    assert compile_rules(extra) is not compile_rules(WORDS)
+
+
+@pytest.mark.slow
+def test_find_times_codes_with_the_words_handed_in(nlp) -> None:
+    doc = nlp(EXTRA_TEXT)
+    found = {t.text: (t.value, t.type) for t in find_times(doc, PUB, _extra_words())}
+    assert found["Agosto 2024"] == ("2024-08", "DATE")
+    assert found["Freitag"] == ("2024-08-23", "DATE")
+    assert found["overmorrow"] == ("2024-08-25", "DATE")
+    default = {t.text for t in find_times(doc, PUB, WORDS)}
+    assert not {"Agosto 2024", "Freitag", "overmorrow"} & default
+
+
 # --- date_event ----------------------------------------------------------------------------------
 
 
 def _event_date(nlp, text: str, trigger: str, published: dt.date | None = PUB, fallback: str | None = None):
     doc = nlp(text)
-    times = find_times(doc, published)
+    times = find_times(doc, published, WORDS)
     index = next(t.i for t in doc if t.text == trigger)
     return date_event(doc, index, times, published, fallback)
 
@@ -230,7 +269,7 @@ def test_time_on_a_noun_dates_the_noun_not_the_event(nlp) -> None:
 
 @pytest.mark.slow
 def test_seed_times(nlp, seed_text: str) -> None:
-    found = {t.text: t.value for t in find_times(nlp(seed_text), PUB)}
+    found = {t.text: t.value for t in find_times(nlp(seed_text), PUB, WORDS)}
     assert found == {
         "Friday": "2024-08-23",
         "earlier this week": "2024-W34",
@@ -255,6 +294,6 @@ def test_seed_times(nlp, seed_text: str) -> None:
 )
 def test_seed_event_dates(nlp, seed_text: str, trigger: str, occurrence: int, expected) -> None:
     doc = nlp(seed_text)
-    times = find_times(doc, PUB)
+    times = find_times(doc, PUB, WORDS)
     index = [t.i for t in doc if t.text == trigger][occurrence]
     assert date_event(doc, index, times, PUB) == expected

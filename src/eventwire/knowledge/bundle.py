@@ -15,18 +15,20 @@ from eventwire.knowledge.gazetteer_index import PlaceKnowledge
 from eventwire.knowledge.patterns import Patterns, load_patterns, merge_patterns
 from eventwire.knowledge.petrarch_verbs import Lemmatizer
 from eventwire.knowledge.settings import CoderSettings
+from eventwire.knowledge.time_words import TimeWords, load_time_words
 
 
 @dataclass(frozen=True)
 class Knowledge:
-    """What the stages know: actors, verb patterns, the CAMEO codebook, speech cues, the gazetteer and demonyms
-    (built from these actors' countries); and the fingerprint of what built it."""
+    """What the stages know: actors, verb patterns, the CAMEO codebook, speech cues, time words, the gazetteer
+    and demonyms (built from these actors' countries); and the fingerprint of what built it."""
 
     kb: KnowledgeBase
     patterns: Patterns
     codebook: Mapping[str, CameoCode]
     cues: CueLexicon
     places: PlaceKnowledge
+    time_words: TimeWords
     fingerprint: str
 
 
@@ -53,4 +55,5 @@ def build_knowledge(settings: CoderSettings, lemmatize: Lemmatizer | None = None
         sentence, story = read_petrarch_discards(settings.petrarch_discards)
         patterns = dataclasses.replace(patterns, discards=sentence, story_discards=story)
     return Knowledge(kb=kb, patterns=patterns, codebook=load_codebook(), cues=load_cues(),
-                     places=load_place_knowledge(kb), fingerprint=settings.fingerprint())
+                     places=load_place_knowledge(kb), time_words=load_time_words(),
+                     fingerprint=settings.fingerprint())

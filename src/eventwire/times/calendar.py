@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from eventwire.knowledge.time_words import word_value
 from eventwire.times import values as tv
 from eventwire.times.norm import NO_DCT, Context, Norm, parse_explicit, year_number, year_ok
 
@@ -42,8 +41,8 @@ def _nearest_year(day: dt.date, published: dt.date) -> dt.date:
 def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     if m.group("mon")[0].islower():
         return None
-    month = int(word_value("month", m.group("mon")) or 0)
-    year = year_number(m.group("year")) or 0
+    month = int(ctx.words.value("month", m.group("mon")) or 0)
+    year = year_number(m.group("year"), ctx.words) or 0
     return Norm(f"{year:04d}-{month:02d}", "DATE") if month and year_ok(year) else None
 
 
@@ -54,7 +53,7 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if word.lower() == "may" and not rel and not _month_context(ctx.text, m.start("mon")):
         return None
-    month = int(word_value("month", word) or 0)
+    month = int(ctx.words.value("month", word) or 0)
     if ctx.published is None:
         return Norm(None, "DATE", NO_DCT)
     pub = ctx.published
@@ -79,7 +78,7 @@ def _month_context(text: str, start: int) -> bool:
 
 
 def year(m: re.Match[str], ctx: Context) -> Norm | None:
-    year = year_number(m.group("year")) or 0
+    year = year_number(m.group("year"), ctx.words) or 0
     pre = (m.group("pre") or "").lower()
     if not m.group("year")[0].isdigit():
         pre = pre or "spelled"
@@ -118,13 +117,13 @@ def century(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
-    ordinal = int(word_value("ordinal", m.group("ord")) or 0)
+    ordinal = int(ctx.words.value("ordinal", m.group("ord")) or 0)
     part = "Q" if m.group("unit").lower().startswith("quarter") else "H"
     if part == "H" and ordinal > 2:
         return None
     year_text = m.group("year") or m.group("year2")
     if year_text:
-        year = year_number(year_text) or 0
+        year = year_number(year_text, ctx.words) or 0
     elif ctx.published is None:
         return Norm(None, "DATE", NO_DCT)
     else:
@@ -153,10 +152,10 @@ _SEASON_START = {"WI": 12, "SP": 3, "SU": 6, "FA": 9}
 
 
 def season(m: re.Match[str], ctx: Context) -> Norm | None:
-    code = word_value("season", m.group("season")) or ""
+    code = ctx.words.value("season", m.group("season")) or ""
     rel = " ".join((m.group("rel") or "").lower().split())
     if m.group("year"):
-        return Norm(f"{year_number(m.group('year'))}-{code}", "DATE")
+        return Norm(f"{year_number(m.group('year'), ctx.words)}-{code}", "DATE")
     if not rel:
         return None
     if ctx.published is None:

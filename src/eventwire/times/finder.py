@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.knowledge.time_words import TimeWords
 from eventwire.records import Time
 from eventwire.times.norm import Context
 from eventwire.times.rules import candidates, select
@@ -103,8 +104,8 @@ def _year_back_to_quarter(doc: Doc, times: list[Time]) -> list[Time]:
     return out
 
 
-def find_times(doc: Doc, published: dt.date | None) -> list[Time]:
-    """Every time expression in the document, normalised against the publication date.
+def find_times(doc: Doc, published: dt.date | None, words: TimeWords) -> list[Time]:
+    """Every time expression in the document, found and normalised with ``words`` against the publication date.
 
     Spans exclude a leading preposition ("on Friday" -> "Friday"), as TimeML does; a value
     that cannot be resolved is None with ``reason`` set.
@@ -112,8 +113,8 @@ def find_times(doc: Doc, published: dt.date | None) -> list[Time]:
     text = doc.text
     date_chars, count_chars = _date_chars(doc), _count_chars(doc)
     times = []
-    for cand in select(candidates(text, date_chars, count_chars)):
-        ctx = Context(text, published, clause_tense(doc, cand.start, cand.end), date_chars, count_chars)
+    for cand in select(candidates(text, words, date_chars, count_chars)):
+        ctx = Context(text, published, words, clause_tense(doc, cand.start, cand.end), date_chars, count_chars)
         norm = cand.rule.handler(cand.match, ctx)
         if norm is None:  # accepted in the tense-free probe, refused now: leave it out
             continue

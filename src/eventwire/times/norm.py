@@ -10,17 +10,18 @@ from dataclasses import dataclass
 
 from dateparser.date import DateDataParser
 
-from eventwire.knowledge.time_words import parse_number
+from eventwire.knowledge.time_words import TimeWords
 
 NO_DCT = "relative expression and no publication date"
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule needs to normalise one match: the text, publication date and tense."""
+    """What a rule needs to normalise one match: the text, publication date, time words and tense."""
 
     text: str
     published: dt.date | None
+    words: TimeWords
     tense: str | None = None  # "past" | "future" | None when the clause does not say
     date_chars: frozenset[int] = frozenset()  # offsets of tokens the tagger put in a DATE entity
     count_chars: frozenset[int] = frozenset()  # offsets of numbers that count a plural noun
@@ -75,17 +76,17 @@ SPELLED_YEAR = (
 )
 
 
-def year_number(text: str) -> int | None:
+def year_number(text: str, time_words: TimeWords) -> int | None:
     """A year written in digits or in words ("nineteen ninety-six", "two thousand and one")."""
     text = " ".join(text.lower().replace("-", " ").split())
     if text.isdigit():
         return int(text)
     words = [w for w in text.split() if w not in {"and", "oh"}]
     if words[:2] == ["two", "thousand"]:
-        rest = parse_number(" ".join(words[2:])) if words[2:] else 0
+        rest = time_words.number(" ".join(words[2:])) if words[2:] else 0
         return None if rest is None else 2000 + rest
-    century = parse_number(words[0])
-    rest = parse_number("-".join(words[1:]))
+    century = time_words.number(words[0])
+    rest = time_words.number("-".join(words[1:]))
     if century is None or rest is None:
         return None
     return century * 100 + rest

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from eventwire.knowledge.time_words import parse_number, relatives, word_value
 from eventwire.times import values as tv
 from eventwire.times.norm import NO_DCT, Context, Norm
 
@@ -24,24 +23,24 @@ def _unit_amount(num: int | None, unit: str) -> str:
 
 
 def duration(m: re.Match[str], ctx: Context) -> Norm | None:
-    unit = word_value("unit", m.group("unit")) or ""
+    unit = ctx.words.value("unit", m.group("unit")) or ""
     num_text = m.groupdict().get("num")
-    num = parse_number(num_text) if num_text else 1
+    num = ctx.words.number(num_text) if num_text else 1
     if unit == "S" and (num_text or "").lower() in {"a", "an", ""}:
         return None
     return Norm(_unit_amount(num, unit), "DURATION")
 
 
 def vague_duration(m: re.Match[str], ctx: Context) -> Norm | None:
-    unit = word_value("unit", m.group("unit")) or ""
+    unit = ctx.words.value("unit", m.group("unit")) or ""
     if unit in {"S", "Q"}:
         return None
     return Norm(_unit_amount(None, unit), "DURATION")
 
 
 def ago(m: re.Match[str], ctx: Context) -> Norm | None:
-    unit = word_value("unit", m.group("unit")) or ""
-    num = parse_number(m.group("num"))
+    unit = ctx.words.value("unit", m.group("unit")) or ""
+    num = ctx.words.number(m.group("num"))
     later = m.group("dir").lower() in {"later", "from now", "hence"}
     if num is None:
         return Norm("FUTURE_REF" if later else "PAST_REF", "DATE")
@@ -66,25 +65,25 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def set_every(m: re.Match[str], ctx: Context) -> Norm | None:
     what = m.group("what")
-    weekday = word_value("weekday", what)
+    weekday = ctx.words.value("weekday", what)
     if weekday:
         return Norm(f"XXXX-WXX-{weekday}", "SET")
-    season = word_value("season", what)
+    season = ctx.words.value("season", what)
     if season:
         return Norm(f"XXXX-{season}", "SET")
-    unit = word_value("unit", what) or ""
-    num = parse_number(m.group("num")) if m.group("num") else 1
+    unit = ctx.words.value("unit", what) or ""
+    num = ctx.words.number(m.group("num")) if m.group("num") else 1
     if (m.group("num") or "").lower() == "other":
         num = 2
     return Norm(_unit_amount(num, unit), "SET")
 
 
 def set_word(m: re.Match[str], ctx: Context) -> Norm | None:
-    return Norm(word_value("setword", m.group("t")), "SET")
+    return Norm(ctx.words.value("setword", m.group("t")), "SET")
 
 
 def set_rate(m: re.Match[str], ctx: Context) -> Norm | None:
-    unit = word_value("unit", m.group("unit")) or ""
+    unit = ctx.words.value("unit", m.group("unit")) or ""
     return Norm(_unit_amount(1, unit), "SET")
 
 
@@ -92,9 +91,9 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m.group("wd")
     if word[0].islower() or (word.endswith(".") and not m.group("part")):
         return None
-    weekday = int(word_value("weekday", word) or 0)
+    weekday = int(ctx.words.value("weekday", word) or 0)
     rel = " ".join((m.group("rel") or "").lower().split())
-    part = word_value("daypart", m.group("part")) if m.group("part") else None
+    part = ctx.words.value("daypart", m.group("part")) if m.group("part") else None
     if ctx.published is None:
         return Norm(None, "TIME" if part else "DATE", NO_DCT)
     shift = (
@@ -120,13 +119,13 @@ def clock(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm(None, "TIME", NO_DCT)
     day = ctx.published
     if m.group("wd"):
-        weekday = int(word_value("weekday", m.group("wd")) or 0)
+        weekday = int(ctx.words.value("weekday", m.group("wd")) or 0)
         day = tv.resolve_weekday(ctx.published, weekday, ctx.future)
     return Norm(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "TIME")
 
 
 def relative(m: re.Match[str], ctx: Context) -> Norm | None:
-    rel = relatives()[" ".join(m.group("t").lower().split())]
+    rel = ctx.words.relatives[" ".join(m.group("t").lower().split())]
     if rel.anchor == "ref":
         return Norm(rel.offset, rel.type)
     if ctx.published is None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from eventwire.knowledge.time_words import alternation, lexicon, relatives
+from eventwire.knowledge.time_words import TimeWords
 from eventwire.times import calendar as cal
 from eventwire.times import relative as rel
 from eventwire.times.norm import SPELLED_YEAR, Context, Handler
@@ -35,13 +36,19 @@ class Candidate:
 # --- patterns -------------------------------------------------------------------------------
 
 
-def _words(kind: str) -> str:
-    return alternation(lexicon()[kind])
+def alternation(words: Iterable[str]) -> str:
+    """A non-capturing regex alternation of words, longest first, spaces matching any whitespace."""
+    parts = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) + ")"
 
 
-@functools.lru_cache(maxsize=1)
-def rules() -> tuple[Rule, ...]:
-    """All rules, in priority order (earlier wins a tie between equally long matches)."""
+@functools.lru_cache(maxsize=4)
+def compile_rules(words: TimeWords) -> tuple[Rule, ...]:
+    """All rules built from these words, in priority order (earlier wins a tie between equally long matches)."""
+
+    def _words(kind: str) -> str:
+        return alternation(words.lexicon[kind])
+
     wd, mon, unit = _words("weekday"), _words("month"), _words("unit")
     numw = _words("number")
     num = rf"(?:\d[\d,]*(?:\.\d+)?|{numw}(?:[\s-]+{numw})?)"
@@ -51,7 +58,7 @@ def rules() -> tuple[Rule, ...]:
     year = rf"(?:{dyear}|{SPELLED_YEAR})"
     mod = _words("modifier")
     specs: list[tuple[str, str, Handler]] = [
-        ("relative", rf"(?P<t>{alternation(relatives())})", rel.relative),
+        ("relative", rf"(?P<t>{alternation(words.relatives)})", rel.relative),
         ("iso", rf"(?P<t>{dyear}-[01]\d-[0-3]\d)", cal.explicit_day),
         ("numeric", r"(?P<t>[01]?\d/[0-3]?\d/(?:\d{4}|\d{2}))", cal.explicit_day),
         (
@@ -159,18 +166,19 @@ def rules() -> tuple[Rule, ...]:
 
 
 def candidates(
-    text: str, date_chars: frozenset[int] = frozenset(), count_chars: frozenset[int] = frozenset()
+    text: str, words: TimeWords, date_chars: frozenset[int] = frozenset(), count_chars: frozenset[int] = frozenset()
 ) -> list[Candidate]:
-    """Every match of every rule, acceptable whatever the tense, longest first."""
+    """Every match of every rule built from the words, acceptable whatever the tense, longest first."""
     found = []
-    probe = Context(text, dt.date(2000, 1, 1), None, date_chars, count_chars)
-    for rule in rules():
+    table = compile_rules(words)
+    probe = Context(text, dt.date(2000, 1, 1), words, None, date_chars, count_chars)
+    for rule in table:
         for m in rule.pattern.finditer(text):
             if rule.handler(m, probe) is None:
                 continue
             start, end = m.span("t")
             found.append(Candidate(start, end, rule, m))
-    order = {rule.name: i for i, rule in enumerate(rules())}
+    order = {rule.name: i for i, rule in enumerate(table)}
     found.sort(key=lambda c: (-(c.end - c.start), order[c.rule.name], c.start))
     return found
 
