@@ -13,7 +13,7 @@ from eventwire.cli.corpus import main
 from eventwire.export.columns import NAMES
 from eventwire.export.writers import export_events
 from eventwire.store.connect import open_store
-from eventwire.store.read import EventFilter
+from eventwire.store.filters import EventFilter
 from eventwire.store.write import Versions, start_run, write_batch
 from tests.store.sample import sample_article
 

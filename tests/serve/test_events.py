@@ -9,9 +9,9 @@ from fastapi.testclient import TestClient
 
 from eventwire.corpus.versions import current_versions
 from eventwire.serve import Settings, make_app
+from eventwire.store.cluster_reads import read_event_clusters
 from eventwire.store.clusters import refresh_clusters
 from eventwire.store.connect import open_store
-from eventwire.store.read import read_event_clusters
 from eventwire.store.write import start_run, write_batch
 from tests.serve.conftest import API_KEY
 from tests.store.sample import TEXT, sample_article

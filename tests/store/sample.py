@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eventwire.records import ActorMention, Article, ArticleText, CodedArticle, Event, Place, Plover, Quote, Span, Time
 
 TEXT = "Moscow accused Armenia of betrayal on Friday in Yerevan. \"We will not retreat,\" Lavrov said."
@@ -12,7 +14,7 @@ def mention(start: int, end: int, code: str, country: str, sector: str | None, a
                         "metonym")
 
 
-def sample_article(article_id: str = "a1", text: str = TEXT, published: str = "2024-08-23",
+def sample_article(article_id: str = "a1", text: str = TEXT, published: str | None = "2024-08-23",
                    cameo: str = "112", date: str | None = "2024-08-23") -> tuple[ArticleText, CodedArticle]:
     moscow = mention(0, 6, "RUSGOV", "RUS", "GOV", "russia-gov")
     armenia = mention(15, 22, "ARM", "ARM", None, "armenia")
@@ -34,3 +36,33 @@ def sample_article(article_id: str = "a1", text: str = TEXT, published: str = "2
     source = ArticleText(text, published, "Row", "https://example.org/a1", "Example News", article_id,
                          location=f"test/{article_id}")
     return source, coded
+
+
+# (id, published, event date, cameo, source code and country, target code and country): dated and undated
+# events, an article published with a time of day, one with no date at all, other dyads.
+VARIED = (
+    ("v1", "2024-08-23", "2024-08-23", "112", ("RUSGOV", "RUS"), ("ARM", "ARM")),
+    ("v2", "2024-08-20", None, "111", ("RUSGOV", "RUS"), ("ARM", "ARM")),
+    ("v3", "2024-08-25T09:30:00+00:00", None, "042", ("ARMGOV", "ARM"), ("RUS", "RUS")),
+    ("v4", None, None, "112", ("USAGOV", "USA"), ("RUSGOV", "RUS")),
+    ("v5", "2024-08-10", "2024-07-30", "190", ("UKRMIL", "UKR"), ("RUSMIL", "RUS")),
+    ("v6", "2024-08-20", "2024-08-20", "112", ("USA", "USA"), ("ARMGOV", "ARM")),
+    ("v7", "2024-08-21", None, "043", ("ARM", "ARM"), ("USAGOV", "USA")),
+    ("v8", None, "2024-08-22", "111", ("RUS", "RUS"), ("UKR", "UKR")),
+)
+
+
+def varied_articles() -> list[tuple[ArticleText, CodedArticle]]:
+    """The ``VARIED`` articles, each with one event (the sample's, with that date, code and dyad; the word
+    "ceasefire" in the evidence of every third, "talks" in the others')."""
+    items = []
+    for n, (article_id, published, date, cameo, (s_code, s_country), (t_code, t_country)) in enumerate(VARIED):
+        word = "ceasefire" if n % 3 == 0 else "talks"  # in the evidence sentence, for free-text filters
+        source, coded = sample_article(article_id, text=f"Variant {n} {word}. " + TEXT, published=published,
+                                       cameo=cameo, date=date)
+        event = coded.events[0]
+        event = replace(event, source=replace(event.source, code=s_code, country=s_country),
+                        target=replace(event.target, code=t_code, country=t_country),
+                        quad_class=4 if cameo == "190" else 1 if cameo.startswith("04") else 3)
+        items.append((source, replace(coded, events=(event,))))
+    return items

@@ -14,9 +14,10 @@ from eventwire.corpus.runner import RunOptions, run_corpus
 from eventwire.corpus.work import WorkOptions
 from eventwire.ingest.factory import make_source
 from eventwire.knowledge.settings import CoderSettings
+from eventwire.store.cluster_reads import read_event_clusters
 from eventwire.store.clusters import clusters_up_to_date, refresh_clusters
 from eventwire.store.connect import open_store
-from eventwire.store.read import article_cluster_of, dump_store, read_event_clusters
+from eventwire.store.read import article_cluster_of, dump_store
 from eventwire.store.write import Versions, start_run, write_batch
 from tests.dedup.stories import OTHER_STORIES, OUTLETS
 from tests.store.sample import sample_article

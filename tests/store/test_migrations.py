@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from eventwire.store.connect import open_store
+from eventwire.store.connect import open_existing, open_store
 from eventwire.store.migrations import MIGRATIONS, apply_migrations, migration_checksum
+from eventwire.store.write import Versions, start_run, write_batch
+from tests.store.sample import varied_articles
 
 # A released migration must never change: add a new one instead. Update a pin only for an unreleased migration.
 PINNED = {
@@ -13,6 +15,7 @@ PINNED = {
     "m002_full_text_search": "9f979f28285577a6",
     "m003_serve_indexes": "8ee1a5db329b072f",
     "m004_clusters": "b6659b07ae533b8d",
+    "m005_event_day": "6ea41cd3640e8d13",
 }
 
 
@@ -50,3 +53,46 @@ def test_store_settings(tmp_path):
     conn = open_store(tmp_path / "s.db")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def days(conn: sqlite3.Connection) -> dict[str, str | None]:
+    return {r[0]: r[1] for r in conn.execute("SELECT id, day FROM events")}
+
+
+EXPECTED_DAYS = {"v1-E1": "2024-08-23", "v2-E1": "2024-08-20", "v3-E1": "2024-08-25", "v4-E1": None,
+                 "v5-E1": "2024-07-30", "v6-E1": "2024-08-20", "v7-E1": "2024-08-21", "v8-E1": "2024-08-22"}
+
+
+def test_the_event_day_is_filled_for_an_existing_store(tmp_path):
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(str(path), isolation_level=None)
+    apply_migrations(old, MIGRATIONS[:4])  # a store written before m005_event_day
+    old.execute("PRAGMA foreign_keys=ON")
+    write_batch(old, start_run(old, {}, Versions("c", "d")), varied_articles(), [], Versions("c", "d"))
+    assert "day" not in [r[1] for r in old.execute("PRAGMA table_info(events)")]
+    old.close()
+    conn = open_existing(path)  # as `eventwire export` opens it
+    assert days(conn) == EXPECTED_DAYS
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"events_day", "events_source_country_day", "events_dyad_country_day"} <= indexes
+    assert not {"events_date", "events_dyad_country"} & indexes
+
+
+def test_triggers_keep_the_event_day_in_step(tmp_path):
+    conn = open_store(tmp_path / "s.db")
+    write_batch(conn, start_run(conn, {}, Versions("c", "d")), varied_articles(), [], Versions("c", "d"))
+    assert days(conn) == EXPECTED_DAYS  # on insert
+    conn.execute("UPDATE articles SET published = '2024-09-01T08:00:00Z' WHERE id = 'v4'")
+    conn.execute("UPDATE articles SET published = '2024-09-02' WHERE id = 'v1'")  # v1-E1 has its own date
+    conn.execute("UPDATE events SET date = '2024-06-01' WHERE id = 'v2-E1'")
+    conn.execute("UPDATE events SET date = NULL WHERE id = 'v5-E1'")
+    assert days(conn) == {**EXPECTED_DAYS, "v4-E1": "2024-09-01", "v2-E1": "2024-06-01", "v5-E1": "2024-08-10"}
+
+
+def test_open_existing_leaves_a_foreign_file_alone(tmp_path):
+    path = tmp_path / "other.db"
+    plain = sqlite3.connect(str(path))
+    plain.execute("CREATE TABLE events (rowid INTEGER PRIMARY KEY)")
+    plain.close()
+    conn = open_existing(path)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["events"]

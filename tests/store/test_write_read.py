@@ -1,4 +1,4 @@
-"""Writing coded articles and reading events back, with filters and full-text search."""
+"""Writing coded articles and reading them back (filters: test_events.py, test_filters.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import json
 import pytest
 
 from eventwire.store.connect import open_store
-from eventwire.store.read import EventFilter, count_rows, dump_store, query_events, search_quotes
+from eventwire.store.events import query_events
+from eventwire.store.filters import EventFilter
+from eventwire.store.read import count_rows, dump_store, search_quotes
 from eventwire.store.write import Versions, coded_versions, finish_run, start_run, write_batch
 from tests.store.sample import sample_article
 
@@ -37,23 +39,6 @@ def test_round_trip(store):
     assert count_rows(store, "mentions") == 6 and count_rows(store, "actors") == 3
     quote = store.execute("SELECT text, speaker_code, cue_text FROM quotes WHERE id = 'a1-Q1'").fetchone()
     assert tuple(quote) == ("We will not retreat,", "RUSGOV", "Lavrov said")
-
-
-@pytest.mark.parametrize(("where", "ids"), [
-    (EventFilter(since="2024-01-01"), ["a1-E1"]),
-    (EventFilter(until="2023-12-31"), ["a2-E1"]),
-    (EventFilter(actor="RUS"), ["a2-E1", "a1-E1"]),
-    (EventFilter(actor="ARMGOV"), []),
-    (EventFilter(country="arm"), ["a2-E1", "a1-E1"]),
-    (EventFilter(cameo="11"), ["a1-E1"]),
-    (EventFilter(root="4"), ["a2-E1"]),
-    (EventFilter(quad_class=3), ["a2-E1", "a1-E1"]),
-    (EventFilter(plover="accuse", since="2024-08-23", until="2024-08-23"), ["a1-E1"]),
-    (EventFilter(text="betrayal"), ["a1-E1"]),
-    (EventFilter(text="peace"), []),
-])
-def test_filters(store, where, ids):
-    assert [e["id"] for e in query_events(store, where)] == ids
 
 
 def test_quote_search(store):

@@ -65,14 +65,20 @@ def add_corpus_commands(subparsers: argparse._SubParsersAction) -> None:  # type
     export.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
     export.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
     export.add_argument("--out", help="output file (default stdout; required for parquet)")
-    export.add_argument("--since", type=day_argument, help="events on or after YYYY-MM-DD")
+    export.add_argument("--since", type=day_argument, help="events on or after YYYY-MM-DD (the event's date, "
+                        "else its article's publication date)")
     export.add_argument("--until", type=day_argument, help="events on or before YYYY-MM-DD")
     export.add_argument("--actor", help="CAMEO actor code prefix of source or target (RUS, RUSGOV)")
     export.add_argument("--country", help="ISO 3166 alpha-3 country of source or target")
+    export.add_argument("--source-actor", help="CAMEO actor code prefix of the source")
+    export.add_argument("--target-actor", help="CAMEO actor code prefix of the target")
+    export.add_argument("--source-country", help="ISO 3166 alpha-3 country of the source")
+    export.add_argument("--target-country", help="ISO 3166 alpha-3 country of the target")
     export.add_argument("--cameo", help="CAMEO event code prefix (112, 04)")
     export.add_argument("--root", help="CAMEO root code (01-20)")
     export.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="quad class")
     export.add_argument("--plover", help="PLOVER event type (ACCUSE, CONSULT...)")
+    export.add_argument("--place", help="event location name (any case) or location country")
     export.add_argument("--text", help="full-text query over evidence sentences (FTS5 syntax)")
 
 
@@ -114,7 +120,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from eventwire.export.writers import export_events
-    from eventwire.store.read import EventFilter
+    from eventwire.store.filters import EventFilter
 
     if not Path(args.db).is_file():
         print(f"eventwire: no store at {args.db}", file=sys.stderr)
@@ -123,7 +129,9 @@ def _export(args: argparse.Namespace) -> int:
         print("eventwire: --out is required for parquet", file=sys.stderr)
         return 2
     where = EventFilter(since=args.since, until=args.until, actor=args.actor, country=args.country,
-                        cameo=args.cameo, root=args.root, quad_class=args.quad, plover=args.plover, text=args.text)
+                        source_actor=args.source_actor, target_actor=args.target_actor,
+                        source_country=args.source_country, target_country=args.target_country, cameo=args.cameo,
+                        root=args.root, quad_class=args.quad, plover=args.plover, place=args.place, text=args.text)
     count = export_events(Path(args.db), args.format, where, Path(args.out) if args.out else None)
     print(f"exported {count:,} {'event clusters' if args.format == 'clusters' else 'events'}", file=sys.stderr)
     if args.format == "clusters" and not count:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-# (export column, store column of ``store.read.query_events``, type): type is str, date, int, float or bool.
+# (export column, store column of ``store.events.query_events``, type): type is str, date, int, float or bool.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("event_id", "id", "str"),
     ("event_date", "day", "date"),

@@ -13,8 +13,10 @@ from typing import Any, TextIO
 
 from eventwire.export.columns import COLUMNS, NAMES, export_row
 from eventwire.export.plover import plover_record
-from eventwire.store.connect import open_store
-from eventwire.store.read import EventFilter, query_events, read_event_clusters
+from eventwire.store.cluster_reads import has_cluster_tables, read_event_clusters
+from eventwire.store.connect import open_existing
+from eventwire.store.events import query_events
+from eventwire.store.filters import EventFilter
 
 PARQUET_BATCH = 10_000
 
@@ -92,10 +94,10 @@ def write_clusters(clusters: Iterable[dict[str, Any]], handle: TextIO) -> int:
 
 def export_events(db: Path, fmt: str, where: EventFilter | None = None, out: Path | None = None) -> int:
     """Export the selected events (or, with ``clusters``, event clusters) from the store at ``db``; return how many."""
-    conn = open_store(db, migrate=False)
+    conn = open_existing(db)
     try:
         if fmt == "clusters":
-            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_clusters'").fetchone():
+            if not has_cluster_tables(conn):
                 raise sqlite3.OperationalError("it has no cluster tables yet: `eventwire run` on it adds them")
             with _text_out(out) as handle:
                 return write_clusters(read_event_clusters(conn, where or EventFilter()), handle)

@@ -18,6 +18,7 @@ from eventwire.serve.pool import ConnectionPool
 from eventwire.serve.routes import articles, dashboard, dyads, events, people
 from eventwire.serve.settings import Settings
 from eventwire.store.connect import open_store
+from eventwire.store.lookups import max_event_key
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +54,7 @@ def make_app(settings: Settings, coder_factory: Callable[[], Any] | None = None)
     @app.get("/api/health", tags=["meta"], summary="Whether the store answers")
     def health() -> dict[str, Any]:
         with app.state.pool.reader() as reader:
-            events_count = reader.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
-        return {"status": "ok", "max_event_key": events_count}
+            return {"status": "ok", "max_event_key": max_event_key(reader)}
 
     missing = dashboard.assets_missing(settings.web_dir)
     if missing:

@@ -1,4 +1,5 @@
-"""A small LRU cache of aggregate answers, valid while the store is unchanged (checked on every read)."""
+"""A small LRU cache of aggregate answers, valid while the store is unchanged (``store.lookups.store_stamp``,
+checked on every read)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
-# Every write goes through a run (a new runs row) and new events get new row ids, even when an article is
-# recoded (its rows are deleted, then inserted again): so these two maxima change whenever the data do.
-STORE_STAMP = "SELECT (SELECT MAX(rowid) FROM events), (SELECT MAX(id) FROM runs), (SELECT MAX(finished) FROM runs)"
+from eventwire.store.lookups import store_stamp
 
 
 class AnswerCache:
@@ -22,7 +21,7 @@ class AnswerCache:
         self._lock = threading.Lock()
 
     def get(self, conn: sqlite3.Connection, key: Hashable, compute: Callable[[], Any]) -> Any:
-        stamped = (tuple(conn.execute(STORE_STAMP).fetchone()), key)
+        stamped = (store_stamp(conn), key)
         with self._lock:
             if stamped in self._items:
                 self._items.move_to_end(stamped)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from eventwire.store.connect import open_store
+from eventwire.store.connect import open_reader, open_store
 
 
 class ConnectionPool:
@@ -22,11 +22,7 @@ class ConnectionPool:
             self._slots.put(None)
 
     def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA query_only=ON")  # readers never write, whatever a query says
-        return conn
+        return open_reader(self.path)
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:

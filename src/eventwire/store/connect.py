@@ -19,3 +19,22 @@ def open_store(path: str | Path, migrate: bool = True) -> sqlite3.Connection:
     if migrate:
         apply_migrations(conn)
     return conn
+
+
+def open_reader(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection (``query_only``: it never writes, whatever a query says) that may be handed
+    from thread to thread (one at a time), for the API's pool; the store must exist and be migrated."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def open_existing(path: str | Path) -> sqlite3.Connection:
+    """Open a store that exists: one with a ``migrations`` table is brought up to the current schema (so an
+    older store gains what readers need, e.g. ``events.day``); any other SQLite file is left as it is."""
+    conn = open_store(path, migrate=False)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone():
+        apply_migrations(conn)
+    return conn

@@ -124,7 +124,40 @@ def m004_clusters(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_full_text_search, m003_serve_indexes, m004_clusters)
+def m005_event_day(conn: sqlite3.Connection) -> None:
+    """``events.day``, the day an event is filed under: its own date, else its article's publication date,
+    as YYYY-MM-DD (docs/store.md, "The event day"). Stored, so date filters and newest-first pages walk an
+    index; filled here for existing events and kept in step by triggers for every writer. The date indexes
+    of ``m003_serve_indexes`` give way to the same indexes on the day. A writer that inserts events must
+    insert their article first (as foreign keys require anyway)."""
+    day_of = "substr(COALESCE({date}, (SELECT published FROM articles WHERE hash = {article})), 1, 10)"
+    conn.execute("ALTER TABLE events ADD COLUMN day TEXT")
+    conn.execute("UPDATE events SET day = " + day_of.format(date="date", article="events.article_hash"))
+    for sql in (
+        "CREATE TRIGGER events_day_insert AFTER INSERT ON events BEGIN UPDATE events SET day = "
+        + day_of.format(date="new.date", article="new.article_hash") + " WHERE rowid = new.rowid; END",
+        "CREATE TRIGGER events_day_update AFTER UPDATE OF date, article_hash ON events BEGIN UPDATE events SET day = "
+        + day_of.format(date="new.date", article="new.article_hash") + " WHERE rowid = new.rowid; END",
+        "CREATE TRIGGER articles_published_day AFTER UPDATE OF published ON articles BEGIN "
+        "UPDATE events SET day = substr(COALESCE(date, new.published), 1, 10) WHERE article_hash = new.hash; END",
+        "DROP INDEX events_date",
+        "DROP INDEX events_source_country_date",
+        "DROP INDEX events_target_country_date",
+        "DROP INDEX events_dyad_country",
+        "DROP INDEX events_dyad_code",
+        "CREATE INDEX events_day ON events(day)",
+        "CREATE INDEX events_source_country_day ON events(source_country, day)",
+        "CREATE INDEX events_target_country_day ON events(target_country, day)",
+        "CREATE INDEX events_dyad_country_day ON events(source_country, target_country, day, quad_class, goldstein)",
+        "CREATE INDEX events_dyad_code_day ON events(source_code, target_code, day, quad_class, goldstein)",
+    ):
+        conn.execute(sql)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        conn.execute("ANALYZE events")  # a store with planner statistics gets them for the new indexes too
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_full_text_search, m003_serve_indexes, m004_clusters,
+                                     m005_event_day)
 
 
 def migration_checksum(migration: Migration) -> str:

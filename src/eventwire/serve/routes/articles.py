@@ -7,14 +7,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 
-from eventwire.serve import lookups
 from eventwire.serve.coding import code_and_store
 from eventwire.serve.cursor import decode_cursor, encode_cursor
 from eventwire.serve.errors import ApiError
+from eventwire.serve.filters import day
 from eventwire.serve.guard import require_key
+from eventwire.serve.objects import event_object
 from eventwire.serve.params import ArticleParams, CodeRequest
-from eventwire.serve.queries import Cond
 from eventwire.serve.routes.common import page, page_size, reader, settings_of
+from eventwire.store import events, lookups
 
 
 def make_router() -> APIRouter:
@@ -24,13 +25,8 @@ def make_router() -> APIRouter:
     def articles(request: Request, p: Annotated[ArticleParams, Query()]) -> dict[str, Any]:
         limit = page_size(request, p.limit)
         after = decode_cursor(p.cursor, (str, str))
-        conds: list[Cond] = []
-        for cond, value in (("a.published >= ?", p.since), ("a.published < ?", p.until and f"{p.until}~"),
-                            ("a.source = ?", p.source)):
-            if value is not None:
-                conds.append((cond, [str(value)]))
         with reader(request) as conn:
-            items = lookups.article_page(conn, conds, after, limit)
+            items = lookups.article_page(conn, day(p.since), day(p.until), p.source, after, limit)
         last = items[-1] if items else None
         return page(items, limit, encode_cursor(last["published"], last["hash"]) if last else None)
 
@@ -39,9 +35,10 @@ def make_router() -> APIRouter:
                                                            description="SHA-256 of the text")]) -> dict[str, Any]:
         with reader(request) as conn:
             found = lookups.article_detail(conn, key)
+            rows = events.events_by_key(conn, events.article_event_keys(conn, key)) if found else []
         if found is None:
             raise ApiError(404, f"no article with hash {key}")
-        return found
+        return {**found, "events": [event_object(r) for r in rows]}
 
     @router.post("/api/code", summary="Code an article and store it (needs the API key)", status_code=201,
                  dependencies=[Depends(require_key)])

@@ -7,11 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 
 from eventwire.knowledge.actors import load_default_kb
-from eventwire.serve import lookups, profiles
+from eventwire.serve import profiles
 from eventwire.serve.cursor import decode_cursor, encode_cursor
 from eventwire.serve.errors import ApiError
 from eventwire.serve.params import ACTOR_ID, QuoteParams
 from eventwire.serve.routes.common import page, page_size, reader
+from eventwire.store import lookups
 
 
 def make_router() -> APIRouter:
@@ -40,12 +41,12 @@ def make_router() -> APIRouter:
     def actor(request: Request, actor_id: Annotated[str, Path(pattern=ACTOR_ID)]) -> dict[str, Any]:
         kb = profiles.kb_profile(load_default_kb(), actor_id)
         with reader(request) as conn:
-            row = conn.execute("SELECT id, name, kind FROM actors WHERE id = ?", (actor_id,)).fetchone()
+            row = lookups.actor_row(conn, actor_id)
             if row is None and kb is None:
                 raise ApiError(404, f"no actor {actor_id!r} in the store or the knowledge base")
             codes = lookups.actor_codes(conn, actor_id)
             others = lookups.counterparts(conn, actor_id, 20)
-        base = dict(row) if row else {"id": kb["id"], "name": kb["name"], "kind": kb["kind"]}  # type: ignore[index]
+        base = row or {"id": kb["id"], "name": kb["name"], "kind": kb["kind"]}  # type: ignore[index]
         return {**base, "knowledge_base": kb, "codes_seen": codes, "counterparts": others,
                 "events": sum(c["events"] for c in codes)}
 

@@ -36,7 +36,7 @@ export async function showEvidence(key) {
   const e = found.event, panel = document.getElementById("evidence");
   document.getElementById("evidence-title").textContent = e.article.title || e.article.id;
   document.getElementById("evidence-meta").textContent =
-    `${e.article.source ?? "unknown source"} · published ${e.article.published ?? "?"} · event ${e.id} on ${e.date ?? "?"}: ` +
+    `${e.article.source ?? "unknown source"} · published ${e.article.published ?? "?"} · event ${e.id} on ${e.date ?? (e.day ? `${e.day} (its article's date)` : "?")}: ` +
     `${e.source?.code ?? "?"} ${e.cameo} (${e.plover.type ?? "-"}) ${e.target?.code ?? "—"}, Goldstein ${e.goldstein}`;
   const box = document.getElementById("evidence-text");
   box.replaceChildren(...highlight(found.text, spansOf(found)));

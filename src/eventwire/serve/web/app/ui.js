@@ -20,7 +20,8 @@ export function actorLabel(actor) {
 
 export function eventRow(event, onPick) {
   const tr = el("tr", { class: "event", "data-key": event.key, "data-quad": event.quad_class },
-    el("td", {}, event.date ?? ""),
+    el("td", event.date ? {} : { class: "muted", title: "its article's publication date (no date of its own)" },
+      event.day ?? ""),
     el("td", {}, actorLabel(event.source)),
     el("td", {}, el("span", { class: `pill q${event.quad_class}`, title: QUADS[event.quad_class] }, `Q${event.quad_class}`), " ",
       el("span", { class: "code" }, event.cameo), " ", event.plover.type ?? "", " ", el("i", {}, event.trigger.text ?? "")),

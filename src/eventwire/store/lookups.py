@@ -1,4 +1,5 @@
-"""Articles with what was found in them, quotes by speaker or by actor named, and actor search."""
+"""Reads of the API beyond event filters: articles, quotes, actors, the spans of an event's evidence, and
+the store's stamp (what changes whenever the data do)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,34 @@ import json
 import sqlite3
 from typing import Any
 
-from eventwire.serve.queries import Cond, all_of, code_prefix, events_by_key
+from eventwire.store.filters import Cond, all_of, code_prefix
+
+# Every write goes through a run (a new runs row) and new events get new row ids, even when an article is
+# recoded (its rows are deleted, then inserted again): so these maxima change whenever the data do.
+STORE_STAMP = "SELECT (SELECT MAX(rowid) FROM events), (SELECT MAX(id) FROM runs), (SELECT MAX(finished) FROM runs)"
 
 
-def article_page(conn: sqlite3.Connection, conds: list[Cond], after: tuple[Any, ...] | None,
-                 limit: int) -> list[dict[str, Any]]:
-    """Articles newest first (undated last), keyset on ``(published, hash)``, with their counts."""
+def store_stamp(conn: sqlite3.Connection) -> tuple[Any, ...]:
+    return tuple(conn.execute(STORE_STAMP).fetchone())
+
+
+def max_event_key(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0)
+
+
+def article_page(conn: sqlite3.Connection, since: str | None, until: str | None, source: str | None,
+                 after: tuple[Any, ...] | None, limit: int) -> list[dict[str, Any]]:
+    """Articles published in ``since``..``until`` (days, inclusive) from ``source``, newest first (undated
+    last), keyset on ``(published, hash)``, with their event and quote counts."""
+    conds: list[Cond] = []
+    for cond, value in (("a.published >= ?", since), ("a.published < ?", until and f"{until}~"),
+                        ("a.source = ?", source)):
+        if value is not None:
+            conds.append((cond, [value]))
     if after is not None:
         day, key = after
-        conds = conds + ([("a.published IS NULL AND a.hash < ?", [key])] if day is None else
-                         [("(a.published < ? OR (a.published = ? AND a.hash < ?) OR a.published IS NULL)",
-                           [day, day, key])])
+        conds.append(("a.published IS NULL AND a.hash < ?", [key]) if day is None else
+                     ("(a.published < ? OR (a.published = ? AND a.hash < ?) OR a.published IS NULL)", [day, day, key]))
     cond, params = all_of(conds)
     sql = ("SELECT a.hash, a.id, a.title, a.url, a.source, a.published, a.language, a.coded_at, "
            "(SELECT COUNT(*) FROM events e WHERE e.article_hash = a.hash) AS events, "
@@ -26,7 +44,7 @@ def article_page(conn: sqlite3.Connection, conds: list[Cond], after: tuple[Any, 
 
 
 def article_detail(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
-    """One article with its text, events, quotes, mentions, places and times."""
+    """One article with its text, quotes, mentions, places and times (its events: ``events.article_event_keys``)."""
     row = conn.execute("SELECT hash, id, title, url, source, published, language, byline, location, text, "
                        "warnings, coded_at, coder_version, dictionary_version FROM articles WHERE hash = ?",
                        (key,)).fetchone()
@@ -34,8 +52,6 @@ def article_detail(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
         return None
     article = dict(row)
     article["warnings"] = json.loads(article["warnings"] or "[]")
-    keys = [r[0] for r in conn.execute("SELECT rowid FROM events WHERE article_hash = ? ORDER BY n", (key,))]
-    article["events"] = events_by_key(conn, keys)
     for table, columns in (
         ("quotes", "id, start, \"end\", text, kind, speaker_actor_id, speaker_text, speaker_code, speaker_country, "
                    "cue_start, cue_end, cue_text"),
@@ -46,6 +62,30 @@ def article_detail(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
         article[table] = [dict(r) for r in conn.execute(
             f"SELECT {columns} FROM {table} WHERE article_hash = ? ORDER BY n", (key,))]
     return article
+
+
+def article_text(conn: sqlite3.Connection, article_hash: str) -> str | None:
+    row = conn.execute("SELECT text FROM articles WHERE hash = ?", (article_hash,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def quote_of(conn: sqlite3.Connection, article_hash: str, quote_id: str) -> dict[str, Any] | None:
+    """An article's quote by id: its span, text, kind, speaker and cue."""
+    row = conn.execute("SELECT id, start, \"end\", text, kind, speaker_actor_id, speaker_text, speaker_code, "
+                       "cue_start, cue_end, cue_text FROM quotes WHERE article_hash = ? AND id = ?",
+                       (article_hash, quote_id)).fetchone()
+    return None if row is None else dict(row)
+
+
+def mention_spans(conn: sqlite3.Connection, article_hash: str, actor_id: str,
+                  within: tuple[int, int] | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of each mention of an actor in an article, only inside ``within`` if given."""
+    sql = "SELECT start, \"end\", text FROM mentions WHERE article_hash = ? AND actor_id = ?"
+    params: list[Any] = [article_hash, actor_id]
+    if within is not None:
+        sql += " AND start >= ? AND \"end\" <= ?"
+        params += list(within)
+    return [(r[0], r[1], r[2]) for r in conn.execute(sql, params)]
 
 
 QUOTE_ROWS = ("SELECT q.rowid AS key, q.id, q.start, q.\"end\", q.text, q.kind, q.speaker_actor_id, q.speaker_text, "
@@ -74,8 +114,13 @@ def quote_page(conn: sqlite3.Connection, speaker: str | None, speaker_code: str 
     return [dict(r) for r in conn.execute(sql, params + [limit])]
 
 
+def actor_row(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT id, name, kind FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    return None if row is None else dict(row)
+
+
 def search_actors(conn: sqlite3.Connection, text: str, limit: int) -> list[dict[str, Any]]:
-    """Actors whose name, id or code contains ``text`` (case-insensitive), with the codes they carried."""
+    """Actors whose name or id contains ``text`` (case-insensitive), shortest name first."""
     like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = conn.execute(
         "SELECT a.id, a.name, a.kind FROM actors a WHERE a.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\' "
@@ -84,10 +129,10 @@ def search_actors(conn: sqlite3.Connection, text: str, limit: int) -> list[dict[
 
 
 def actor_codes(conn: sqlite3.Connection, actor_id: str) -> list[dict[str, Any]]:
-    """The codes an actor carried in the store's events, with the first and last day of each."""
-    sql = ("SELECT code, country, MIN(date) AS first, MAX(date) AS last, COUNT(*) AS events FROM ("
-           "SELECT source_code AS code, source_country AS country, date FROM events WHERE source_actor_id = ? "
-           "UNION ALL SELECT target_code, target_country, date FROM events WHERE target_actor_id = ?) "
+    """The codes an actor carried in the store's events, with the first and last event day of each."""
+    sql = ("SELECT code, country, MIN(day) AS first, MAX(day) AS last, COUNT(*) AS events FROM ("
+           "SELECT source_code AS code, source_country AS country, day FROM events WHERE source_actor_id = ? "
+           "UNION ALL SELECT target_code, target_country, day FROM events WHERE target_actor_id = ?) "
            "GROUP BY code, country ORDER BY first")
     return [dict(r) for r in conn.execute(sql, (actor_id, actor_id))]
 

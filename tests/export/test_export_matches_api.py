@@ -1,0 +1,131 @@
+"""One filter grammar: the API's event list (every page) and ``eventwire export`` with the same filters give the
+same events, dated and undated alike; dyad events and timelines count what the store filter selects."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from eventwire.cli.corpus import main
+from eventwire.export.writers import export_events
+from eventwire.serve import Settings, make_app
+from eventwire.store.connect import open_store
+from eventwire.store.events import query_events
+from eventwire.store.filters import Dyad, EventFilter
+from eventwire.store.write import Versions, start_run, write_batch
+from tests.store.sample import VARIED, varied_articles
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("parity") / "s.db"
+    conn = open_store(path)
+    write_batch(conn, start_run(conn, {}, Versions("c", "d")), varied_articles(), [], Versions("c", "d"))
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(make_app(Settings(db=db, max_limit=100))) as c:
+        yield c
+
+
+def api_ids(client, path, params):
+    """Every page of an API list, two events a page."""
+    found, cursor = [], None
+    while True:
+        response = client.get(path, params={**params, "limit": 2, **({"cursor": cursor} if cursor else {})})
+        assert response.status_code == 200, response.text
+        body = response.json()
+        found += [e["id"] for e in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return found
+
+
+def export_ids(db, tmp_path, f):
+    out = tmp_path / "events.jsonl"
+    count = export_events(db, "jsonl", f, out)
+    ids = [json.loads(line)["event_id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert count == len(ids)
+    return ids
+
+
+# (API query, the export's filter): the same selection in each grammar.
+SAME = [
+    ({}, EventFilter()),
+    ({"since": "2024-08-21"}, EventFilter(since="2024-08-21")),
+    ({"until": "2024-08-20"}, EventFilter(until="2024-08-20")),
+    ({"since": "2024-08-20", "until": "2024-08-25"}, EventFilter(since="2024-08-20", until="2024-08-25")),
+    ({"actor": "rus"}, EventFilter(actor="RUS")),
+    ({"actor": "RUSGOV", "since": "2024-08-01"}, EventFilter(actor="rusgov", since="2024-08-01")),
+    ({"country": "USA"}, EventFilter(country="usa")),
+    ({"source_country": "ARM"}, EventFilter(source_country="ARM")),
+    ({"target_actor": "RUS"}, EventFilter(target_actor="RUS")),
+    ({"cameo": "11"}, EventFilter(cameo="11")),
+    ({"cameo": "112", "until": "2024-08-22"}, EventFilter(cameo="112", until="2024-08-22")),
+    ({"root": "4"}, EventFilter(root="04")),
+    ({"quad_class": 3}, EventFilter(quad_class=3)),
+    ({"plover": "accuse"}, EventFilter(plover="ACCUSE")),
+    ({"place": "yerevan"}, EventFilter(place="yerevan")),
+    ({"q": "ceasefire"}, EventFilter(text="ceasefire")),
+    ({"country": "RUS", "cameo": "11", "since": "2024-08-21"}, EventFilter(country="RUS", cameo="11",
+                                                                          since="2024-08-21")),
+]
+
+
+@pytest.mark.parametrize(("query", "f"), SAME, ids=[json.dumps(q) for q, _ in SAME])
+def test_the_api_and_the_export_select_the_same_events(client, db, tmp_path, query, f):
+    from_api = api_ids(client, "/api/events", query)
+    from_export = export_ids(db, tmp_path, f)
+    assert len(from_api) == len(set(from_api))  # no event on two pages
+    assert sorted(from_api) == sorted(from_export) and len(from_api) == len(from_export)
+
+
+def test_the_selections_differ_and_undated_events_take_part(client, db, tmp_path):
+    selections = {json.dumps(q): frozenset(api_ids(client, "/api/events", q)) for q, _ in SAME}
+    assert len(set(selections.values())) >= 12  # the filters do select differently
+    everything = selections["{}"]
+    assert len(everything) == len(VARIED)
+    undated = {"v2-E1", "v3-E1", "v7-E1"}  # no date of their own: their article's publication day
+    assert undated <= everything and undated & selections[json.dumps({"since": "2024-08-21"})] == {"v3-E1", "v7-E1"}
+    assert "v2-E1" in selections[json.dumps({"until": "2024-08-20"})]
+    assert "v4-E1" in everything and "v4-E1" not in selections[json.dumps({"until": "2024-08-20"})]  # no day at all
+
+
+def test_the_command_line_agrees(client, db, tmp_path):
+    out = tmp_path / "cli.jsonl"
+    assert main(["export", "--db", str(db), "--format", "jsonl", "--out", str(out), "--source-country", "rus",
+                 "--since", "2024-08-20", "--target-actor", "ARM"]) == 0
+    from_cli = [json.loads(line)["event_id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    query = {"source_country": "RUS", "since": "2024-08-20", "target_actor": "ARM"}
+    assert from_cli and sorted(from_cli) == sorted(api_ids(client, "/api/events", query))
+
+
+def test_the_event_day_is_in_the_api_and_the_export(client, db, tmp_path):
+    by_id = {e["id"]: e for e in client.get("/api/events", params={"limit": 100}).json()["items"]}
+    assert by_id["v3-E1"]["date"] is None and by_id["v3-E1"]["day"] == "2024-08-25"
+    out = tmp_path / "e.jsonl"
+    export_events(db, "jsonl", EventFilter(), out)
+    rows = {r["event_id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert rows["v3-E1"]["event_date"] == "2024-08-25" and rows["v4-E1"]["event_date"] is None
+
+
+@pytest.mark.parametrize(("a", "b", "kind", "directed"), [("RUS", "ARM", "country", False),
+                                                         ("RUS", "ARM", "country", True),
+                                                         ("USA", "ARM", "actor", False)])
+def test_dyad_events_and_timelines_count_the_store_filter(client, db, a, b, kind, directed):
+    params = {"a": a, "b": b, "kind": kind, "directed": str(directed).lower(), "since": "2024-08-01"}
+    conn = open_store(db)
+    try:
+        expected = sorted(e["id"] for e in query_events(conn, EventFilter(since="2024-08-01",
+                                                                          dyad=Dyad(a, b, kind, directed))))
+    finally:
+        conn.close()
+    assert expected
+    assert sorted(api_ids(client, "/api/dyads/events", params)) == expected
+    series = client.get("/api/dyads", params={**params, "interval": "day"}).json()
+    assert series["total"] == len(expected)
