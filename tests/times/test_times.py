@@ -297,3 +297,31 @@ def test_seed_event_dates(nlp, seed_text: str, trigger: str, occurrence: int, ex
     times = find_times(doc, PUB, WORDS)
     index = [t.i for t in doc if t.text == trigger][occurrence]
     assert date_event(doc, index, times, PUB) == expected
+
+
+# --- the calendar's edges: impossible days and publication dates at year 1 and 9999 -------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("published", "value"), [
+    (dt.date(2026, 3, 10), "2024-02-29"),  # no 29 February in 2025-2027: the last one before publication
+    (dt.date(2027, 1, 5), "2028-02-29"),  # the next one is within a year: the nearest rule holds
+    (dt.date(2028, 6, 1), "2028-02-29"),
+    (dt.date(2024, 1, 20), "2024-02-29"),  # the nearest, as for any day without a year
+])
+def test_a_29_february_without_a_year_is_the_nearest_that_exists(nlp, published: dt.date, value: str) -> None:
+    assert _times(nlp, "The talks were held on 29 February.", published)["29 February"][0] == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(1, 1, 5), dt.date(9999, 12, 31),
+                                       dt.date(9999, 12, 25)])
+@pytest.mark.parametrize("sentence", ["They met yesterday.", "They met last week.", "They will meet tomorrow.",
+                                      "They will meet next year.", "They met on 29 February.", "They met last month."])
+def test_publication_dates_at_the_calendar_edges_never_raise(nlp, published: dt.date, sentence: str) -> None:
+    found = find_times(nlp(sentence), published, load_time_words())
+    for time in found:  # a value, or none with the reason
+        assert time.value is not None or time.reason
+    if published == dt.date(1, 1, 1) and sentence == "They met yesterday.":
+        assert [(t.text, t.value, t.reason) for t in found] == [
+            ("yesterday", None, "the date would fall outside the calendar (years 1 to 9999)")]

@@ -28,14 +28,25 @@ def explicit_day(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _nearest_year(day: dt.date, published: dt.date) -> dt.date:
-    """The same month and day in the year that puts it nearest publication (the past on a tie)."""
-    options = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            options.append(day.replace(year=year))
-        except ValueError:  # 29 February
-            continue
+    """The same month and day in the year that puts it nearest publication (the past on a tie). A 29 February
+    that none of the three nearest years has is the last one before publication (the next one when the
+    calendar has no earlier leap year)."""
+    options = [d for d in (_in_year(day, y) for y in range(published.year - 1, published.year + 2)) if d]
+    if not options:
+        before = (_in_year(day, y) for y in range(published.year - 1, max(0, published.year - 8), -1))
+        after = (_in_year(day, y) for y in range(published.year + 2, min(10000, published.year + 9)))
+        options = [next((d for d in before if d), None) or next((d for d in after if d), day)]
     return min(options, key=lambda d: (abs((d - published).days), d > published))
+
+
+def _in_year(day: dt.date, year: int) -> dt.date | None:
+    """The same month and day in ``year``, or None where that year has no such day (29 February)."""
+    if not 1 <= year <= 9999:
+        return None
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Norm | None:

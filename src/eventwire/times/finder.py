@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.time_words import TimeWords
 from eventwire.records import Time
-from eventwire.times.norm import Context
+from eventwire.times.norm import Context, Norm
 from eventwire.times.rules import candidates, select
 from eventwire.times.values import value_to_date
 
@@ -104,6 +104,9 @@ def _year_back_to_quarter(doc: Doc, times: list[Time]) -> list[Time]:
     return out
 
 
+OUTSIDE_CALENDAR = "the date would fall outside the calendar (years 1 to 9999)"
+
+
 def find_times(doc: Doc, published: dt.date | None, words: TimeWords) -> list[Time]:
     """Every time expression in the document, found and normalised with ``words`` against the publication date.
 
@@ -115,7 +118,10 @@ def find_times(doc: Doc, published: dt.date | None, words: TimeWords) -> list[Ti
     times = []
     for cand in select(candidates(text, words, date_chars, count_chars)):
         ctx = Context(text, published, words, clause_tense(doc, cand.start, cand.end), date_chars, count_chars)
-        norm = cand.rule.handler(cand.match, ctx)
+        try:
+            norm = cand.rule.handler(cand.match, ctx)
+        except OverflowError:  # a publication date at the calendar's edge ("yesterday" of 0001-01-01)
+            norm = Norm(None, "DATE", OUTSIDE_CALENDAR)
         if norm is None:  # accepted in the tense-free probe, refused now: leave it out
             continue
         times.append(
