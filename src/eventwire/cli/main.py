@@ -7,7 +7,6 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 
 from eventwire.cli.corpus import add_corpus_commands, day_argument, run_corpus_command
@@ -16,11 +15,10 @@ from eventwire.cli.serve import add_serve_command
 from eventwire.cli.watch import add_watch_command, run_watch
 from eventwire.knowledge.settings import CoderSettings
 from eventwire.nlp.guard import InputRejected
-from eventwire.records import ArticleText, CodedArticle
+from eventwire.records import CodedArticle
 
 log = logging.getLogger("eventwire")
 
-SAMPLES = resources.files("eventwire") / "data" / "samples"
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
 
 
@@ -95,10 +93,9 @@ def run_code(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    meta = json.loads((SAMPLES / "samples.json").read_text(encoding="utf-8"))
-    items = [ArticleText((SAMPLES / m["file"]).read_text(encoding="utf-8"), m["published"], m["title"],
-                         source="eventwire samples", id=m["id"]) for m in meta]
-    print_records(list(make_coder(args).code_many(items)), args.format)
+    from eventwire.knowledge.samples import load_samples
+
+    print_records(list(make_coder(args).code_many(load_samples())), args.format)
     return 0
 
 
