@@ -73,9 +73,14 @@ def page(playwright_api, served, artifacts):
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
+        # The Content-Security-Policy blocks whatever is not this server's own: a violation is a console error.
+        page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+        elsewhere: list[str] = []  # every request goes to this server (data: URIs are not requests)
+        page.on("request", lambda req: None if req.url.startswith(served + "/") else elsewhere.append(req.url))
         yield page
         browser.close()
-        assert errors == [], f"JavaScript errors: {errors}"
+        assert errors == [], f"JavaScript errors or CSP violations: {errors}"
+        assert elsewhere == [], f"requests off this server: {elsewhere}"
 
 
 def pick_dyad(page, served, a, b):
@@ -85,7 +90,7 @@ def pick_dyad(page, served, a, b):
     page.fill("#dyad-form input[name=b]", b)
     page.select_option("#dyad-form select[name=interval]", "day")
     page.click("#dyad-show")
-    page.wait_for_function(f"document.body.dataset.dyad === '{a}-{b}'")
+    page.wait_for_function(f"() => document.body.dataset.dyad === '{a}-{b}'")
     assert page.locator("#dyad-svg rect.conflict").count() >= 1  # the chart shows conflict
 
 
@@ -112,7 +117,7 @@ def test_rus_arm_dyad_chart_and_evidence(page, served):
     page.fill("#dyad-form input[name=b]", "ARM")
     page.select_option("#dyad-form select[name=interval]", "day")
     page.click("#dyad-show")
-    page.wait_for_function("document.body.dataset.dyad === 'RUS-ARM'")
+    page.wait_for_function("() => document.body.dataset.dyad === 'RUS-ARM'")
     assert page.locator("#dyad-svg rect.conflict").count() >= 1  # the chart shows conflict
     conflict_rows = page.locator("#dyad-events tr.event[data-quad='3'], #dyad-events tr.event[data-quad='4']")
     assert conflict_rows.count() >= 3  # the seed's accusations between Moscow and Yerevan
@@ -132,7 +137,7 @@ def test_rus_arm_dyad_chart_and_evidence(page, served):
 
 def test_other_views_draw(page, served):
     page.goto(served + "/")
-    page.wait_for_function("document.body.dataset.dyad === 'RUS-ARM'")  # the default dyad is loaded
+    page.wait_for_function("() => document.body.dataset.dyad === 'RUS-ARM'")  # the default dyad is loaded
     page.click("#tabs button[data-view=network]")
     page.wait_for_selector("#network-chart path.edge")
     page.screenshot(path=str(ARTIFACTS / "network.png"))
@@ -149,3 +154,13 @@ def test_other_views_draw(page, served):
     assert "treaty" in page.inner_text("#evidence-text mark.hl-quote")
     assert page.inner_text("#evidence-text mark.hl-speaker") == "Mirzoyan"
     page.screenshot(path=str(ARTIFACTS / "browse-quote.png"))
+
+
+def test_docs_page_is_swagger_ui_from_this_server(page, served):
+    """/docs renders Swagger UI under the same Content-Security-Policy, with its files from node_modules."""
+    response = page.goto(served + "/docs")
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    page.wait_for_selector("#swagger-ui .opblock-summary-path")
+    paths = page.eval_on_selector_all("#swagger-ui .opblock-summary-path", "els => els.map(e => e.textContent)")
+    assert "/api/events" in [p.replace("\u200b", "") for p in paths]
+    page.screenshot(path=str(ARTIFACTS / "docs.png"))

@@ -68,7 +68,7 @@ def test_serve_codes_posts_with_its_dictionaries(tmp_path, actors, monkeypatch):
     monkeypatch.setenv(SERVE_DB, str(db))  # as `serve --workers 2` hands its options to each worker process
     coder = CoderSettings(petrarch_actors=str(actors))
     monkeypatch.setenv(SERVE_OPTIONS, json.dumps({"coder": coder.describe(), "max_limit": 7}))
-    with TestClient(app_from_env()) as client:
+    with TestClient(app_from_env(), base_url="http://localhost") as client:
         assert client.app.state.settings.max_limit == 7
         response = client.post("/api/code", json={"text": TEXT, "published": "2024-08-23"}, headers={"X-API-Key": "k"})
     assert response.status_code == 201

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+import pytest
+
 from eventwire.cli.serve import add_serve_command, run_serve
 from eventwire.serve.settings import settings_from_env
 
@@ -39,3 +41,23 @@ def test_key_and_protection_from_env(monkeypatch, tmp_path):
     monkeypatch.setenv("EVENTWIRE_PROTECT_READS", "yes")
     settings = settings_from_env(tmp_path / "s.db", max_limit=10)
     assert settings.api_key == "k" and settings.protect_reads and settings.max_limit == 10
+
+
+def test_allowed_hosts_are_loopback_the_listen_address_and_the_options():
+    from eventwire.cli.serve import serve_overrides
+
+    assert serve_overrides(parse(["serve"]))["allowed_hosts"] == ["127.0.0.1", "localhost", "[::1]"]
+    args = parse(["serve", "--host", "0.0.0.0", "--allowed-host", "events.example.org",
+                  "--allowed-host", "[2001:db8::1]:8443"])
+    assert serve_overrides(args)["allowed_hosts"] == ["localhost", "127.0.0.1", "[::1]", "events.example.org",
+                                                      "[2001:db8::1]:8443"]
+    assert serve_overrides(parse(["serve", "--host", "::1"]))["allowed_hosts"][0] == "[::1]"
+    settings = settings_from_env("s.db", **serve_overrides(args))
+    assert settings.allowed_hosts[-1] == "[2001:db8::1]:8443" and isinstance(settings.allowed_hosts, tuple)
+
+
+@pytest.mark.parametrize("value", ["https://events.example.org", "events.example.org/api", "a b", "", "2001:db8::1"])
+def test_an_allowed_host_that_is_not_a_host_is_refused(value, capsys):
+    with pytest.raises(SystemExit):
+        parse(["serve", "--allowed-host", value])
+    assert "not a URL" in capsys.readouterr().err

@@ -29,7 +29,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    with TestClient(make_app(Settings(db=db, max_limit=100))) as c:
+    with TestClient(make_app(Settings(db=db, max_limit=100)), base_url="http://localhost") as c:
         yield c
 
 

@@ -53,7 +53,7 @@ def settings(db):
 
 @pytest.fixture()
 def client(settings):
-    with TestClient(make_app(settings, coder_factory=fake_coder)) as c:
+    with TestClient(make_app(settings, coder_factory=fake_coder), base_url="http://localhost") as c:
         yield c
 
 

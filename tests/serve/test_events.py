@@ -102,7 +102,7 @@ def test_clusters_merge_mentions(tmp_path, db):
         "a3", text="Third text. " + TEXT, published="2024-08-20", cameo="111", date="2024-08-20")], [], versions)
     refresh_clusters(conn)
     conn.close()
-    with TestClient(make_app(Settings(db=db, max_limit=100))) as c:
+    with TestClient(make_app(Settings(db=db, max_limit=100)), base_url="http://localhost") as c:
         body = c.get("/api/clusters?cameo=111").json()
     [cluster] = body["items"]
     assert cluster["num_mentions"] == 2 and cluster["num_articles"] == 2
@@ -143,7 +143,7 @@ def test_clusters_not_stored_yet_say_so(tmp_path):
     versions = current_versions()
     write_batch(conn, start_run(conn, {}, versions), [sample_article("a1")], [], versions)  # no refresh
     conn.close()
-    with TestClient(make_app(Settings(db=path, max_limit=100))) as c:
+    with TestClient(make_app(Settings(db=path, max_limit=100)), base_url="http://localhost") as c:
         body = c.get("/api/clusters").json()
     assert body["items"] == [] and body["next_cursor"] is None and "no stored clusters" in body["note"]
 
@@ -154,7 +154,7 @@ def test_post_code_refreshes_clusters_as_a_run_does(settings):
             return sample_article("a3", text=text, published="2024-08-24", cameo="120", date="2024-08-24")[1]
 
     body = {"text": "A new article that was not clustered.", "published": "2024-08-24", "id": "new"}
-    with TestClient(make_app(settings, coder_factory=Coder)) as c:
+    with TestClient(make_app(settings, coder_factory=Coder), base_url="http://localhost") as c:
         assert c.post("/api/code", json=body, headers={"X-API-Key": API_KEY}).status_code == 201
         listed = c.get("/api/clusters").json()
     assert listed["note"] is None  # not "out of date": the POST refreshed them

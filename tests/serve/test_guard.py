@@ -117,7 +117,7 @@ def test_oversized_body_is_413(client, snapshot):
 
 def test_protected_reads(settings):
     app = make_app(Settings(**{**settings.__dict__, "protect_reads": True}), coder_factory=fake_coder)
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://localhost") as c:
         assert c.get("/api/events").status_code == 401
         assert c.get("/api/events", headers={"X-API-Key": "nope"}).status_code == 403
         assert c.get("/api/events", headers={"X-API-Key": API_KEY}).status_code == 200
@@ -125,6 +125,6 @@ def test_protected_reads(settings):
 
 def test_no_key_configured_refuses_code(settings):
     app = make_app(Settings(**{**settings.__dict__, "api_key": None}), coder_factory=fake_coder)
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://localhost") as c:
         response = c.post("/api/code", json={"text": "x"}, headers={"X-API-Key": "anything"})
         assert response.status_code == 403 and "no API key configured" in response.json()["error"]["message"]

@@ -28,8 +28,20 @@ def add_serve_command(subparsers: argparse._SubParsersAction) -> None:  # type: 
                        help="read endpoints need the API key too (EVENTWIRE_PROTECT_READS=1 does the same)")
     serve.add_argument("--max-limit", type=int, help="largest page size a client may ask for (default 500)")
     serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    serve.add_argument("--allowed-host", action="append", default=[], metavar="NAME", type=host_name,
+                       help="also answer requests for this Host (name or name:port; repeatable), e.g. the public "
+                            "name behind a proxy; by default only localhost, 127.0.0.1, [::1] and --host are "
+                            "answered (others get 421: DNS rebinding)")
     add_dictionary_options(serve)
     serve.set_defaults(handler=run_serve)
+
+
+def host_name(value: str) -> str:
+    """A ``--allowed-host`` value: a name or address with an optional port (IPv6 in brackets), or ``*``."""
+    if value != "*" and (not value or any(c in value for c in "/@ \t") or (value.count(":") > 1 and "]" not in value)):
+        raise argparse.ArgumentTypeError(f"{value!r}: give a host name with an optional port (events.example.org, "
+                                         "events.example.org:8443, [2001:db8::1]), not a URL")
+    return value
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -37,6 +49,7 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from eventwire.serve.app import make_app
+    from eventwire.serve.hosts import LOOPBACK, listen_names
     from eventwire.serve.settings import settings_from_env
 
     if not Path(args.db).is_file():
@@ -47,10 +60,13 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"eventwire: cannot serve {args.db}: {problem}", file=sys.stderr)
         return 2
     coder = coder_settings(args)
-    overrides = {"protect_reads": args.protect_reads or None, "max_limit": args.max_limit}
+    overrides = serve_overrides(args)
     settings = settings_from_env(args.db, coder=coder, **overrides)
     if settings.api_key is None:
         log.warning("EVENTWIRE_API_KEY is not set: POST /api/code is refused until it is")
+    if not listen_names(args.host) and not args.allowed_host:
+        log.warning("listening on %s, but only requests for %s are answered: name the host clients use with "
+                    "--allowed-host", args.host, ", ".join(LOOPBACK))
     if args.workers > 1:  # each worker process builds its app from the environment: hand it every option
         import os
 
@@ -61,6 +77,15 @@ def run_serve(args: argparse.Namespace) -> int:
         return 0
     uvicorn.run(make_app(settings), host=args.host, port=args.port, log_level="info")
     return 0
+
+
+def serve_overrides(args: argparse.Namespace) -> dict[str, object]:
+    """The settings the command's options set (None: the default or the environment decides); with
+    ``--workers N`` they reach every worker as JSON."""
+    from eventwire.serve.hosts import LOOPBACK, listen_names
+
+    hosts = dict.fromkeys([*listen_names(args.host), *LOOPBACK, *args.allowed_host])
+    return {"protect_reads": args.protect_reads or None, "max_limit": args.max_limit, "allowed_hosts": list(hosts)}
 
 
 def store_problem(db: Path) -> str | None:

@@ -14,6 +14,8 @@ from eventwire.serve.coding import CoderHolder
 from eventwire.serve.coding import coder_factory as make_coder
 from eventwire.serve.errors import install_error_handlers
 from eventwire.serve.guard import BodyLimit, require_read_key
+from eventwire.serve.headers import SecurityHeaders
+from eventwire.serve.hosts import HostCheck
 from eventwire.serve.pool import ConnectionPool
 from eventwire.serve.routes import articles, dashboard, dyads, events, people
 from eventwire.serve.settings import Settings
@@ -39,13 +41,16 @@ def make_app(settings: Settings, coder_factory: Callable[[], Any] | None = None)
         yield
         app.state.pool.close()
 
-    app = FastAPI(title="eventwire", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="eventwire", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)  # /docs is ours (routes/dashboard.py): Swagger UI, served locally
     app.state.settings = settings
     app.state.pool = ConnectionPool(settings.db, settings.pool_size)
     app.state.coder = CoderHolder(coder_factory or make_coder(settings.coder))
     app.state.cache = AnswerCache()
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(HostCheck, allowed=settings.allowed_hosts)  # the last added runs first
+    app.add_middleware(SecurityHeaders)
     for module in (events, dyads, people):
         app.include_router(module.make_router(), dependencies=[Depends(require_read_key)])
     app.include_router(articles.make_router(), dependencies=[Depends(require_read_key)])

@@ -1,7 +1,9 @@
-"""Every error as JSON ``{"error": {"status", "message", "details"}}`` with a message a person can act on."""
+"""Every error as JSON ``{"error": {"status", "message", "details"}}`` with a message a person can act on,
+never cached, with the security headers (a crash's 500 is answered outside every middleware)."""
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -9,6 +11,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.types import Send
+
+from eventwire.serve.headers import NO_STORE, SECURITY_HEADERS
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +27,23 @@ class ApiError(Exception):
         self.status, self.message, self.details, self.headers = status, message, details or [], headers
 
 
+def error_body(status: int, message: str, details: list[Any] | None = None) -> dict[str, Any]:
+    return {"error": {"status": status, "message": message, "details": details or []}}
+
+
 def error_response(status: int, message: str, details: list[Any] | None = None,
                    headers: dict[str, str] | None = None) -> JSONResponse:
-    body = {"error": {"status": status, "message": message, "details": details or []}}
-    return JSONResponse(body, status_code=status, headers=headers)
+    return JSONResponse(error_body(status, message, details), status_code=status,
+                        headers={**SECURITY_HEADERS, **NO_STORE, **(headers or {})})
+
+
+async def send_error(send: Send, status: int, message: str) -> None:
+    """The same error from an ASGI middleware, before any route runs."""
+    data = json.dumps(error_body(status, message)).encode()
+    headers = {**SECURITY_HEADERS, **NO_STORE, "Content-Type": "application/json", "Content-Length": str(len(data))}
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]})
+    await send({"type": "http.response.body", "body": data})
 
 
 def describe_validation(exc: RequestValidationError) -> tuple[str, list[dict[str, Any]]]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hmac
-import json
 
 from fastapi import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from eventwire.serve.errors import ApiError
+from eventwire.serve.errors import ApiError, send_error
 from eventwire.serve.settings import Settings
 
 KEY_HEADER = "X-API-Key"
@@ -83,8 +82,4 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, send: Send) -> None:
-        payload = {"error": {"status": 413, "message": f"request body over {self.max_bytes:,} bytes", "details": []}}
-        data = json.dumps(payload).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]})
-        await send({"type": "http.response.body", "body": data})
+        await send_error(send, 413, f"request body over {self.max_bytes:,} bytes")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.knowledge.settings import BUNDLED, CoderSettings
+from eventwire.serve.hosts import LOOPBACK
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 
@@ -25,6 +26,7 @@ class Settings:
     pool_size: int = 8  # SQLite connections kept open for readers
     web_dir: Path = WEB_DIR  # dashboard files; node_modules below it holds the npm libraries
     coder: CoderSettings = BUNDLED  # what POST /api/code codes with: the bundled data and any user dictionaries
+    allowed_hosts: tuple[str, ...] = LOOPBACK  # Host names answered (host or host:port; "*" any); others get 421
 
 
 def settings_from_env(db: str | Path, **overrides: object) -> Settings:
@@ -35,5 +37,5 @@ def settings_from_env(db: str | Path, **overrides: object) -> Settings:
         "api_key": os.environ.get("EVENTWIRE_API_KEY") or None,
         "protect_reads": os.environ.get("EVENTWIRE_PROTECT_READS", "").lower() in {"1", "true", "yes"},
     }
-    values.update({k: v for k, v in overrides.items() if v is not None})
+    values.update({k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items() if v is not None})
     return Settings(**values)  # type: ignore[arg-type]

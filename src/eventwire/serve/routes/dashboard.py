@@ -1,4 +1,5 @@
-"""The dashboard: its own files, and the npm libraries it uses, served from ``web/node_modules``."""
+"""The dashboard and the API docs page: their own files, and the npm libraries they use, served from
+``web/node_modules`` (d3, topojson-client, world-atlas; Swagger UI for ``/docs``): nothing from a CDN."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ VENDOR = {
     "d3.min.js": "d3/dist/d3.min.js",
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
     "countries-110m.json": "world-atlas/countries-110m.json",
+    "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
+    "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
 }
 APP_FILES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".svg": "image/svg+xml"}
 NO_CACHE = {"Cache-Control": "no-cache"}
@@ -27,6 +30,11 @@ def make_router() -> APIRouter:
     @router.get("/")
     def index(request: Request) -> FileResponse:
         return FileResponse(settings_of(request).web_dir / "app" / "index.html", headers=NO_CACHE)
+
+    @router.get("/docs")
+    def docs(request: Request) -> FileResponse:
+        """Swagger UI over ``/openapi.json``, its files served by us (``web/app/docs.html``, ``docs.js``)."""
+        return FileResponse(settings_of(request).web_dir / "app" / "docs.html", headers=NO_CACHE)
 
     @router.get("/app/{name}")
     def app_file(request: Request, name: Annotated[str, Path(pattern=r"^[a-z][a-z0-9\-]*\.(js|css|html|svg)$")]) -> (
