@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolve import PlaceCountry, TokenMention, country_of_place
 from eventwire.knowledge.patterns import Pattern
+from eventwire.knowledge.words import word_list
 from eventwire.nlp.datelines import in_dateline
 from eventwire.records import ActorMention
 
@@ -16,24 +17,19 @@ SUBJECTS = {"nsubj", "csubj"}
 OBJECTS = {"dobj", "obj", "oprd"}  # spaCy reads "called Prime Minister X" as oprd
 # Clauses whose missing subject is the governing verb's subject ("agreed to meet", "after meeting").
 CONTROLLED = {"xcomp", "advcl", "pcomp", "conj"}
+# The word lists are data (data/words/NAME.tsv; each file's header says what it is for).
 # Prepositions whose gerund takes the governing verb's object as subject ("blasted Yerevan for criticizing").
-OBJECT_CONTROL_PREPS = {"for", "of"}
+OBJECT_CONTROL_PREPS = word_list("object_control_preps")
 # Prepositions by which an object noun names the parties to it ("talks between A and B").
-PARTY_PREPS = {"between", "with", "against", "toward", "towards"}
+PARTY_PREPS = word_list("party_preps")
 # Verbs whose object is a document its subject issues: "issued a statement calling on X" is the issuer's call.
-ISSUING_VERBS = {"issue", "release", "publish", "adopt", "pass", "approve", "make", "send", "sign", "draft",
-                 "propose", "submit", "table", "put", "unveil", "deliver", "give", "write", "announce", "present",
-                 "introduce", "circulate", "sponsor", "post", "file", "lodge", "launch", "broadcast", "air", "run"}
+ISSUING_VERBS = word_list("issuing_verbs")
 # Documents, whose clauses ("a resolution demanding ...") are their authors' words, not any reader's.
-DOCUMENT_NOUNS = {"resolution", "statement", "report", "letter", "bill", "motion", "law", "declaration", "communique",
-                  "communiqué", "document", "petition", "proposal", "draft", "text", "decree", "plan", "treaty",
-                  "agreement", "deal", "memo", "memorandum", "editorial", "article", "advertisement", "leaflet",
-                  "video", "message", "note", "initiative", "measure", "amendment", "ultimatum", "order"}
+DOCUMENT_NOUNS = word_list("document_nouns")
 # Predicate nouns of "take X hostage": an object that does not make a participle active.
-CAPTIVE_NOUNS = {"hostage", "prisoner", "captive"}
+CAPTIVE_NOUNS = word_list("captive_nouns")
 # Nouns that count what their "of" phrase names ("hundreds of UN troops").
-QUANTITIES = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
-              "millions", "number", "handful"}
+QUANTITY_NOUNS = word_list("quantity_nouns")
 
 
 class MentionLookup:
@@ -62,7 +58,7 @@ class MentionLookup:
                 if m is not None:
                     return m
         # "Hundreds of UN troops", "dozens of Israeli soldiers": a quantity stands for what it counts.
-        if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":
+        if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     counted = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -317,13 +313,12 @@ def place_of(obj: Token, lookup: MentionLookup, place_country: PlaceCountry | No
 
 
 # Nouns naming a part of the place their "of" phrase names ("in the east of the Gaza Strip").
-PART_NOUNS = {"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "centre",
-              "center", "outskirts", "part", "parts", "heart", "edge", "border", "suburb", "suburbs"}
+PLACE_PART_NOUNS = word_list("place_part_nouns")
 
 
 def part_of(obj: Token) -> Token:
     """'the east of the Gaza Strip' is in the Gaza Strip."""
-    if obj.lemma_.lower() in PART_NOUNS:
+    if obj.lemma_.lower() in PLACE_PART_NOUNS:
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 inner = next((g for g in c.children if g.dep_ == "pobj"), None)

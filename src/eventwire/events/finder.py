@@ -24,9 +24,10 @@ from eventwire.events.arguments import (
     target_tokens,
 )
 from eventwire.knowledge.patterns import Pattern, Patterns
+from eventwire.knowledge.words import word_list
 from eventwire.records import ActorMention
 
-NEGATIONS = {"not", "n't", "never", "no"}
+NEGATION_ADVERBS = word_list("negation_adverbs")  # data/words/negation_adverbs.tsv
 # Sectors that speak for their state: a state saying its own forces struck is no accusation.
 STATE_SECTORS = {None, "GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 
@@ -131,7 +132,7 @@ def prep_matches(child: Token, prep: str) -> bool:
 
 
 def is_negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "advmod" for c in tok.children)
+    return any(c.dep_ == "neg" or c.lower_ in NEGATION_ADVERBS and c.dep_ == "advmod" for c in tok.children)
 
 
 def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
