@@ -66,10 +66,10 @@ def test_every_list_is_read_and_every_name_read_is_a_list() -> None:
 
 def test_the_lists_are_what_the_stages_test_against() -> None:
     from eventwire.actors import metonymy, resolve
-    from eventwire.events import arguments
+    from eventwire.events import clauses
 
     assert metonymy.PLACE_COMPLEMENT_NOUNS == word_list("place_complement_nouns")
     assert not hasattr(metonymy, "PLACE_NOUNS")  # one name, one meaning: the old ambiguous name is gone
     assert "coast" in metonymy.PLACE_COMPLEMENT_NOUNS and "coast" not in resolve.PLACE_NAME_HEADS
-    assert "province" in resolve.PLACE_NAME_HEADS and "hostage" in arguments.CAPTIVE_NOUNS
+    assert "province" in resolve.PLACE_NAME_HEADS and "hostage" in clauses.CAPTIVE_NOUNS
     assert word_list("petrarch_prepositions") >= {"AGAINST", "WITH"}  # kept in PETRARCH's capitals
