@@ -197,26 +197,25 @@ def test_the_checker_reports_a_stage_importing_store_or_serve(tmp_path: Path) ->
     assert "events/bad.py:1: events may not import store (fakewire.store.write)" in messages
 
 
-def test_the_checker_reports_a_module_in_no_room_and_an_import_of_one(tmp_path: Path) -> None:
-    root = _package(tmp_path, {
+@pytest.mark.parametrize(("modules", "expected"), [
+    pytest.param({
         "records.py": "",
         "helpers.py": "",
         "importer.py": "import importlib\nimportlib.import_module('fakewire.store')\n",
         "knowledge/__init__.py": "from fakewire import helpers\n",
-    })
-    found = {str(v) for v in check(root, RULES)}
-    assert "helpers.py:1: fakewire.helpers is in no room of rooms.tsv" in found
-    assert "knowledge/__init__.py:1: fakewire.helpers is in no room of rooms.tsv" in found
-    assert "importer.py:1: fakewire.importer is in no room of rooms.tsv" in found
-
-
-def test_a_dynamic_import_is_checked(tmp_path: Path) -> None:
-    root = _package(tmp_path, {
+    }, {
+        "helpers.py:1: fakewire.helpers is in no room of rooms.tsv",
+        "importer.py:1: fakewire.importer is in no room of rooms.tsv",
+        "knowledge/__init__.py:1: fakewire.helpers is in no room of rooms.tsv",
+    }, id="a module in no room, and an import of one"),
+    pytest.param({
         "records.py": "",
         "store/__init__.py": "",
         "times/__init__.py": "import importlib\n\ndef f():\n    return importlib.import_module('fakewire.store')\n",
-    })
-    assert [str(v) for v in check(root, RULES)] == ["times/__init__.py:4: times may not import store (fakewire.store)"]
+    }, {"times/__init__.py:4: times may not import store (fakewire.store)"}, id="a dynamic import"),
+])
+def test_the_checker_reports(tmp_path: Path, modules: dict[str, str], expected: set[str]) -> None:
+    assert {str(v) for v in check(_package(tmp_path, modules), RULES)} == expected
 
 
 def test_known_violations_are_still_reported_by_the_checker(tmp_path: Path) -> None:
