@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from eventwire.actors.metonymy import is_government_metonym
 from eventwire.actors.names import NameIndex
 from eventwire.actors.resolve import resolve_actors
-from eventwire.events.finder import EventCandidate, find_events
+from eventwire.events.candidate import EventCandidate
+from eventwire.events.finder import find_events
 from eventwire.knowledge.actors import KnowledgeBase
 from eventwire.knowledge.bundle import Knowledge, build_knowledge
 from eventwire.knowledge.codebook import CameoCode

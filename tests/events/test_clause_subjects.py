@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from eventwire.events.arguments import clause_subjects, subject_tokens
+from eventwire.events.subjects import clause_subjects, subject_tokens
 
 
 def parsed(words: list[str], heads: list[int], deps: list[str]) -> Doc:
@@ -45,7 +45,7 @@ def test_a_reduced_passive_has_no_source_but_its_agent(coder) -> None:
 
 
 def test_a_past_tense_read_as_a_participle_in_running_text_stays_active(nlp) -> None:
-    from eventwire.events.arguments import is_reduced_passive
+    from eventwire.events.clauses import is_reduced_passive
 
     doc = parsed(["Iran", "deplored", "the", "raid", "on", "its", "embassy", "in", "Baghdad", "almost", "five",
                   "years", "after", "crowds", "burned", "it", ",", "a", "senior", "official", "said", "."],
@@ -83,7 +83,7 @@ def test_held_hostage_with_no_other_object_tells_what_happened_to_the_subject(co
 
 
 def test_captive_predicate_needs_the_captive_as_the_only_object(nlp) -> None:
-    from eventwire.events.arguments import captive_predicate
+    from eventwire.events.clauses import captive_predicate
 
     doc = parsed(["Reporters", "held", "hostage", "were", "alive"], [1, 3, 1, 3, 3],
                  ["nsubj", "ccomp", "dobj", "ROOT", "acomp"])

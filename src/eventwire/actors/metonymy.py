@@ -4,68 +4,25 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from eventwire.knowledge.words import word_list
+
+# The word lists are data (data/words/NAME.tsv; each file's header says what it is for).
 # Verbs whose subject is the place itself: being somewhere, containing, hosting, receiving weather.
-PLACE_SUBJECT_VERBS = frozenset(
-    "be lie sit stand border locate situate host contain include cover stretch extend span comprise consist "
-    "encompass neighbour neighbor surround boast feature attract experience see suffer receive get enjoy "
-    "record rank remain account measure flow overlook house belong lie".split()
-)
+PLACE_SUBJECT_VERBS = word_list("place_subject_verbs")
 # Verbs whose object is a location: moving to/through it, ruling or taking territory, naming it.
-PLACE_OBJECT_VERBS = frozenset(
-    "visit leave enter reach tour cross flee occupy annex capture conquer colonize colonise settle inhabit "
-    "explore found rule govern name rename map divide partition serve link connect border surround overlook "
-    "cover travel move return emigrate immigrate relocate evacuate bomb shell hit strike raid flood devastate "
-    "ravage rebuild build establish discover survey tour depart roam traverse dominate include".split()
-)
+PLACE_OBJECT_VERBS = word_list("place_object_verbs")
 # Verbs that make a (passive) subject or an object an actor: speech, pressure, conflict, relations.
-ACTOR_VERBS = frozenset(
-    "accuse blame urge warn criticize criticise condemn denounce support back threaten sanction ask thank "
-    "praise invite pressure pressure recognize recognise defeat beat join call tell inform assure reassure "
-    "persuade convince force push press demand request advise allow permit prevent stop help aid assist "
-    "fight attack invade confront oppose resist challenge reject rebuff snub accuse blast slam rebuke "
-    "chide scold lambast castigate reprimand punish reward meet engage negotiate represent play face host "
-    "lose sell provide restore fall transfer give hand cede surrender export supply deliver lend pay apologise "
-    "apologize appeal write report speak talk say explain promise pledge declare compete debut".split()
-)
+ACTOR_VERBS = word_list("actor_verbs")
 # Nouns whose possessor or "of"/"to"/"with"/"between" complement is an actor.
-ACTOR_NOUNS = frozenset(
-    "government leadership leader president premier minister ministry administration regime authorities "
-    "authority officials official army military forces troops police navy envoy ambassador embassy "
-    "delegation representative spokesman spokesperson spokeswoman policy position stance response reply "
-    "decision statement accusation claim demand proposal offer engagement involvement support role interests "
-    "interest ally allies relations relation ties tie cooperation sanctions threat threats refusal approach "
-    "strategy plan move efforts effort attempt reaction request commitment intention plans refusal warning "
-    "criticism objection objections protest complaint appeal call message letter note answer pressure "
-    "diplomacy diplomats diplomat side team squad coach captain players player victory win defeat "
-    "negotiations negotiation talks talk dialogue deal agreement treaty accord pact dispute disputes "
-    "conflict war tensions tension rivalry feud hostility sparring row clash clashes fight rapprochement "
-    "normalization normalisation partnership alliance friendship trade aid assistance loans loan help "
-    "loyalty loyal allegiance debt ultimatum apology gift sale sales exports imports bid "
-    "intervention aggression invasion attack attacks offensive campaign bombardment backing consent "
-    "approval veto vote votes recognition response responses intentions ambitions concerns concern view "
-    "views opinion independence mission will protection capitulation successor handover loss surrender "
-    "program programme conduct resolve process accession match appearance take occupation armistice enemy "
-    "enemies rival rivals neighbour neighbours neighbor neighbors opponent opponents debut cap".split()
-)
+ACTOR_NOUNS = word_list("actor_nouns")
 # Nouns whose modifier, possessor or "of"-complement is a location.
-PLACE_NOUNS = frozenset(
-    "province region city town village capital border borders frontier territory territories area areas "
-    "district county state part parts rest north south east west centre center heart outskirts suburb "
-    "suburbs streets street road roads coast coastline soil land lands airport port harbour harbor "
-    "population people residents inhabitants citizens climate geography history map visit trip tour "
-    "journey travel flight route routes corridor enclave exclave mountains river valley island islands "
-    "peninsula countryside downtown neighbourhood neighborhood district oblast governorate municipality "
-    "hotel hospital university school museum office headquarters base bases camp".split()
-)
-LOCATIVE_PREPS = frozenset(
-    "in at to from near across through inside within into throughout around outside along toward towards "
-    "via beyond over under above below off onto past beside among amid amidst out en upon across".split()
-)
+PLACE_COMPLEMENT_NOUNS = word_list("place_complement_nouns")
 # Adjectives that make the subject of "be" an actor: "Russia is ready to support".
-ACTOR_ADJECTIVES = frozenset(
-    "ready willing prepared determined keen eager reluctant unwilling unable able opposed committed "
-    "concerned worried confident hopeful interested responsible likely unlikely right wrong aware".split()
-)
+ACTOR_ADJECTIVES = word_list("actor_adjectives")
+# Prepositions whose object is an actor wherever they attach; and those whose object is one after an actor word.
+ACTOR_PREPS = word_list("actor_preps")
+RELATION_PREPS = word_list("relation_preps")
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
@@ -107,13 +64,13 @@ def is_actor_complement(prep: Token) -> bool:
         return True  # "President Vladimir Putin of Russia"
     if word == "by" and (prep.dep_ == "agent" or governor.tag_ == "VBN"):
         return True  # "occupied by Germany", "accused by Moscow"
-    if lemma in PLACE_NOUNS or lemma in PLACE_SUBJECT_VERBS or lemma in PLACE_OBJECT_VERBS:
+    if lemma in PLACE_COMPLEMENT_NOUNS or lemma in PLACE_SUBJECT_VERBS or lemma in PLACE_OBJECT_VERBS:
         return False
-    if word in ("by", "against", "for", "between"):
+    if word in ACTOR_PREPS:
         return True  # agents, opponents, beneficiaries and parties to a relation
-    if word in ("with", "of", "on", "to", "toward", "towards", "over", "from"):
+    if word in RELATION_PREPS:
         if lemma in ACTOR_NOUNS or (governor.pos_ == "VERB" and lemma in ACTOR_VERBS):
-            return lemma not in PLACE_NOUNS
+            return lemma not in PLACE_COMPLEMENT_NOUNS
         if word in ("against", "with") and governor.pos_ == "VERB":
             return True
     return False
@@ -134,5 +91,5 @@ def is_government_metonym(doc: Doc, start_i: int, end_i: int) -> bool:
     if dep == "pobj" and token.head.dep_ in ("prep", "agent", "dative"):
         return is_actor_complement(token.head)
     if dep in ("compound", "nmod", "amod"):
-        return head_lemma(token.head) in ACTOR_NOUNS and head_lemma(token.head) not in PLACE_NOUNS
+        return head_lemma(token.head) in ACTOR_NOUNS and head_lemma(token.head) not in PLACE_COMPLEMENT_NOUNS
     return False

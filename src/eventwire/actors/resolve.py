@@ -11,15 +11,16 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.names import NameIndex, NameMatch, SectorMatch
 from eventwire.knowledge.actors import Actor, Country, Institution
+from eventwire.knowledge.words import word_list
 from eventwire.records import ActorMention
 
 MetonymTest = Callable[[Doc, int, int], bool]
 PlaceCountry = Callable[[str], str | None]
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
-THING_PRONOUNS = {"it", "its"}
-EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "come", "remain", "rain", "matter"}
+PERSON_PRONOUNS = word_list("person_pronouns")  # data/words/NAME.tsv: each header says what it is for
+BODY_PRONOUNS = word_list("body_pronouns")
+EXPLETIVE_HEADS = word_list("expletive_heads")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}  # a noun phrase's head, not a modifier
 
@@ -195,12 +196,13 @@ def demonym_phrases(doc: Doc, names: list[NameMatch], found: list[TokenMention])
     return extra
 
 
-PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "state"}
+# Kinds of place ("city", "province") looked through to the place they name.
+PLACE_NAME_HEADS = word_list("place_name_heads")
 
 
 def country_of_place(obj: Token, place_country: PlaceCountry) -> str | None:
     """The country of a named place: "Nablus", "the West Bank city of Nablus", "Aleppo province"."""
-    if obj.pos_ == "NOUN" and obj.lemma_.lower() in PLACE_NOUNS:
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in PLACE_NAME_HEADS:
         inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                  if g.dep_ == "pobj"]
         return country_of_place(inner[0], place_country) if inner else None
@@ -278,7 +280,7 @@ def resolve_pronouns(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
             continue
         if tok.lower_ in PERSON_PRONOUNS:
             pool = people
-        elif tok.lower_ in THING_PRONOUNS and refers(tok):
+        elif tok.lower_ in BODY_PRONOUNS and refers(tok):
             pool = bodies
         else:
             continue

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from eventwire.knowledge.actors import Actor, Country, KnowledgeBase, Role, SectorPhrase
+from eventwire.knowledge.words import word_list
 
 LOG = logging.getLogger(__name__)
 
@@ -23,16 +24,13 @@ RESTRICTION = re.compile(
 SUBSTITUTION_DEF = re.compile(r"^(?P<marker>![A-Za-z]+!)\s*=\s*(?P<items>.+)$")
 AGENT_LINE = re.compile(r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]*)\]")
 MARKER = re.compile(r"![A-Za-z]+!")
-SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "al", "el", "la", "le", "in", "on",
-                         "to"})
+# Word lists are data (data/words/NAME.tsv; each file's header says what it is for).
+SMALL_WORDS = word_list("name_small_words")
 VOWELS = frozenset("AEIOUY")
 DEMONYM_SUFFIXES = ("IAN", "ESE", "ISH", "EAN")
 DERIVED_SUFFIXES = ("I", "N", "AN", "IAN", "ESE", "ISH", "ER", "IC")
-IRREGULAR_DEMONYMS = frozenset({"FRENCH", "DUTCH", "GREEK", "THAI", "SWISS", "WELSH", "IRISH", "SCOTS",
-                                "CZECH"})
-PERSON_TITLES = frozenset({"PRESIDENT", "PRIME", "PRINCE", "PRINCESS", "KING", "QUEEN", "MINISTER",
-                           "SECRETARY", "GENERAL", "SHEIKH", "SHEIK", "EMIR", "SULTAN", "POPE", "CHANCELLOR",
-                           "SENATOR"})
+IRREGULAR_DEMONYMS = word_list("petrarch_irregular_demonyms")
+PERSON_TITLES = word_list("petrarch_person_titles")
 
 
 @dataclass(frozen=True)

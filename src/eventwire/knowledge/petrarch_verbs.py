@@ -12,6 +12,7 @@ from pathlib import Path
 
 from eventwire.knowledge.patterns import Pattern, Patterns, group_patterns, load_patterns
 from eventwire.knowledge.petrarch_actors import strip_comments
+from eventwire.knowledge.words import word_list
 
 LOG = logging.getLogger(__name__)
 
@@ -22,15 +23,12 @@ CODE = re.compile(r"\[([^\]]*)\]")
 FORMS = re.compile(r"\{[^}]*\}")
 SPLIT = re.compile(r"[_\s]+")
 MARKERS = frozenset({"*", "+", "$", "%", "^"})
-NEGATION_WORDS = {"NOT", "N'T", "NEVER"}
-PARTICLES = frozenset({"UP", "DOWN", "OUT", "OFF", "BACK", "AWAY", "FORWARD", "ASIDE"})
-PREPOSITIONS = frozenset({"WITH", "TO", "FOR", "AGAINST", "IN", "ON", "AT", "FROM", "OF", "ABOUT", "OVER",
-                          "INTO", "BY", "BETWEEN", "UPON", "TOWARD", "TOWARDS", "UNDER", "NEAR", "WITHOUT",
-                          "THROUGH", "AMONG"})
+# PETRARCH's words, in its capitals (data/words/petrarch_*.tsv; each file's header says what it is for).
+NEGATION_WORDS = word_list("petrarch_negation_words")
+PARTICLES = word_list("petrarch_particles")
+PREPOSITIONS = word_list("petrarch_prepositions")
 # Words after the verb that make the tail a clause, not an object: the model cannot require them.
-CLAUSE_WORDS = frozenset({"NOT", "N'T", "NO", "NEVER", "NEITHER", "IS", "WAS", "WERE", "ARE", "BE", "BEEN",
-                          "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHOULD", "MUST", "MAY", "CAN", "DID",
-                          "DOES", "DO", "THAT", "IF", "ITS", "THEIR"})
+CLAUSE_WORDS = word_list("petrarch_clause_words")
 DEFAULT_TARGETS = ("dobj", "dative", "subtree")
 MAX_OBJECT_WORDS = 3
 

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from eventwire.knowledge.words import word_list
+
 DASHES = {"-", "--", "—", "–", ":"}
+# Lower-case words a dateline may hold: connectors in place and agency names (data/words/NAME.tsv).
+DATELINE_CONNECTORS = word_list("dateline_connectors")
 MAX_TOKENS = 12  # a dateline is short: "GAZA CITY, Palestinian Territories (AFP) -"
 
 
@@ -91,5 +95,5 @@ def is_dateline_head(tokens: list[Token]) -> bool:
     words = [t for t in tokens if t.is_alpha]
     # Running text before a colon ("He said: ...") has lower-case words that are not month names or
     # place-name connectors; a dateline has none.
-    lower = [t for t in words if t.is_lower and t.lower_ not in {"of", "de", "al", "el", "la", "upon", "on"}]
+    lower = [t for t in words if t.is_lower and t.lower_ not in DATELINE_CONNECTORS]
     return (capitals or agency) and not lower

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from eventwire.knowledge.words import word_list
 from eventwire.quotes.cues import CueMatch
 from eventwire.records import ActorMention, Span
 
@@ -15,10 +16,11 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = frozenset(
     {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "pobj", "dep", "npadvmod"}
 )
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"it", "they", "them"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
-_LISTENER_VERBS = frozenset({"tell", "inform", "assure", "urge", "ask", "warn"})
+# The word lists are data (data/words/NAME.tsv; each file's header says what it is for).
+_PERSON_SPEAKER_PRONOUNS = word_list("person_speaker_pronouns")
+_GROUP_SPEAKER_PRONOUNS = word_list("group_speaker_pronouns")
+_DEFINITE_WORDS = word_list("definite_words")
+_LISTENER_VERBS = word_list("listener_verbs")
 
 
 @dataclass(frozen=True)
@@ -181,13 +183,13 @@ def overlapping_mention(
 
 
 def is_person_pronoun(token: Token) -> bool:
-    return token.lower_ in _PERSON_PRONOUNS
+    return token.lower_ in _PERSON_SPEAKER_PRONOUNS
 
 
 def needs_antecedent(token: Token) -> bool:
     """A pronoun, or a definite common noun ('the statement', 'the ministry'): look back for who it is."""
-    if token.lower_ in _PERSON_PRONOUNS or token.lower_ in _GROUP_PRONOUNS:
+    if token.lower_ in _PERSON_SPEAKER_PRONOUNS or token.lower_ in _GROUP_SPEAKER_PRONOUNS:
         return True
     if token.pos_ != "NOUN":
         return False
-    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in token.children)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE_WORDS for c in token.children)

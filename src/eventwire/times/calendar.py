@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from eventwire.knowledge.words import word_list
 from eventwire.times import values as tv
 from eventwire.times.norm import NO_DCT, Context, Norm, parse_explicit, year_number, year_ok
 
@@ -85,7 +86,13 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
 def _month_context(text: str, start: int) -> bool:
     """Whether the word before a capitalised "May" is a preposition that takes a date."""
     before = text[max(0, start - 12) : start].lower().split()
-    return bool(before) and before[-1] in {"in", "since", "until", "by", "early", "late", "mid", "of", "last"}
+    return bool(before) and before[-1] in MONTH_CUE_WORDS
+
+
+MONTH_CUE_WORDS = word_list("month_cue_words")  # data/words/NAME.tsv: each header says what it is for
+YEAR_CUE_WORDS = word_list("year_cue_words")
+FORWARD_RELATIVES = word_list("forward_relatives")  # "next", "this coming"
+BACKWARD_RELATIVES = word_list("backward_relatives")  # "last", "this past"
 
 
 def year(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -98,15 +105,9 @@ def year(m: re.Match[str], ctx: Context) -> Norm | None:
     if not pre:
         before = ctx.text[max(0, m.start() - 15) : m.start()].lower().split()
         prev = before[-1] if before else ""
-        if prev not in _YEAR_PREPS and m.start("year") not in ctx.date_chars:
+        if prev not in YEAR_CUE_WORDS and m.start("year") not in ctx.date_chars:
             return None
     return Norm(str(year), "DATE")
-
-
-_YEAR_PREPS = frozenset(
-    "in since by until till before after from to through of during between and or early late mid "
-    "mid- year fiscal calendar 's end spring summer fall autumn winter".split()
-)
 
 
 def decade(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -176,8 +177,8 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
     started = pub.month >= _SEASON_START[code] or (code == "WI" and pub.month <= 2)
     if code == "WI" and pub.month <= 2:
         year -= 1
-    if rel in {"last", "this past", "past"} and not started:
+    if rel in BACKWARD_RELATIVES and not started:
         year -= 1
-    elif rel in {"next", "this coming", "coming"} and started:
+    elif rel in FORWARD_RELATIVES and started:
         year += 1
     return Norm(f"{year}-{code}", "DATE")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.time_words import TimeWords
+from eventwire.knowledge.words import word_list
 from eventwire.records import Time
 from eventwire.times.norm import Context, Norm
 from eventwire.times.rules import candidates, select
@@ -18,12 +19,9 @@ from eventwire.times.values import value_to_date
 
 log = logging.getLogger(__name__)
 
-# Words whose infinitival complement looks ahead: "plans to meet on Friday".
-FUTURE_HEADS = frozenset(
-    "go plan schedule expect due set slate intend hope aim prepare vow promise pledge threaten "
-    "agree seek want wish propose".split()
-)
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+# Words whose infinitival complement looks ahead: "plans to meet on Friday" (data/words/future_heads.tsv).
+FUTURE_HEADS = word_list("future_heads")
+FUTURE_AUXILIARIES = word_list("future_auxiliaries")
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -54,7 +52,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     if verb is None:
         return None
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if any(c.lower_ in FUTURE_AUX for c in aux):
+    if any(c.lower_ in FUTURE_AUXILIARIES for c in aux):
         return "future"
     if verb.tag_ == "VBG" and any(c.tag_ in {"VBZ", "VBP"} for c in aux):
         return "future"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from eventwire.times import values as tv
+from eventwire.times.calendar import BACKWARD_RELATIVES, FORWARD_RELATIVES
 from eventwire.times.norm import NO_DCT, Context, Norm
 
 _UNIT_TIME = {"H", "MIN", "S"}
@@ -96,9 +97,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     part = ctx.words.value("daypart", m.group("part")) if m.group("part") else None
     if ctx.published is None:
         return Norm(None, "TIME" if part else "DATE", NO_DCT)
-    shift = (
-        1 if rel in {"next", "this coming", "coming"} else -1 if rel in {"last", "this past", "past"} else 0
-    )
+    shift = 1 if rel in FORWARD_RELATIVES else -1 if rel in BACKWARD_RELATIVES else 0
     future = ctx.future if shift == 0 else shift > 0
     day = tv.resolve_weekday(ctx.published, weekday, future, shift)
     if part:

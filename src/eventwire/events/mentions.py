@@ -1,0 +1,75 @@
+"""Which actor mention a token or a noun phrase stands for, and a capital taken by an actor slot."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.resolve import TokenMention
+from eventwire.knowledge.words import word_list
+
+# Nouns that count what their "of" phrase names ("hundreds of UN troops").
+QUANTITY_NOUNS = word_list("quantity_nouns")
+
+
+class MentionLookup:
+    """Which actor mention a token stands for."""
+
+    def __init__(self, mentions: Sequence[TokenMention]) -> None:
+        self.by_token: dict[int, list[TokenMention]] = {}
+        for m in mentions:
+            for i in range(m.start_i, m.end_i):
+                self.by_token.setdefault(i, []).append(m)
+
+    def at(self, tok: Token, places: bool = False) -> TokenMention | None:
+        """The mention at ``tok``; a capital read as a place only when ``places`` (a slot wants an actor)."""
+        found = [m for m in self.by_token.get(tok.i, []) if places or m.mention.kind != "place"]
+        return next((m for m in found if m.head_i == tok.i), found[0] if found else None)
+
+    def for_phrase(self, tok: Token, owners: bool, places: bool = False) -> TokenMention | None:
+        """The mention a noun phrase headed by ``tok`` refers to; with ``owners``, also 'Lavrov's comments'."""
+        direct = self.at(tok, places)
+        if direct is not None:
+            return direct
+        # "Syrian President Bashar Assad Tuesday": a name the parser hung on a neighbouring noun.
+        for child in sorted(tok.children, key=lambda c: -c.i):
+            if child.dep_ == "appos" or (child.dep_ == "compound" and child.i > tok.i - 4):
+                m = self.at(child, places)
+                if m is not None:
+                    return m
+        # "Hundreds of UN troops", "dozens of Israeli soldiers": a quantity stands for what it counts.
+        if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    counted = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if counted is not None:
+                        return self.for_phrase(counted, owners=False, places=places)
+        if owners:
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    return self.at(child)
+        return None
+
+    def expand(self, mentions: Sequence[TokenMention], doc: Doc, places: bool) -> list[TokenMention]:
+        """The mentions plus those conjoined to their head tokens, each once, in order."""
+        out = list(dict.fromkeys(mentions))
+        for m in list(out):
+            # Conjuncts of the head, and of a word inside the mention ("ambassadors of A, B and C").
+            for tok in dict.fromkeys([doc[m.head_i], *doc[m.start_i : m.end_i]]):
+                # "The US, Russia, and Switzerland met": the parser may read a list as an apposition.
+                listed = [a for a in tok.children if a.dep_ == "appos"
+                          and (other := self.at(a)) is not None and other.mention.kind == m.mention.kind == "country"]
+                for conj in [*tok.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)]:
+                    other = self.for_phrase(conj, owners=False, places=places)
+                    if other is not None and other not in out:
+                        out.append(other)
+        return out
+
+
+def as_actor(m: TokenMention) -> TokenMention:
+    """A capital taken by an actor slot stands for its government."""
+    if m.mention.kind != "place":
+        return m
+    return replace(m, mention=replace(m.mention, kind="metonym"))

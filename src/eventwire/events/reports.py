@@ -1,0 +1,76 @@
+"""Reported deeds as accusations: "Ukraine said Russia shelled Kharkiv" is Ukraine accusing Russia."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from eventwire.events.candidate import EventCandidate
+from eventwire.events.frame import is_negated, modality_of
+from eventwire.events.mentions import MentionLookup
+from eventwire.events.subjects import subject_tokens
+from eventwire.events.targets import slot_nouns
+from eventwire.events.triggers import matches
+from eventwire.knowledge.patterns import Pattern, Patterns
+from eventwire.records import ActorMention
+
+# Sectors that speak for their state: a state saying its own forces struck is no accusation.
+STATE_SECTORS = {None, "GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
+
+
+def reported_accusations(
+    doc: Doc, found: Sequence[EventCandidate], lookup: MentionLookup, patterns: Patterns
+) -> list[EventCandidate]:
+    """'Ukraine said Russia shelled Kharkiv': a speaker who reports a hostile deed of another actor
+    accuses it (CAMEO 112, or the root's ``report_code``). The deed keeps its own event, if coded.
+
+    Only a past or present deed told in the complement clause of a speech verb counts; not a future
+    or negated one ("said Russia would attack" warns), not one the speaker's own state did, not what
+    a news outlet reports, and not where the speech verb already codes an accusation ("alleged that")."""
+    accusing = {e.trigger_i for e in found if e.code.startswith("11")}
+    out: list[EventCandidate] = []
+    for tok in doc:
+        head = tok.head
+        if (tok.dep_ != "ccomp" or head.i in accusing or is_negated(head)
+                or patterns.modality.get((head.lemma_.lower(), "VERB")) != "speech"):
+            continue
+        pattern = reported_pattern(tok, patterns)
+        if pattern is None:
+            continue
+        verb = tok
+        negated, kind = modality_of(verb, patterns)
+        if negated or kind is not None:
+            continue
+        speakers = [m for m in (lookup.for_phrase(s, owners=True) for s in subject_tokens(head)) if m is not None]
+        doers = [m for m in (lookup.for_phrase(s, owners=True) for s in subject_tokens(tok)) if m is not None]
+        # "Israel said a mortar bomb was fired at it from Gaza": the deed's source came from where it was fired.
+        doers = doers or [e.source for e in found if e.trigger_i == tok.i and e.source.mention.kind == "place"]
+        report = Pattern(head.lemma_.lower(), "VERB", None, verb.lemma_.lower(), None, ("clause_subject",),
+                         patterns.report_codes[pattern.code[:2]], False, "")
+        for s in lookup.expand(speakers, doc, places=False):
+            for d in lookup.expand(doers, doc, places=False):
+                if accuses(s.mention, d.mention):
+                    out.append(EventCandidate(head.i, head.i + 1, s, d, report.code, False, False, 0.6, report,
+                                              reports=True))
+    return out
+
+
+def reported_pattern(verb: Token, patterns: Patterns) -> Pattern | None:
+    """The first pattern the reported verb matches, when its root is one a report accuses by and the
+    deed has a victim in one of its slots ("attacked Iraq", "attacked themselves")."""
+    for pattern in patterns.for_token(patterns.lemma_of(verb.lower_, verb.lemma_.lower()), verb.pos_):
+        anchor = matches(verb, pattern)
+        if anchor is None:
+            continue
+        if pattern.code[:2] not in patterns.report_codes or not slot_nouns(verb, anchor, pattern, pronouns=True):
+            return None
+        return pattern
+    return None
+
+
+def accuses(speaker: ActorMention, doer: ActorMention) -> bool:
+    if speaker.id == doer.id or speaker.code == doer.code or speaker.sector == "MED":
+        return False
+    same_state = speaker.country is not None and speaker.country == doer.country
+    return not (same_state and speaker.sector in STATE_SECTORS and doer.sector in STATE_SECTORS)

@@ -1,0 +1,110 @@
+"""To whom: the target tokens of a trigger, by the pattern's ordered slots (object, dative, a preposition, the
+subtree, a complement clause's subject), and the parties an object noun names ("talks between A and B")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.clauses import OBJECTS, is_passive, is_reduced_passive, passive_agent, with_conjuncts
+from eventwire.events.mentions import MentionLookup
+from eventwire.knowledge.patterns import Pattern
+from eventwire.knowledge.words import word_list
+
+# Prepositions by which an object noun names the parties to it ("talks between A and B").
+PARTY_PREPS = word_list("party_preps")
+
+
+def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup) -> list[Token]:
+    """Target of the event per the pattern's ordered target list, looked for on ``anchor`` then ``tok``,
+    then on the object of a preposition the pattern names with its lemmas ("advised against travel to X")."""
+    if is_reduced_passive(tok):  # "diplomats expelled by Germany": the noun is the patient
+        patient = tok.head if tok.dep_ == "acl" else next(c for c in tok.children if c.dep_ == "nsubj")
+        return with_conjuncts(patient)
+    passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if passive_subj is None and tok.dep_ == "conj" and is_passive(tok) and not any(
+            c.dep_ == "nsubj" for c in tok.children):  # "soldiers were captured and killed by Hamas"
+        passive_subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if passive_subj is not None and passive_agent(tok) is not None:
+        if lookup.for_phrase(passive_subj, owners=True) is not None:
+            return with_conjuncts(passive_subj)
+        return between_objects(passive_subj)
+    for how in pattern.targets:
+        for node in dict.fromkeys((anchor, tok, *prep_objects(tok, pattern))):
+            found = targets_by(node, how, lookup)
+            # A slot whose words name no actor ("responsibility for the attack") lets the next one try.
+            if any(lookup.for_phrase(t, owners=True, places=True) for t in found):
+                return found
+    return []
+
+
+def prep_objects(tok: Token, pattern: Pattern) -> list[Token]:
+    """Objects of the preposition a pattern names with lemmas: "travel" in "advised against travel"."""
+    if not pattern.prep or "=" not in pattern.prep:
+        return []
+    word, _, lemmas = pattern.prep.partition("=")
+    return [g for c in tok.children if c.dep_ in {"prep", "prt"} and c.lower_ == word
+            for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in lemmas.split("|")]
+
+
+def slot_nouns(tok: Token, anchor: Token, pattern: Pattern, pronouns: bool = False) -> list[Token]:
+    """The nouns the pattern's object and prepositional slots hold, actors or not ("the refineries")."""
+    nouns: list[Token] = []
+    for how in pattern.targets:
+        for node in dict.fromkeys((anchor, tok)):
+            if how == "dobj":
+                nouns += [c for c in node.children if c.dep_ in OBJECTS]
+            elif how.startswith("prep:"):
+                word = how.split(":", 1)[1]
+                nouns += [g for c in node.children if c.dep_ in {"prep", "dative"} and c.lower_ == word
+                          for g in c.children if g.dep_ == "pobj"]
+    kinds = {"NOUN", "PROPN", "PRON"} if pronouns else {"NOUN", "PROPN"}
+    return [n for n in dict.fromkeys(nouns) if n.pos_ in kinds]
+
+
+def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
+    if how in {"dobj", "dative"}:
+        deps = OBJECTS if how == "dobj" else {"dative", "iobj"}
+        for c in node.children:
+            if c.dep_ in deps:
+                if lookup.for_phrase(c, owners=True, places=True) is not None:
+                    return with_conjuncts(c)
+                return between_objects(c)
+        return []
+    if how.startswith("prep:"):
+        # On the trigger, else on its object ("agreed to hold talks with France").
+        word = how.split(":", 1)[1]
+        objects = [c for c in node.children if c.dep_ in OBJECTS]
+        for owner in (node, *objects):
+            for c in owner.children:
+                if c.dep_ in {"prep", "dative"} and c.lower_ == word:
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    return with_conjuncts(objs[0]) if objs else []
+        return []
+    if how == "subtree":
+        return [t for t in node.subtree if t.i > node.i and lookup.at(t) is not None][:1]
+    if how == "clause_subject":
+        # "wants Putin to attack", "alleged that France was aware": the subject of the complement clause.
+        for c in node.children:
+            if c.dep_ in {"ccomp", "xcomp"}:
+                subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None:
+                    return with_conjuncts(subj)
+        return []
+    return []
+
+
+def between_objects(noun: Token, depth: int = 2) -> list[Token]:
+    """'peace negotiations between Armenia and Azerbaijan', 'evidence against Russia', and one 'of'
+    deeper: 'a resumption of ties with Spain'. The parties named by an object noun."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return with_conjuncts(objs[0])
+    if depth > 1:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                        return between_objects(g, depth - 1)
+    return []
