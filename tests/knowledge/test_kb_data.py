@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.knowledge.actors import DATA, Actor, KnowledgeBase, load_default_kb, read_rows
+from eventwire.knowledge.actors import DATA, Actor, KnowledgeBase, load_default_kb
+from eventwire.knowledge.tables import read_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "knowledge-base.md"

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+
+from eventwire.knowledge.tables import parse_day, read_rows, split_list
 
 
 @dataclass(frozen=True)
@@ -129,22 +130,6 @@ class KnowledgeBase:
 
 
 DATA = resources.files("eventwire") / "data" / "actors"
-
-
-def split_list(cell: str | None) -> tuple[str, ...]:
-    return tuple(p.strip() for p in (cell or "").split("|") if p.strip())
-
-
-def parse_day(cell: str | None) -> date | None:
-    cell = (cell or "").strip()
-    return date.fromisoformat(cell) if cell else None
-
-
-def read_rows(path: Path | Traversable) -> Iterator[dict[str, str]]:
-    """Rows of a tab-separated file with a header; lines starting with '#' are comments."""
-    text = path.read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 def read_countries(path: Path | Traversable) -> tuple[Country, ...]:

@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from eventwire.knowledge.actors import KnowledgeBase, load_default_kb, read_rows, split_list
+from eventwire.knowledge.actors import KnowledgeBase, load_default_kb
 from eventwire.knowledge.gazetteer_derived import airport_entries, division_file, world_division_entries
 from eventwire.knowledge.gazetteer_index import (
     PLACES,
@@ -40,6 +40,7 @@ from eventwire.knowledge.gazetteer_us import (
     us_state_entries,
     us_zip_town_entries,
 )
+from eventwire.knowledge.tables import read_rows, split_list
 
 log = logging.getLogger(__name__)
 

