@@ -73,6 +73,9 @@ class JsonLinesSource:
             except json.JSONDecodeError as err:
                 yield SourceFailure(location, f"invalid JSON: {err.msg}")
                 continue
+            except RecursionError:  # arrays or objects nested thousands deep: json's decoder recurses
+                yield SourceFailure(location, "invalid JSON: nested too deep")
+                continue
             if not isinstance(row, dict):
                 yield SourceFailure(location, "JSON line is not an object")
                 continue
