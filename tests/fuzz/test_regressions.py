@@ -10,7 +10,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from eventwire.ingest.tables import JsonLinesSource
+from eventwire.ingest.tables import CsvSource, JsonLinesSource
 from eventwire.ingest.warc import WarcSource
 from eventwire.nlp.guard import InputRejected, check_text
 from eventwire.records import ArticleText, SourceFailure
@@ -80,3 +80,10 @@ def test_a_warc_response_that_lost_its_target_uri_is_a_failure_not_an_attribute_
     path.write_bytes(out.getvalue().replace(b"WARC-Target-URI: https://news.example.invalid/a\r\n", b""))
     (failure,) = WarcSource(path).read()
     assert isinstance(failure, SourceFailure) and failure.reason.startswith("broken WARC: AttributeError")
+
+
+def test_a_csv_header_the_csv_module_cannot_read_is_a_failure_not_an_error(tmp_path):
+    path = tmp_path / "header.csv"  # an unclosed quote in the header runs into a field over the module's limit
+    path.write_text('"text,title\n' + "x" * 140_000 + "\n", encoding="utf-8")
+    (failure,) = CsvSource(path).read()
+    assert failure == SourceFailure(f"{path}:line 2", "invalid CSV: field larger than field limit (131072)")
