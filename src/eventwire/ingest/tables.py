@@ -73,6 +73,9 @@ class JsonLinesSource:
             except json.JSONDecodeError as err:
                 yield SourceFailure(location, f"invalid JSON: {err.msg}")
                 continue
+            except RecursionError:  # arrays or objects nested thousands deep: json's decoder recurses
+                yield SourceFailure(location, "invalid JSON: nested too deep")
+                continue
             if not isinstance(row, dict):
                 yield SourceFailure(location, "JSON line is not an object")
                 continue
@@ -93,14 +96,14 @@ class CsvSource:
             return
         where, name = path_text(self.path), path_text(self.path.name)
         reader = csv.DictReader(io.StringIO(text, newline=""))
-        if self.columns.text not in (reader.fieldnames or []):
-            yield SourceFailure(where, f"no column {self.columns.text!r} (has {reader.fieldnames})")
-            return
-        try:
+        try:  # the header is read here too: it can be as broken as any row
+            if self.columns.text not in (reader.fieldnames or []):
+                yield SourceFailure(where, f"no column {self.columns.text!r} (has {reader.fieldnames})")
+                return
             for n, row in enumerate(reader, 1):
                 yield article_from_row(row, self.columns, f"{where}:row {n}", f"{name}:{n}")
-        except csv.Error as err:
-            yield SourceFailure(f"{where}:line {reader.line_num}", f"invalid CSV: {err}")
+        except csv.Error as err:  # the csv reader's count of lines read, the bad one's too (the header's included)
+            yield SourceFailure(f"{where}:line {reader.reader.line_num}", f"invalid CSV: {err}")
 
 
 def _read_whole(path: Path) -> str | SourceFailure:

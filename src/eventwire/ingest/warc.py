@@ -47,6 +47,9 @@ class WarcSource:
         except (ArchiveLoadFailed, ValueError, EOFError) as error:
             # warcio cannot resynchronise after a broken record; what came before is kept.
             yield SourceFailure(where, f"broken WARC: {error}")
+        except Exception as error:  # noqa: BLE001 - warcio raises other kinds on damaged records too
+            # (a response whose WARC-Target-URI was lost: AttributeError; an HTTP head it cannot parse: its own)
+            yield SourceFailure(where, f"broken WARC: {type(error).__name__}: {error}")
 
     def _read_record(self, record: ArcWarcRecord, offset: Callable[[], int]) -> ArticleText | SourceFailure | None:
         if record.rec_type != "response":

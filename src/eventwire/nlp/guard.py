@@ -1,4 +1,5 @@
-"""Decide whether a text can be coded: reject binary or oversized input, skip empty or non-English text."""
+"""Decide whether a text can be coded: reject binary, oversized or invalid Unicode input, skip empty or non-English
+text."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+SURROGATE = re.compile("[\ud800-\udfff]")  # a lone one: in a Python string a pair is already one character
 
 
 class InputRejected(ValueError):
@@ -23,6 +25,10 @@ def check_text(text: str, max_chars: int) -> str | None:
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     if sample and controls / len(sample) > 0.01:
         raise InputRejected("input looks binary (control characters)")
+    surrogate = SURROGATE.search(text)
+    if surrogate:  # no UTF-8 holds it: spaCy's string store, SQLite and UTF-8 output fail on it
+        raise InputRejected(f"input is not valid Unicode (a lone surrogate, U+{ord(surrogate[0]):04X}, "
+                            f"at character {surrogate.start():,})")
     if not text.strip():
         return "empty text"
     words = WORD.findall(sample.lower())
