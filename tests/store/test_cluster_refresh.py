@@ -90,18 +90,21 @@ def test_only_what_a_new_article_touches_is_recomputed_and_other_ids_stay(tmp_pa
     assert len(kept) >= len(event_ids) - len(coded.events)  # only the new events' keys may change
 
 
-def test_a_deletion_under_the_plan_spoils_it_and_the_refresh_plans_again(tmp_path):
-    path = tmp_path / "s.db"
+def refreshed_then_grown(path: Path, seed: int, first: int, then: int) -> tuple[sqlite3.Connection, Corpus]:
+    """A store of ``first`` articles, refreshed, then ``then`` more (not refreshed yet)."""
     conn = open_store(path)
-    corpus = Corpus(3)
-    write(conn, corpus.batch(40))
+    corpus = Corpus(seed)
+    write(conn, corpus.batch(first))
     refresh_clusters(conn)
-    write(conn, corpus.batch(10))
+    write(conn, corpus.batch(then))
+    return conn, corpus
+
+
+def test_a_deletion_under_the_plan_spoils_it_and_the_refresh_plans_again(tmp_path):
+    conn, corpus = refreshed_then_grown(tmp_path / "s.db", 3, 40, 10)
     plan = plan_refresh(conn)
-    other = open_store(path)
-    touched = {row[0] for row in other.execute("SELECT text FROM articles")}
-    recode = next(item for item in corpus.stored[-10:] if item.text in touched)
-    write(other, [corpus.article(recode.text)], replace=True)  # deletes an article the plan read
+    other = open_store(tmp_path / "s.db")
+    write(other, [corpus.article(corpus.stored[-1].text)], replace=True)  # deletes an article the plan read
     assert write_plan(conn, plan).outcome == "stale"
     assert not clusters_up_to_date(conn)
     counts = refresh_clusters(conn, if_stale=True)
@@ -112,11 +115,7 @@ def test_a_deletion_under_the_plan_spoils_it_and_the_refresh_plans_again(tmp_pat
 def test_a_refresh_stopped_after_any_write_leaves_the_rest_to_the_next(tmp_path, monkeypatch):
     monkeypatch.setattr(store_clusters, "ROWS_PER_WRITE", 40)  # many small writes
     base = tmp_path / "base.db"
-    conn = open_store(base)
-    corpus = Corpus(5)
-    write(conn, corpus.batch(50))
-    refresh_clusters(conn)
-    write(conn, corpus.batch(30))
+    conn, corpus = refreshed_then_grown(base, 5, 50, 30)
     write(conn, corpus.recodes(3), replace=True)
     conn.close()
     trial = open_store(copy(base, tmp_path / "trial.db"))
@@ -133,7 +132,8 @@ def test_a_refresh_stopped_after_any_write_leaves_the_rest_to_the_next(tmp_path,
 
         with pytest.raises(KeyboardInterrupt):
             write_plan(conn, plan_refresh(conn), "killed", after_write=killed)
-        conn.execute("UPDATE cluster_state SET lease_at = lease_at - 60")  # the dead refresh's lease expires
+        # As a kill -9 would leave it: the lease still held, until it expires.
+        conn.execute("UPDATE cluster_state SET lease = 'killed', lease_at = ?", (time.time() - 60,))
         assert not clusters_up_to_date(conn)
         counts = refresh_clusters(conn, if_stale=True)
         assert counts is not None and counts.complete
@@ -235,3 +235,33 @@ def test_a_deleted_article_leaves_a_record_of_what_it_made_stale(tmp_path):
     refresh_clusters(conn)
     assert conn.execute("SELECT COUNT(*) FROM cluster_removed").fetchone()[0] == 0
     assert clusters(conn) == recomputed(conn)
+
+
+def test_writers_that_each_refresh_after_writing_meet_without_harm(tmp_path):
+    """As run, watch and POST /api/code do at once: write a batch, refresh; none fails, all clusters end right."""
+    path = tmp_path / "s.db"
+    conn = open_store(path)
+    write(conn, Corpus(20).batch(40))
+    refresh_clusters(conn)
+    errors: list[str] = []
+    refreshed: list[bool] = []
+
+    def session(seed: int) -> None:
+        mine = open_store(path)
+        corpus = Corpus(seed)
+        try:
+            for n in range(6):
+                write(mine, corpus.batch(4) if n % 3 else corpus.batch(8))
+                counts = refresh_clusters(mine, if_stale=True)
+                refreshed.append(counts is None or counts.complete)
+        except Exception as e:  # noqa: BLE001 - any failure fails the test
+            errors.append(repr(e))
+
+    threads = [threading.Thread(target=session, args=(seed,)) for seed in (21, 22, 23)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(refreshed) == 18 and all(refreshed)
+    refresh_clusters(conn, if_stale=True)
+    assert clusters_up_to_date(conn) and clusters(conn) == recomputed(conn)

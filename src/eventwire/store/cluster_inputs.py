@@ -161,21 +161,21 @@ def stored_stories(conn: sqlite3.Connection, cluster_ids: Iterable[str],
 
 def keys_of_articles(conn: sqlite3.Connection, hashes: Sequence[str]) -> set[Key]:
     """The keys of the stored event clusters that hold an event of these articles."""
-    found: set[Key] = set()
-    columns = ", ".join(f"c.{c}" for c in KEY_COLUMNS)
-    for chunk in chunked(hashes):
-        found.update(tuple(r) for r in conn.execute(
-            f"SELECT DISTINCT {columns} FROM events e JOIN event_cluster_members m ON m.event_rowid = e.rowid "
-            f"JOIN event_clusters c ON c.id = m.cluster_id WHERE e.article_hash IN ({marks(chunk)})", chunk))
-    return found
+    return _keys(conn, "JOIN event_cluster_members m ON m.cluster_id = c.id JOIN events e ON e.rowid = m.event_rowid "
+                       "WHERE e.article_hash", hashes)
 
 
 def keys_of_clusters(conn: sqlite3.Connection, ids: Sequence[str]) -> set[Key]:
+    """The keys of these stored event clusters."""
+    return _keys(conn, "WHERE c.id", ids)
+
+
+def _keys(conn: sqlite3.Connection, where: str, values: Sequence[str]) -> set[Key]:
     found: set[Key] = set()
     columns = ", ".join(f"c.{c}" for c in KEY_COLUMNS)
-    for chunk in chunked(ids):
+    for chunk in chunked(values):
         found.update(tuple(r) for r in conn.execute(
-            f"SELECT {columns} FROM event_clusters c WHERE c.id IN ({marks(chunk)})", chunk))
+            f"SELECT DISTINCT {columns} FROM event_clusters c {where} IN ({marks(chunk)})", chunk))
     return found
 
 

@@ -147,27 +147,32 @@ def write_plan(conn: sqlite3.Connection, plan: RefreshPlan, token: str = "",
     steps += [partial(_write_units, conn, batch) for batch in _batches(plan.units, _unit_rows)]
     steps.append(partial(_finish, conn, plan))
     done, longest = 0, 0.0
-    for n, step in enumerate(steps):
-        conn.execute("BEGIN IMMEDIATE")
-        started = time.monotonic()
-        try:
-            outcome = _check(conn, plan, token, claiming=n == 0)
-            if outcome is None:
-                step()
-            elif n:  # stale after our claim: hand the lease back
-                conn.execute("UPDATE cluster_state SET lease = NULL WHERE lease = ?", (token,))
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-        if outcome is not None:
-            return WriteReport(outcome, done, longest)
-        held = time.monotonic() - started
-        done, longest = done + 1, max(longest, held)
-        if after_write is not None:
-            after_write()
-        if n + 1 < len(steps):
-            time.sleep(min(held, 1.0))  # leave the lock free as long as we held it: waiting writers get in
+    try:
+        for n, step in enumerate(steps):
+            conn.execute("BEGIN IMMEDIATE")
+            started = time.monotonic()
+            try:
+                outcome = _check(conn, plan, token, claiming=n == 0)
+                if outcome is None:
+                    step()
+                elif n:  # stale after our claim: hand the lease back
+                    conn.execute("UPDATE cluster_state SET lease = NULL WHERE lease = ?", (token,))
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            if outcome is not None:
+                return WriteReport(outcome, done, longest)
+            held = time.monotonic() - started
+            done, longest = done + 1, max(longest, held)
+            if after_write is not None:
+                after_write()
+            if n + 1 < len(steps):
+                time.sleep(min(held, 1.0))  # leave the lock free as long as we held it: waiting writers get in
+    except BaseException:
+        if 0 < done < len(steps):  # claimed, not finished: hand the lease back if we can
+            _release(conn, token)
+        raise
     return WriteReport("done", done, longest)
 
 
@@ -184,6 +189,14 @@ def _check(conn: sqlite3.Connection, plan: RefreshPlan, token: str, claiming: bo
         return "stale"
     conn.execute("UPDATE cluster_state SET lease = ?, lease_at = ?", (token, time.time()))
     return None
+
+
+def _release(conn: sqlite3.Connection, token: str) -> None:
+    """Hand the lease back after a failed write, if the store lets us (else it expires)."""
+    try:
+        conn.execute("UPDATE cluster_state SET lease = NULL WHERE lease = ?", (token,))
+    except sqlite3.Error:
+        log.warning("cluster refresh: could not hand the lease back; it expires in %.0f s", LEASE_S)
 
 
 def _claim(conn: sqlite3.Connection, plan: RefreshPlan) -> None:
