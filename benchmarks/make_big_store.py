@@ -4,8 +4,10 @@ Rows go straight into the store's own schema (migrations applied by ``open_store
 transaction each, so the API reads exactly what a real run would write. The data are synthetic but shaped
 like news: 60 countries with Zipf-like weights (a few dyads have most events), actors as country + sector
 codes (RUSGOV, ARMMIL...) plus named people, CAMEO codes with their Goldstein, quad class and PLOVER type
-from our codebook, dates over 2018-2024, places from a per-country list, 5 events per article. Seeded:
-the same arguments give the same store.
+from our codebook, dates over 2018-2024, places from a per-country list, 5 events per article. With
+``--reprints F`` a fraction F of the articles reprint a recent one (its text and a line of the outlet's,
+its events): the near-duplicates that article and event clusters merge. Seeded: the same arguments give
+the same store.
 
     .venv/bin/python benchmarks/make_big_store.py --events 1000000 --out /tmp/big.db   # about 2-4 minutes
 """
@@ -68,7 +70,13 @@ def event_row(rng: random.Random, n: int, key: str, codes: list, weights: list[f
             0, 0, None, 0.8, "synthetic")
 
 
-def write_store(path: Path, events: int, batch_articles: int = 5_000, seed: int = 1) -> None:
+def reprint(rng: random.Random, a: int, key: str, earlier: list[tuple[str, list[tuple]]]) -> tuple[str, list[tuple]]:
+    """An earlier article as another outlet ran it: its text with the outlet's line, its events under new ids."""
+    text, rows = rng.choice(earlier)
+    return f"{text} Reported by outlet-{a % 40}.", [(r[0], f"{key[:8]}-E{r[0]}", *r[2:]) for r in rows]
+
+
+def write_store(path: Path, events: int, batch_articles: int = 5_000, seed: int = 1, reprints: float = 0.0) -> None:
     rng = random.Random(seed)
     weights = [1.0 / (i + 1) ** 1.1 for i in range(len(COUNTRIES))]
     codes = [c for c in load_codebook().values() if len(c.code) == 3]
@@ -78,14 +86,21 @@ def write_store(path: Path, events: int, batch_articles: int = 5_000, seed: int 
                        "(datetime('now'), '{}', 'synthetic', 'synthetic')").lastrowid
     marks = ", ".join("?" * (EVENT_COLUMNS.count(",") + 2))
     articles, started = -(-events // EVENTS_PER_ARTICLE), time.monotonic()
+    earlier: list[tuple[str, list[tuple]]] = []  # (text, event rows) of recent articles, for reprints
     for first in range(0, articles, batch_articles):
         conn.execute("BEGIN")
         a_rows, e_rows, actors = [], [], {}
         for a in range(first, min(first + batch_articles, articles)):
             key = hashlib.sha256(f"synthetic {seed} {a}".encode()).hexdigest()
-            rows = [event_row(rng, n, key, codes, weights)
-                    for n in range(min(EVENTS_PER_ARTICLE, events - a * EVENTS_PER_ARTICLE))]
-            text = " ".join(r[4] for r in rows)
+            count = min(EVENTS_PER_ARTICLE, events - a * EVENTS_PER_ARTICLE)
+            if reprints and earlier and rng.random() < reprints:
+                text, rows = reprint(rng, a, key, earlier)
+                rows = rows[:count]
+            else:
+                rows = [event_row(rng, n, key, codes, weights) for n in range(count)]
+                text = " ".join(r[4] for r in rows)
+                if reprints:
+                    earlier = [*earlier[-999:], (text, rows)]
             a_rows.append((key, f"synthetic-{a}", f"Synthetic article {a}", None, f"outlet-{a % 40}",
                            min(r[27] for r in rows), "en", "[]", text, run))
             e_rows += [(key, *r) for r in rows]
@@ -108,12 +123,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--out", type=Path, required=True, help="store to write (must not exist)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--reprints", type=float, default=0.0,
+                        help="fraction of articles that reprint a recent one (a near-duplicate with its events)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if args.out.exists():
         print(f"{args.out} exists; remove it first", file=sys.stderr)
         return 2
-    write_store(args.out, args.events, seed=args.seed)
+    write_store(args.out, args.events, seed=args.seed, reprints=args.reprints)
     return 0
 
 

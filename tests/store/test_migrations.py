@@ -16,6 +16,7 @@ PINNED = {
     "m003_serve_indexes": "8ee1a5db329b072f",
     "m004_clusters": "b6659b07ae533b8d",
     "m005_event_day": "6ea41cd3640e8d13",
+    "m006_incremental_clusters": "c12669be28e3ef5c",
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
@@ -14,6 +16,7 @@ SHINGLE_WORDS = 3  # three-word shingles: one edited word changes three shingles
 NUM_PERM = 128  # permutations; the Jaccard estimate's standard error is about 1/sqrt(128) = 0.09
 SEED = 1  # fixed, so the same texts always give the same signatures and clusters
 THRESHOLD = 0.5  # estimated Jaccard of shingle sets at or above which two articles are one story
+SCHEME = "affine32"  # datasketch's hashing scheme, pinned
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -46,9 +49,25 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 def make_minhash(text: str, num_perm: int = NUM_PERM, seed: int = SEED) -> MinHash:
     """The MinHash signature of a text's shingles, with a pinned hashing scheme."""
-    signature = MinHash(num_perm=num_perm, seed=seed, scheme="affine32")
+    signature = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME, permutations=_permutations(num_perm, seed))
     signature.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
     return signature
+
+
+def signature_of(text: str, num_perm: int = NUM_PERM, seed: int = SEED) -> MinHash | None:
+    """``make_minhash`` of a text, or ``None`` for a text without words (never anyone's duplicate)."""
+    return make_minhash(text, num_perm, seed) if shingles(text) else None
+
+
+def similarity(a: MinHash, b: MinHash) -> float:
+    """The estimated Jaccard similarity of two signatures, rounded to 3 places as links keep it."""
+    return round(float(a.jaccard(b)), 3)
+
+
+@cache
+def _permutations(num_perm: int, seed: int) -> Any:
+    # Drawn from the seed alone: made once, not for every text (the same values MinHash would draw).
+    return MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
 
 
 class ArticleIndex:
@@ -69,13 +88,18 @@ class ArticleIndex:
         """Index one article; return the links that joined it to earlier stories (empty when it is new)."""
         if article_id in self._order:
             return []
+        return self.add_signature(article_id, signature_of(text, self.num_perm, self.seed), source)
+
+    def add_signature(self, article_id: str, signature: MinHash | None, source: str | None = None) -> list[ArticleLink]:
+        """``add`` for an article whose signature is known (``signature_of`` its text; ``None``: no words)."""
+        if article_id in self._order:
+            return []
         self._order[article_id] = len(self._order)
         self._parent[article_id] = article_id
         if source:
             self._sources[article_id] = source
-        if not shingles(text):
+        if signature is None:
             return []
-        signature = make_minhash(text, self.num_perm, self.seed)
         links = self._match(article_id, signature)
         self._lsh.insert(article_id, signature)
         self._signatures[article_id] = signature
@@ -85,14 +109,14 @@ class ArticleIndex:
         # One link per distinct earlier story: its most similar member (earliest on ties).
         best: dict[str, tuple[float, int, str]] = {}
         for other in self._lsh.query(signature):
-            similarity = round(float(signature.jaccard(self._signatures[other])), 3)
-            if similarity < self.threshold:
+            estimate = similarity(signature, self._signatures[other])
+            if estimate < self.threshold:
                 continue  # LSH gives candidates; the estimate decides
             root = self._root(other)
-            ranked = (similarity, -self._order[other], other)
+            ranked = (estimate, -self._order[other], other)
             if root not in best or ranked > best[root]:
                 best[root] = ranked
-        links = [ArticleLink(article_id, other, similarity) for similarity, _, other in best.values()]
+        links = [ArticleLink(article_id, other, estimate) for estimate, _, other in best.values()]
         links.sort(key=lambda link: self._order[link.duplicate_of])
         for link in links:
             self._union(article_id, link.duplicate_of)

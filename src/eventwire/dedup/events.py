@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from eventwire.dedup.articles import ArticleCluster
+from eventwire.dedup.links import StoryLinks
 from eventwire.records import Event, Place, Record
 
 WINDOWS = ("day", "week")
@@ -78,12 +79,12 @@ def merge_events(items: Sequence[EventMention | tuple], article_clusters: Sequen
     for n, mention in enumerate(mentions):
         key = event_key(mention, window)
         groups.setdefault(key if key.date is not None else n, []).append(mention)  # undated: never merged
-    story_of = {a: c.id for c in article_clusters for a in c.article_ids}
+    links = StoryLinks(article_clusters)
     clusters: list[EventCluster] = []
     for group_key, group in groups.items():
         for place, members, place_why in _split_by_location(group):
-            clusters.append(_cluster(event_key(members[0], window), place, members, place_why, story_of,
-                                     article_clusters, undated=isinstance(group_key, int)))
+            clusters.append(_cluster(event_key(members[0], window), place, members, place_why, links,
+                                     undated=isinstance(group_key, int)))
     return clusters
 
 
@@ -116,15 +117,15 @@ def _split_by_location(group: list[EventMention]) -> list[tuple[Place | None, li
 
 
 def _cluster(key: EventKey, place: Place | None, members: list[EventMention], place_why: str,
-             story_of: dict[str, str], article_clusters: Sequence[ArticleCluster], undated: bool) -> EventCluster:
+             links: StoryLinks, undated: bool) -> EventCluster:
     article_ids = tuple(dict.fromkeys(m.article_id for m in members))
     sources = tuple(dict.fromkeys(m.source for m in members if m.source))
-    stories = {story_of.get(a, a) for a in article_ids}
+    stories = {links.story_of.get(a, a) for a in article_ids}
     why = [_describe_key(key, undated), place_why]
     dated_by_publication = sum(1 for m in members if m.event.date is None and m.published)
     if dated_by_publication:
         why.append(f"date: {dated_by_publication} mention(s) had no date of their own and took their article's")
-    why += _duplicate_links(set(article_ids), article_clusters)
+    why += _duplicate_links(set(article_ids), links)
     return EventCluster(
         id=_cluster_id(key, place, members if undated else None),
         key=key,
@@ -148,13 +149,11 @@ def _describe_key(key: EventKey, undated: bool) -> str:
             f"date={key.date}{flags}")
 
 
-def _duplicate_links(article_ids: set[str], article_clusters: Sequence[ArticleCluster]) -> list[str]:
+def _duplicate_links(article_ids: set[str], links: StoryLinks) -> list[str]:
     return [
         f"article {link.article_id} is a near-duplicate of {link.duplicate_of} "
         f"(article cluster {cluster.id}, similarity {link.similarity:.2f})"
-        for cluster in article_clusters
-        for link in cluster.links
-        if link.article_id in article_ids and link.duplicate_of in article_ids
+        for cluster, link in links.within(article_ids)
     ]
 
 

@@ -156,8 +156,40 @@ def m005_event_day(conn: sqlite3.Connection) -> None:
         conn.execute("ANALYZE events")  # a store with planner statistics gets them for the new indexes too
 
 
+def m006_incremental_clusters(conn: sqlite3.Connection) -> None:
+    """What an incremental cluster refresh needs (docs/dedup.md, "Incremental refresh"): each article's MinHash
+    signature (null for a text without words) and its LSH band keys, to find a new article's near-duplicates by
+    index; ``cluster_state``, one row: the settings the stored clusters were made with (null: refresh in full),
+    the generation a refresh claims before it writes, and the lease of the refresh that is writing (who, and
+    when it last wrote); ``cluster_removed``, what each deleted article leaves stale (its hash and id, its
+    article cluster, its events' clusters), filled by a trigger before the delete cascades, emptied by the
+    refresh that has dealt with it; an index on the event key."""
+    for sql in (
+        """CREATE TABLE article_signatures (id INTEGER PRIMARY KEY,
+           article_hash TEXT NOT NULL UNIQUE REFERENCES articles(hash) ON DELETE CASCADE, signature BLOB)""",
+        """CREATE TABLE article_bands (band INTEGER NOT NULL,
+           signature_id INTEGER NOT NULL REFERENCES article_signatures(id) ON DELETE CASCADE,
+           PRIMARY KEY (band, signature_id)) WITHOUT ROWID""",
+        "CREATE INDEX article_bands_signature ON article_bands(signature_id)",
+        """CREATE TABLE cluster_state (id INTEGER PRIMARY KEY CHECK (id = 1), settings TEXT,
+           generation INTEGER NOT NULL, lease TEXT, lease_at REAL)""",
+        "INSERT INTO cluster_state (id, settings, generation) VALUES (1, NULL, 0)",
+        """CREATE TABLE cluster_removed (rowid INTEGER PRIMARY KEY AUTOINCREMENT, article_hash TEXT NOT NULL,
+           article_id TEXT, article_cluster TEXT, event_cluster TEXT)""",
+        """CREATE TRIGGER articles_cluster_removed BEFORE DELETE ON articles BEGIN
+           INSERT INTO cluster_removed (article_hash, article_id, article_cluster)
+             VALUES (old.hash, old.id, (SELECT cluster_id FROM article_clusters WHERE article_hash = old.hash));
+           INSERT INTO cluster_removed (article_hash, event_cluster) SELECT DISTINCT old.hash, m.cluster_id
+             FROM events e JOIN event_cluster_members m ON m.event_rowid = e.rowid WHERE e.article_hash = old.hash;
+           END""",
+        "CREATE INDEX event_clusters_key ON event_clusters(source_code, target_code, cameo, date_key, negated, "
+        "hypothetical)",
+    ):
+        conn.execute(sql)
+
+
 MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_full_text_search, m003_serve_indexes, m004_clusters,
-                                     m005_event_day)
+                                     m005_event_day, m006_incremental_clusters)
 
 
 def migration_checksum(migration: Migration) -> str:
