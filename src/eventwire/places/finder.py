@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.actors.metonymy import is_government_metonym
 from eventwire.knowledge.gazetteer_index import Candidate, Gazetteer, PlaceKnowledge, normalise_name
+from eventwire.nlp.budget import check
 from eventwire.places.mentions import Mention, collect_mentions
 from eventwire.places.mislabels import home_mislabels, listed_mislabels
 from eventwire.places.names import confirmed, hint_matches, home_regions, lookup_span, read_lookup
@@ -96,6 +97,7 @@ def find_toponyms(
         same_name = own_readings(names, readings, keys)
         decided: dict[int, tuple[Candidate | None, Place | None]] = {}
         for m in mentions:
+            check()  # the article's time budget (eventwire.nlp.budget): an article may name thousands of places
             if m.fixed is not None:
                 decided[id(m)] = (m.fixed, None)
                 continue
