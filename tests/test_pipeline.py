@@ -11,7 +11,9 @@ import jsonschema
 import pytest
 
 import eventwire
+from eventwire.nlp.budget import CodingTimeout
 from eventwire.nlp.guard import InputRejected
+from tests.slow_stage import BUDGET_S, SLOW_WORD, slow_times
 
 pytestmark = pytest.mark.slow
 
@@ -134,3 +136,21 @@ def test_a_refused_article_takes_its_place_in_the_batch(coder):
     assert next(coded).article.id == "a"
     with pytest.raises(InputRejected, match="binary"):
         next(coded)
+
+
+def test_an_article_over_its_budget_times_out_and_the_batch_goes_on(coder, monkeypatch):
+    slow_times(monkeypatch)
+    items = [eventwire.ArticleText("Putin praised Pashinyan.", "2024-08-23", id="a"),
+             eventwire.ArticleText(f"Aliyev {SLOW_WORD} accused Pashinyan.", "2024-08-23", id="b"),
+             eventwire.ArticleText("Pashinyan praised Putin.", "2024-08-23", id="c")]
+    first, late, last = coder.code_or_reject(items, BUDGET_S)
+    assert isinstance(late, CodingTimeout) and str(late) == f"timeout: coding took over {BUDGET_S:g} s"
+    assert (first.article.id, last.article.id) == ("a", "c") and first.events and last.events
+    with pytest.raises(CodingTimeout):
+        coder.code(items[1].text, timeout_s=BUDGET_S)
+    assert coder.code(items[1].text).events  # no budget: coded, however long it takes
+
+
+def test_a_budget_spent_before_the_stages_stops_at_the_first(coder):
+    with pytest.raises(CodingTimeout, match="over 1e-06 s"):
+        coder.code("Putin praised Pashinyan.", timeout_s=1e-6)

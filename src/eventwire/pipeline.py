@@ -22,10 +22,12 @@ from eventwire.knowledge.codebook import CameoCode
 from eventwire.knowledge.gazetteer import load_place_knowledge
 from eventwire.knowledge.patterns import Patterns
 from eventwire.knowledge.settings import CoderSettings
+from eventwire.nlp.budget import CodingTimeout, check, deadline
 from eventwire.nlp.datelines import dateline_tokens
 from eventwire.nlp.guard import InputRejected, check_text
 from eventwire.nlp.lemmas import spacy_lemmatizer
 from eventwire.nlp.model import common_words, make_nlp
+from eventwire.nlp.parse import parse_texts
 from eventwire.places import find_places, locate_event, place_country
 from eventwire.quotes.finder import find_quotes
 from eventwire.records import Article, ArticleText, CodedArticle, Event, Place, Plover, Quote, Span, Time, article_id
@@ -79,34 +81,41 @@ class Coder:
         self.max_chars = self.settings.max_chars
         self.batch_size = self.settings.batch_size
 
-    def code(self, text: str, published: str | date | None = None, **meta: str | None) -> CodedArticle:
-        """Code one article; ``meta`` may give title, url, source and id."""
-        return next(self.code_many([ArticleText(text, _iso(published), **meta)]))
+    def code(self, text: str, published: str | date | None = None, timeout_s: float | None = None,
+             **meta: str | None) -> CodedArticle:
+        """Code one article within ``timeout_s`` seconds (None: no limit); ``meta`` may give title, url, source
+        and id. Raises ``InputRejected`` for input the guard refuses, ``CodingTimeout`` past the budget."""
+        return next(self.code_many([ArticleText(text, _iso(published), **meta)], timeout_s))
 
-    def code_many(self, articles: Iterable[ArticleText]) -> Iterator[CodedArticle]:
+    def code_many(self, articles: Iterable[ArticleText], timeout_s: float | None = None) -> Iterator[CodedArticle]:
         """Code many articles, parsing them in batches with ``nlp.pipe``; order is kept. An article the guard
-        refuses (binary, over ``max_chars``) raises ``InputRejected`` where it comes, after those before it."""
-        for result in self.code_or_reject(articles):
-            if isinstance(result, InputRejected):
+        refuses (binary, over ``max_chars``) raises ``InputRejected`` where it comes, after those before it, and
+        one that takes over ``timeout_s`` seconds raises ``CodingTimeout``."""
+        for result in self.code_or_reject(articles, timeout_s):
+            if isinstance(result, Exception):
                 raise result
             yield result
 
-    def code_or_reject(self, articles: Iterable[ArticleText]) -> Iterator[CodedArticle | InputRejected]:
-        """As ``code_many``, but a refused article gives its ``InputRejected`` in its place and the others are
-        coded (a corpus worker's batch). The guard, ``check_text``, runs here and nowhere else."""
+    def code_or_reject(self, articles: Iterable[ArticleText], timeout_s: float | None = None) -> (
+            Iterator[CodedArticle | InputRejected | CodingTimeout]):
+        """As ``code_many``, but a refused article gives its ``InputRejected`` in its place, one past its budget
+        its ``CodingTimeout``, and the others are coded (a corpus worker's batch). Each article has ``timeout_s``
+        seconds (None: no limit), its share of its batch's parse included (``nlp.parse.parse_texts``); the
+        stages check the budget between them and in their long loops (``eventwire.nlp.budget``). The guard,
+        ``check_text``, runs here and nowhere else."""
         pending: list[tuple[ArticleText, str | InputRejected | None]] = []
         for item in articles:
             pending.append((item, _guard(item.text, self.max_chars)))
             if len(pending) >= self.batch_size:
-                yield from self._code_batch(pending)
+                yield from self._code_batch(pending, timeout_s or None)
                 pending = []
         if pending:
-            yield from self._code_batch(pending)
+            yield from self._code_batch(pending, timeout_s or None)
 
-    def _code_batch(self, batch: Sequence[tuple[ArticleText, str | InputRejected | None]]) -> (
-            Iterator[CodedArticle | InputRejected]):
+    def _code_batch(self, batch: Sequence[tuple[ArticleText, str | InputRejected | None]],
+                    timeout_s: float | None) -> Iterator[CodedArticle | InputRejected | CodingTimeout]:
         codable = [item.text for item, verdict in batch if verdict is None]
-        docs = iter(self.nlp.pipe(codable, batch_size=self.batch_size))
+        docs = parse_texts(self.nlp, codable, self.batch_size, timeout_s)
         for item, verdict in batch:
             if isinstance(verdict, InputRejected):
                 yield verdict
@@ -114,7 +123,20 @@ class Coder:
                 log.info("skipping article %s: %s", item.id or article_id(item.text), verdict)
                 yield CodedArticle(article=self._article(item, language=None), warnings=(verdict,))
             else:
-                yield self._code_doc(item, next(docs))
+                yield self._code_parsed(item, *next(docs), timeout_s)
+
+    def _code_parsed(self, item: ArticleText, doc: Doc | CodingTimeout, spent: float,
+                     timeout_s: float | None) -> CodedArticle | CodingTimeout:
+        """The record of a parsed article, coded within what its parse left of its budget; or the timeout."""
+        if isinstance(doc, CodingTimeout):
+            log.info("article %s: %s (parsing)", item.id or article_id(item.text), doc)
+            return doc
+        try:
+            with deadline(timeout_s, spent=spent):
+                return self._code_doc(item, doc)
+        except CodingTimeout as timeout:
+            log.info("article %s: %s", item.id or article_id(item.text), timeout)
+            return timeout
 
     def _article(self, item: ArticleText, language: str | None) -> Article:
         return Article(id=item.id or article_id(item.text), title=item.title, url=item.url, source=item.source,
@@ -124,19 +146,25 @@ class Coder:
         day = parse_published(item.published)
         article = self._article(item, language="en")
         country_of = functools.partial(place_country, self.place_knowledge.gazetteer)
+        check()  # each stage starts only within the budget (eventwire.nlp.budget)
         mentions = resolve_actors(doc, self.names, day, is_government_metonym, country_of)
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
+        check()
         quotes = find_quotes(doc, actor_mentions, self.knowledge.cues)
+        check()
         times = find_times(doc, day, self.time_words)
         countries = sorted({m.country for m in actor_mentions if m.country})
+        check()
         places = find_places(doc, self.place_knowledge, countries)
+        check()
         in_dateline = dateline_tokens(doc)  # "BEIJING (Reuters) -": the agency takes no part in the events
         players = [m for m in mentions if not in_dateline.intersection(range(m.start_i, m.end_i))]
         candidates = [c for c in find_events(doc, players, self.patterns, country_of) if self._known(c)]
-        events = [
-            self._event(doc, f"{article.id}-E{n}", c, self.codebook[c.code], quotes, times, places, day)
-            for n, c in enumerate(candidates, 1)
-        ]
+        events = []
+        for n, c in enumerate(candidates, 1):
+            check()
+            events.append(self._event(doc, f"{article.id}-E{n}", c, self.codebook[c.code], quotes, times, places,
+                                      day))
         return CodedArticle(article=article, mentions=tuple(actor_mentions), events=tuple(events),
                             quotes=tuple(quotes), places=tuple(places), times=tuple(times))
 

@@ -82,3 +82,12 @@ def test_bad_date_is_refused_by_the_parser(capsys):
 def test_demo_codes_the_bundled_samples(capsys):
     code, out, _ = run(capsys, "demo")
     assert code == 0 and out.count("== ") == 3 and "RUSGOV" in out
+
+
+def test_an_article_over_its_time_budget_is_a_clear_error(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("Putin praised Pashinyan on Monday.", encoding="utf-8")
+    code, out, err = run(capsys, "code", str(path), "--timeout", "0.000001")
+    assert code == 2 and out == "" and "timeout: coding took over 1e-06 s" in err
+    code, out, _ = run(capsys, "code", str(path), "--timeout", "0")  # 0: no limit
+    assert code == 0 and json.loads(out)["events"]

@@ -61,3 +61,24 @@ def test_an_allowed_host_that_is_not_a_host_is_refused(value, capsys):
     with pytest.raises(SystemExit):
         parse(["serve", "--allowed-host", value])
     assert "not a URL" in capsys.readouterr().err
+
+
+def test_the_timeout_reaches_the_coder_of_every_worker(monkeypatch, tmp_path):
+    import uvicorn
+
+    from eventwire.cli.serve import SERVE_DB, SERVE_OPTIONS, app_from_env
+    from eventwire.nlp.budget import SERVE_TIMEOUT_S
+    from eventwire.store.connect import open_store
+
+    db = tmp_path / "s.db"
+    open_store(db).close()
+    served: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append(app))
+    monkeypatch.setenv(SERVE_DB, "")  # restored after the test: run_serve sets both for its workers
+    monkeypatch.setenv(SERVE_OPTIONS, "")
+    assert parse(["serve"]).timeout == SERVE_TIMEOUT_S
+    assert run_serve(parse(["serve", "--db", str(db), "--timeout", "5"])) == 0
+    assert served[0].state.coder.timeout_s == 5  # type: ignore[attr-defined]
+    assert run_serve(parse(["serve", "--db", str(db), "--timeout", "0", "--workers", "2"])) == 0
+    assert served[1] == "eventwire.cli.serve:app_from_env"
+    assert app_from_env().state.coder.timeout_s is None  # 0: no limit, in each worker process too

@@ -79,7 +79,7 @@ def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
 # -- fast: a stand-in coder, so the run's bookkeeping is tested without the model ---------------------------
 
 class FakeCoder:
-    def code_or_reject(self, articles):
+    def code_or_reject(self, articles, timeout_s=None):
         for a in articles:
             if "boom" in a.text:
                 raise RuntimeError("boom")

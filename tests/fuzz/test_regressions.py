@@ -1,5 +1,5 @@
 """What the fuzzers found, each as one explicit case: fixed ones assert the fix; known crashes another change
-fixes are marked ``xfail(strict=True)`` (so the fix, when it lands, turns them into failures to unmark)."""
+fixes were marked ``xfail(strict=True)`` until their fix landed; none is left."""
 
 from __future__ import annotations
 
@@ -49,8 +49,6 @@ def test_json_nested_too_deep_to_read_is_a_failure_of_its_line(tmp_path):
 # -- known, fixed elsewhere (issue 16) ---------------------------------------------------------------------------
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="known: times/calendar.py _nearest_year finds no leap "
-                   "year near publication and calls min() on nothing")
 @pytest.mark.parametrize("published", ["2022-06-01", "1899-06-01", "2101-06-01"])
 @pytest.mark.parametrize("day", ["29 February", "February 29"])
 def test_29_february_without_a_year_in_a_publication_year_far_from_a_leap_year(coder, day, published):
@@ -59,8 +57,6 @@ def test_29_february_without_a_year_in_a_publication_year_far_from_a_leap_year(c
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, raises=OverflowError, reason="known: times/values.py adds days or weeks past "
-                   "the ends of the calendar (lines 22, 39, 51)")
 @pytest.mark.parametrize(("when", "published"), [("last week", "0001-01-01"), ("two weeks ago", "0001-01-07"),
                                                  ("yesterday", "0001-01-01"), ("tomorrow night", "9999-12-31"),
                                                  ("next Tuesday", "9999-12-31")])

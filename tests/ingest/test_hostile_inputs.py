@@ -47,7 +47,7 @@ def undecodable_folder(root: Path) -> Path:
 
 
 class FakeCoder:
-    def code_or_reject(self, articles):
+    def code_or_reject(self, articles, timeout_s=None):
         for a in articles:
             a.text.encode("utf-8")  # the real coder fails the same way on a lone surrogate
             yield CodedArticle(article=Article(a.id or "x", a.title, a.url, a.source, a.published, "en"))

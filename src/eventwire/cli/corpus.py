@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from eventwire.cli.options import add_dictionary_options, coder_settings
+from eventwire.cli.options import add_dictionary_options, add_timeout_option, coder_settings, timeout_seconds
 from eventwire.records import parse_day
 
 log = logging.getLogger("eventwire")
@@ -49,7 +49,6 @@ def add_corpus_commands(subparsers: argparse._SubParsersAction) -> None:  # type
     run.add_argument("--recode-stale", action="store_true",
                      help="recode articles coded by another coder or dictionary version")
     run.add_argument("--limit", type=_positive, help="read at most N articles")
-    run.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per article (default 120)")
     run.add_argument("--max-chars", type=int, default=1_000_000, help="refuse longer articles")
     run.add_argument("--source-name", help="outlet name for articles that carry none")
     run.add_argument("--text-column", default="text", help="JSONL/CSV column with the text (default text)")
@@ -60,6 +59,7 @@ def add_corpus_commands(subparsers: argparse._SubParsersAction) -> None:  # type
     run.add_argument("--no-progress", action="store_true", help="log lines instead of a progress bar")
     run.add_argument("--no-clusters", action="store_true",
                      help="do not refresh the stored article and event clusters at the end")
+    add_timeout_option(run)
     add_dictionary_options(run)
     export = subparsers.add_parser("export", help="export events from a store")
     export.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
@@ -104,7 +104,7 @@ def _run(args: argparse.Namespace) -> int:
     sources = [make_source(spec, SourceOptions(columns, args.source_name)) for spec in args.sources]
     options = RunOptions(
         db=Path(args.db), workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-        work=WorkOptions(coder_settings(args), args.timeout if args.timeout > 0 else None),
+        work=WorkOptions(coder_settings(args), timeout_seconds(args)),
         recode=args.recode, recode_stale=args.recode_stale, limit=args.limit,
         progress=False if args.no_progress else None, clusters=not args.no_clusters,
     )

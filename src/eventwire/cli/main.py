@@ -10,10 +10,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eventwire.cli.corpus import add_corpus_commands, day_argument, run_corpus_command
-from eventwire.cli.options import UsageError, add_dictionary_options, coder_settings
+from eventwire.cli.options import (
+    UsageError,
+    add_dictionary_options,
+    add_timeout_option,
+    coder_settings,
+    timeout_seconds,
+)
 from eventwire.cli.serve import add_serve_command
 from eventwire.cli.watch import add_watch_command, run_watch
+from eventwire.corpus.work import backstop
 from eventwire.knowledge.settings import CoderSettings
+from eventwire.nlp.budget import CodingTimeout
 from eventwire.nlp.guard import InputRejected
 from eventwire.records import CodedArticle
 
@@ -49,6 +57,7 @@ def make_parser() -> argparse.ArgumentParser:
     code.add_argument("--id")
     code.add_argument("--format", choices=("json", "jsonl", "table"), default="json")
     code.add_argument("--max-chars", type=int, default=1_000_000, help="refuse longer input (default 1,000,000)")
+    add_timeout_option(code)
     add_dictionary_options(code)
     code.set_defaults(handler=run_code)
     demo = sub.add_parser("demo", help="code the bundled sample articles and print a table")
@@ -84,8 +93,10 @@ def run_code(args: argparse.Namespace) -> int:
     settings = coder_settings(args)  # a bad option is reported before the input is read
     text = read_text(args.path)
     coder = make_coder(args, settings)
-    record = coder.code(text, published=args.published, title=args.title, url=args.url, source=args.source,
-                        id=args.id or (None if args.path == "-" else Path(args.path).stem))
+    timeout = timeout_seconds(args)
+    with backstop(timeout):  # the alarm behind the coder's own budget, as in `run`
+        record = coder.code(text, published=args.published, timeout_s=timeout, title=args.title, url=args.url,
+                            source=args.source, id=args.id or (None if args.path == "-" else Path(args.path).stem))
     for warning in record.warnings:
         log.warning("%s: %s", args.path, warning)
     print_records([record], args.format)
@@ -108,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "watch":
             return run_watch(args)
         return int(args.handler(args))
-    except (InputRejected, OSError, UsageError) as exc:
+    except (InputRejected, CodingTimeout, OSError, UsageError) as exc:
         print(f"eventwire: error: {exc}", file=sys.stderr)
         return 2
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from eventwire.knowledge.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, CoderSettings
+from eventwire.nlp.budget import DEFAULT_TIMEOUT_S
 
 
 class UsageError(Exception):
@@ -22,6 +23,18 @@ def add_dictionary_options(parser: argparse.ArgumentParser) -> None:
                        help="PETRARCH verb dictionary whose patterns are tried first")
     group.add_argument("--petrarch-discards", metavar="FILE",
                        help="PETRARCH discards file: sentences/stories that code no event")
+
+
+def add_timeout_option(parser: argparse.ArgumentParser, default: float = DEFAULT_TIMEOUT_S) -> None:
+    """``--timeout SECONDS``: each article's time budget (docs/run.md, "Bounded cost")."""
+    parser.add_argument("--timeout", type=float, default=default, metavar="SECONDS",
+                        help=f"seconds allowed per article (default {default:g}; 0 for no limit)")
+
+
+def timeout_seconds(args: argparse.Namespace) -> float | None:
+    """The ``--timeout`` a command was given, None for no limit (0 or less)."""
+    value = getattr(args, "timeout", None)
+    return value if value is not None and value > 0 else None
 
 
 def coder_settings(args: argparse.Namespace) -> CoderSettings:

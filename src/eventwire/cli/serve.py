@@ -8,8 +8,9 @@ import logging
 import sys
 from pathlib import Path
 
-from eventwire.cli.options import add_dictionary_options, coder_settings
+from eventwire.cli.options import add_dictionary_options, add_timeout_option, coder_settings, timeout_seconds
 from eventwire.knowledge.settings import CoderSettings
+from eventwire.nlp.budget import SERVE_TIMEOUT_S
 
 log = logging.getLogger("eventwire")
 
@@ -32,6 +33,7 @@ def add_serve_command(subparsers: argparse._SubParsersAction) -> None:  # type: 
                        help="also answer requests for this Host (name or name:port; repeatable), e.g. the public "
                             "name behind a proxy; by default only localhost, 127.0.0.1, [::1] and --host are "
                             "answered (others get 421: DNS rebinding)")
+    add_timeout_option(serve, SERVE_TIMEOUT_S)  # POST /api/code answers 422 for an article past it
     add_dictionary_options(serve)
     serve.set_defaults(handler=run_serve)
 
@@ -49,6 +51,7 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from eventwire.serve.app import make_app
+    from eventwire.serve.coding import coder_factory
     from eventwire.serve.hosts import LOOPBACK, listen_names
     from eventwire.serve.settings import settings_from_env
 
@@ -71,11 +74,13 @@ def run_serve(args: argparse.Namespace) -> int:
         import os
 
         os.environ[SERVE_DB] = str(args.db)
-        os.environ[SERVE_OPTIONS] = json.dumps({"coder": coder.describe(), **overrides})
+        os.environ[SERVE_OPTIONS] = json.dumps({"coder": coder.describe(), "timeout_s": timeout_seconds(args),
+                                                **overrides})
         uvicorn.run("eventwire.cli.serve:app_from_env", factory=True, host=args.host, port=args.port,
                     workers=args.workers, log_level="warning")
         return 0
-    uvicorn.run(make_app(settings), host=args.host, port=args.port, log_level="info")
+    app = make_app(settings, coder_factory=coder_factory(coder, timeout_seconds(args)))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 
 
@@ -107,11 +112,14 @@ def app_from_env():  # noqa: ANN201 - uvicorn's factory for worker processes
     import os
 
     from eventwire.serve.app import make_app
+    from eventwire.serve.coding import coder_factory
     from eventwire.serve.settings import settings_from_env
 
     options = json.loads(os.environ.get(SERVE_OPTIONS) or "{}")
     coder = CoderSettings(**options.pop("coder", {}))
-    return make_app(settings_from_env(os.environ[SERVE_DB], coder=coder, **options))
+    timeout_s = options.pop("timeout_s", SERVE_TIMEOUT_S)
+    return make_app(settings_from_env(os.environ[SERVE_DB], coder=coder, **options),
+                    coder_factory=coder_factory(coder, timeout_s))
 
 
 def main(argv: list[str] | None = None) -> int:

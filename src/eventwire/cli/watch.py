@@ -7,7 +7,7 @@ import sys
 import time
 from typing import Any
 
-from eventwire.cli.options import add_dictionary_options, coder_settings
+from eventwire.cli.options import add_dictionary_options, add_timeout_option, coder_settings, timeout_seconds
 from eventwire.corpus.watch import CodeStep, PollCounts, StoreSink, make_code_step, watch_feeds
 from eventwire.corpus.work import WorkOptions
 from eventwire.ingest.feed_state import JsonFeedStates
@@ -25,7 +25,7 @@ def add_watch_command(subparsers: Any) -> argparse.ArgumentParser:
     watch.add_argument("--state", help="feed state file (ETag, Last-Modified, items seen); default: DB.feeds.json")
     watch.add_argument("--http-timeout", type=float, default=20.0, help="seconds per request (default: 20)")
     watch.add_argument("--no-pages", action="store_true", help="code the feed's summaries; do not fetch pages")
-    watch.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per article (default 120)")
+    add_timeout_option(watch)
     add_dictionary_options(watch)
     watch.set_defaults(handler=run_watch)
     return watch
@@ -44,7 +44,7 @@ def run_watch(args: argparse.Namespace, client: HttpClient | None = None, code: 
     settings = coder_settings(args)
     options = {"command": "watch", "feeds": list(args.feeds), "interval": args.interval} | settings.describe()
     sink = StoreSink(args.db, options, settings)
-    work = WorkOptions(settings, args.timeout if args.timeout > 0 else None)
+    work = WorkOptions(settings, timeout_seconds(args))
     try:
         watch_feeds(sources, code or make_code_step(work), sink, args.interval, once=args.once, report=_report)
     except KeyboardInterrupt:

@@ -13,9 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.knowledge.settings import CoderSettings
+from eventwire.nlp.budget import CodingTimeout
 from eventwire.records import ArticleText, CodedArticle
 
 log = logging.getLogger(__name__)
+
+# The coder keeps each article's time budget itself (eventwire.nlp.budget: checked between stages and in long loops,
+# in any thread). Where signals work (a worker process's main thread) an alarm at BACKSTOP times the budget
+# also stops a step that overran it inside code that never checks (spaCy's own).
+BACKSTOP = 2.0
 
 
 @dataclass(frozen=True)
@@ -48,10 +54,6 @@ class ChunkResult:
     outcomes: tuple[Outcome, ...]
     peak_rss_mb: float
     pid: int
-
-
-class CodingTimeout(Exception):
-    """Coding took longer than the time limit."""
 
 
 @functools.lru_cache(maxsize=2)
@@ -87,18 +89,21 @@ def exit_with_parent(parent_pid: int, every_s: float = 0.5) -> threading.Thread:
 
 
 def code_chunk(items: Sequence[ArticleText], options: WorkOptions) -> ChunkResult:
-    """Code ``items`` in one ``nlp.pipe`` batch; if that fails or times out, code them one by one.
+    """Code ``items`` in one ``nlp.pipe`` batch; if that fails (or the backstop alarm rings), code them one by one.
 
-    The coder's guard refuses input it cannot code (binary, over ``max_chars``) without stopping the batch:
-    ``code_or_reject`` gives the refusal in that article's place, and it becomes the article's failure."""
+    The coder's guard refuses input it cannot code (binary, over ``max_chars``) without stopping the batch, and
+    an article past its time budget does not stop it either: ``code_or_reject`` gives the refusal or the
+    ``CodingTimeout`` in that article's place, and it becomes the article's failure. The budget holds in any
+    thread (a Dask worker's task thread too); the alarm only where signals work."""
     import os
 
     if not items:  # a chunk whose articles were all coded before: nothing to load the model for
         return ChunkResult((), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, os.getpid())
     coder = worker_coder(options.settings)
     try:
-        with time_limit(options.timeout_s and options.timeout_s * len(items)):
-            outcomes = [_outcome(result) for _, result in zip(items, coder.code_or_reject(items), strict=True)]
+        with backstop(options.timeout_s, len(items)):
+            results = coder.code_or_reject(items, options.timeout_s)
+            outcomes = [_outcome(result) for _, result in zip(items, results, strict=True)]
     except Exception as err:  # one bad article must not lose the batch: isolate it
         log.info("batch failed (%s); coding its articles one by one", err)
         outcomes = [code_one(coder, item, options.timeout_s) for item in items]
@@ -108,28 +113,32 @@ def code_chunk(items: Sequence[ArticleText], options: WorkOptions) -> ChunkResul
 
 def code_one(coder: Any, item: ArticleText, timeout_s: float | None) -> Outcome:
     try:
-        with time_limit(timeout_s):
-            return _outcome(next(coder.code_or_reject([item])))
-    except CodingTimeout:
-        return Outcome(None, f"timeout: coding took over {timeout_s:g} s")
+        with backstop(timeout_s):
+            return _outcome(next(coder.code_or_reject([item], timeout_s)))
+    except CodingTimeout as timeout:
+        return Outcome(None, str(timeout))
     except Exception as err:
         return Outcome(None, f"exception while coding: {type(err).__name__}: {err}")
 
 
 def _outcome(result: CodedArticle | Exception) -> Outcome:
-    """A record, or the refusal the coder gave in its place (``InputRejected``: its message is the reason)."""
+    """A record, or what the coder gave in its place (``InputRejected``, ``CodingTimeout``: the message is the
+    reason)."""
     return Outcome(None, str(result)) if isinstance(result, Exception) else Outcome(result)
 
 
 @contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ``CodingTimeout`` after ``seconds``; only where signals work (a process's main thread)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
+def backstop(timeout_s: float | None, articles: int = 1) -> Iterator[None]:
+    """The backstop of the coder's own budget (``eventwire.nlp.budget``) for ``articles`` articles of
+    ``timeout_s`` seconds each: ``CodingTimeout`` from an alarm at BACKSTOP times their budget. Only where signals
+    work (a process's main thread); nothing for None."""
+    if not timeout_s or threading.current_thread() is not threading.main_thread():
         yield
         return
+    seconds = BACKSTOP * timeout_s * articles
 
     def expire(signum: int, frame: object) -> None:
-        raise CodingTimeout(f"over {seconds:g} s")
+        raise CodingTimeout(timeout_s * articles)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)

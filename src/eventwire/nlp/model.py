@@ -36,11 +36,13 @@ def load_model(name: str | None = None) -> Language:
 
 @functools.lru_cache(maxsize=2)
 def make_nlp(name: str | None = None) -> Language:
-    """The model with eventwire's own components added (paragraph breaks end sentences)."""
-    from eventwire.nlp.paragraphs import COMPONENT
+    """The model with eventwire's own components added: paragraph breaks end sentences, and no sentence runs over
+    ``nlp.sentences.MAX_SENTENCE`` tokens without a final mark."""
+    from eventwire.nlp import paragraphs, sentences
 
     nlp = load_model.__wrapped__(name)  # a private copy: the cached bare model stays bare
-    nlp.add_pipe(COMPONENT, before="parser")
+    nlp.add_pipe(paragraphs.COMPONENT, before="parser")
+    nlp.add_pipe(sentences.COMPONENT, before="parser")
     return nlp
 
 

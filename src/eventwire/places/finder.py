@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from eventwire.actors.metonymy import is_government_metonym
 from eventwire.knowledge.gazetteer_index import Candidate, Gazetteer, PlaceKnowledge, normalise_name
-from eventwire.places.mentions import collect_mentions
+from eventwire.nlp.budget import check
+from eventwire.places.mentions import Mention, collect_mentions
 from eventwire.places.mislabels import home_mislabels, listed_mislabels
 from eventwire.places.names import confirmed, hint_matches, home_regions, lookup_span, read_lookup
 from eventwire.places.scoring import best_candidate, region_rival, unclear_county, vote
@@ -92,8 +93,11 @@ def find_toponyms(
         """Every mention's reading with the votes of the others' ``readings``."""
         context = vote(mentions, readings, confident, lookups, gaz)
         home = home_regions(readings)
+        keys = {id(m): normalise_name(m.span.text) for m in mentions}  # once per mention: a name may recur
+        same_name = own_readings(names, readings, keys)
         decided: dict[int, tuple[Candidate | None, Place | None]] = {}
         for m in mentions:
+            check()  # the article's time budget (eventwire.nlp.budget): an article may name thousands of places
             if m.fixed is not None:
                 decided[id(m)] = (m.fixed, None)
                 continue
@@ -102,14 +106,10 @@ def find_toponyms(
             known = settled.get(normalise_name(key))
             if hint is None and known is not None and known in cands:  # namesakes of other kinds stay open
                 cands = tuple(c for c in cands if c is known or c.feature != known.feature)
-            own = [readings[id(o)] for o in names if id(o) in readings and normalise_name(o.span.text) ==
-                   normalise_name(m.span.text)]
-            own_c = Counter(c.country for c in own if c.country)
-            own_r = Counter((c.country, c.admin1) for c in own if c.country and c.admin1 and c.feature != "country")
+            own_c, own_r, n_own = same_name.get(keys[id(m)]) or (Counter(), Counter(), 0)
             cand = best_candidate(
                 gaz, key, cands, countries, hint, suffixed,
-                functools.partial(context.bonus, own=own_c, own_region=own_r, n_own=len(own),
-                                  key=normalise_name(m.span.text),
+                functools.partial(context.bonus, own=own_c, own_region=own_r, n_own=n_own, key=keys[id(m)],
                                   rival=region_rival(cands)),
             ) if cands else None
             place = None
@@ -130,6 +130,24 @@ def find_toponyms(
         toponyms.append(Toponym(place or make_place(m.span, cand), metonym, m.span.start, m.span.end, m.kind))
     return toponyms
 
+
+
+Own = tuple[Counter[str], Counter[tuple[str, str]], int]
+
+
+def own_readings(names: Sequence[Mention], readings: Mapping[int, Candidate], keys: Mapping[int, str],
+                 ) -> dict[str, Own]:
+    """By name key, the votes of that name's own readings (which a mention's context leaves out): their countries,
+    their (country, state) pairs and how many there are. One pass: a name repeated thousands of times costs no
+    more per mention than a name said once."""
+    own: dict[str, list[Candidate]] = {}
+    for o in names:
+        if id(o) in readings:
+            own.setdefault(keys[id(o)], []).append(readings[id(o)])
+    return {key: (Counter(c.country for c in cs if c.country),
+                  Counter((c.country, c.admin1) for c in cs if c.country and c.admin1 and c.feature != "country"),
+                  len(cs))
+            for key, cs in own.items()}
 
 
 def countries_in(gaz: Gazetteer, spans: Iterable[Span], given: Sequence[str]) -> frozenset[str]:

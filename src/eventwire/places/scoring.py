@@ -4,6 +4,7 @@ a town and its county named together)."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -110,11 +111,16 @@ class Context:
         """NEAR x the share of the article's other towns within NEAR_KM of a town candidate."""
         if cand.feature != "city" or cand.lat is None or cand.lon is None:
             return 0.0
-        anchors = [(lat, lon) for name, lat, lon in self.towns if name != key]
+        anchors = [(lat, lon, n) for (name, lat, lon), n in self.town_counts.items() if name != key]
         if not anchors:
             return 0.0
-        near = sum(distance_km(cand.lat, cand.lon, lat, lon) <= NEAR_KM for lat, lon in anchors)
-        return NEAR * near / len(anchors)
+        near = sum(n for lat, lon, n in anchors if distance_km(cand.lat, cand.lon, lat, lon) <= NEAR_KM)
+        return NEAR * near / sum(n for _lat, _lon, n in anchors)
+
+    @functools.cached_property
+    def town_counts(self) -> Counter[tuple[str, float, float]]:
+        """``towns`` counted: a town named a thousand times is one distance to compute, not a thousand."""
+        return Counter(self.towns)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
