@@ -191,8 +191,11 @@ def _components(conn: Any, new: dict[str, Art], signatures: dict[str, Signature 
             bands.setdefault(k, []).append(h)
     groups: dict[tuple[str, str], tuple[list[str], set[str]]] = {}
     for node in list(parent):
-        group = groups.setdefault(root(node), ([], set()))
-        group[0].append(node[1]) if node[0] == "a" else group[1].add(node[1])
+        articles, clusters = groups.setdefault(root(node), ([], set()))
+        if node[0] == "a":
+            articles.append(node[1])
+        else:
+            clusters.add(node[1])
     return list(groups.values())
 
 
