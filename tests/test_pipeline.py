@@ -154,3 +154,12 @@ def test_an_article_over_its_budget_times_out_and_the_batch_goes_on(coder, monke
 def test_a_budget_spent_before_the_stages_stops_at_the_first(coder):
     with pytest.raises(CodingTimeout, match="over 1e-06 s"):
         coder.code("Putin praised Pashinyan.", timeout_s=1e-6)
+
+
+def test_an_article_of_more_tokens_than_a_quarter_of_max_chars_is_refused(coder):
+    small = eventwire.Coder(knowledge=coder.knowledge, nlp=coder.nlp, max_chars=400)  # at most 100 tokens
+    items = [eventwire.ArticleText("a " * 150, id="dense"), eventwire.ArticleText("Putin praised Pashinyan.", id="ok")]
+    refused, coded = small.code_or_reject(items)
+    assert isinstance(refused, InputRejected)
+    assert str(refused) == "input has 150 tokens; the limit is 100 (--max-chars / 4)"
+    assert coded.article.id == "ok" and coded.events

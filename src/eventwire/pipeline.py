@@ -35,6 +35,10 @@ from eventwire.times.finder import date_event, find_times
 
 log = logging.getLogger(__name__)
 
+# An article may have at most max_chars / CHARS_PER_TOKEN tokens (250,000 at the default 1,000,000 characters;
+# English news has a token per 5 characters): what bounds the memory of an article's Doc (docs/run.md).
+CHARS_PER_TOKEN = 4
+
 
 
 def parse_published(value: str | None) -> date | None:
@@ -115,7 +119,7 @@ class Coder:
     def _code_batch(self, batch: Sequence[tuple[ArticleText, str | InputRejected | None]],
                     timeout_s: float | None) -> Iterator[CodedArticle | InputRejected | CodingTimeout]:
         codable = [item.text for item, verdict in batch if verdict is None]
-        docs = parse_texts(self.nlp, codable, self.batch_size, timeout_s)
+        docs = parse_texts(self.nlp, codable, self.batch_size, timeout_s, self.max_chars // CHARS_PER_TOKEN)
         for item, verdict in batch:
             if isinstance(verdict, InputRejected):
                 yield verdict
@@ -125,10 +129,10 @@ class Coder:
             else:
                 yield self._code_parsed(item, *next(docs), timeout_s)
 
-    def _code_parsed(self, item: ArticleText, doc: Doc | CodingTimeout, spent: float,
-                     timeout_s: float | None) -> CodedArticle | CodingTimeout:
-        """The record of a parsed article, coded within what its parse left of its budget; or the timeout."""
-        if isinstance(doc, CodingTimeout):
+    def _code_parsed(self, item: ArticleText, doc: Doc | CodingTimeout | InputRejected, spent: float,
+                     timeout_s: float | None) -> CodedArticle | CodingTimeout | InputRejected:
+        """The record of a parsed article, coded within what its parse left of its budget; or why it was not."""
+        if not isinstance(doc, Doc):
             log.info("article %s: %s (parsing)", item.id or article_id(item.text), doc)
             return doc
         try:

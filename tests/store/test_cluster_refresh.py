@@ -186,7 +186,7 @@ def test_a_writer_beside_a_refresh_never_waits_a_second(tmp_path):
         thread.join()
     seconds = time.monotonic() - started
     assert counts is not None and counts.complete and counts.articles >= 3500
-    assert seconds > 1.5  # long enough that one transaction would have locked the writer out
+    assert seconds > 1.0  # longer than the writer's busy timeout: one transaction would have locked it out
     assert failures == []
     assert len([t for t in writes if started < t < started + seconds]) >= 10
     assert counts.longest_write_s < 1.0

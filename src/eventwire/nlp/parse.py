@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.nlp.budget import CodingTimeout, check, deadline
+from eventwire.nlp.guard import InputRejected
 from eventwire.nlp.paragraphs import after_line_break
 from eventwire.nlp.sentences import ends_sentence
 
@@ -30,7 +31,7 @@ PARSE_TOKENS = 20_000  # tokens per nlp.pipe call; the longest snapshot article 
 LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 # A parsed article, or why it was not parsed, with the seconds of its budget it used.
-Parsed = tuple[Doc | CodingTimeout, float]
+Parsed = tuple[Doc | CodingTimeout | InputRejected, float]
 
 
 def tokenize(nlp: Language, text: str) -> Doc:
@@ -85,20 +86,24 @@ def parse_long(nlp: Language, doc: Doc) -> Doc:
     return Doc.from_docs(parsed, ensure_whitespace=False)
 
 
-def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int, timeout_s: float | None) -> Iterator[Parsed]:
+def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int, timeout_s: float | None,
+                max_tokens: int | None = None) -> Iterator[Parsed]:
     """Each text parsed, in order, within its budget of ``timeout_s`` seconds (None: no limit). Texts are parsed
     in batches of at most ``batch_size`` documents and PARSE_TOKENS tokens (a longer document alone, in pieces);
     each text is charged its tokenizing and its share of its batch's parse by its tokens (the seconds given with
-    it); a text that runs out while tokenized or parsed in pieces is given as its ``CodingTimeout``."""
+    it); a text that runs out while tokenized or parsed in pieces is given as its ``CodingTimeout``, and one of
+    over ``max_tokens`` tokens (None: no limit) as its ``InputRejected``, unparsed."""
     batch: list[tuple[Doc, float]] = []
     for text in texts:
         doc, seconds = _tokenized(nlp, text, timeout_s)
-        full = batch and (len(batch) >= batch_size or isinstance(doc, CodingTimeout)
+        if isinstance(doc, Doc) and max_tokens is not None and len(doc) > max_tokens:
+            doc = InputRejected(f"input has {len(doc):,} tokens; the limit is {max_tokens:,} (--max-chars / 4)")
+        full = batch and (len(batch) >= batch_size or not isinstance(doc, Doc)
                           or sum(len(d) for d, _ in batch) + len(doc) > PARSE_TOKENS)
         if full:
             yield from _parse_batch(nlp, batch, batch_size, timeout_s)
             batch = []
-        if isinstance(doc, CodingTimeout):
+        if not isinstance(doc, Doc):
             yield doc, seconds
         else:
             batch.append((doc, seconds))

@@ -4,8 +4,8 @@ Text with no sentence-final punctuation and no line break (857 KB of bare words,
 times) would otherwise reach the stages as one sentence of any length, and the stages' per-sentence work grows
 with it. The component, before the parser, starts a new sentence when MAX_SENTENCE tokens have passed since the
 last paragraph break or sentence-final mark; the parser keeps boundaries set before it. News never comes near:
-the longest such run in the BBC politics set, the VOA 2019-2025 stories and 300 AG News rows is 112 tokens
-(docs/benchmarks.md), so no real sentence is cut.
+in the BBC politics set, the VOA 2019-2025 stories and 300 AG News rows the longest such run is 111 tokens and
+the longest sentence the parser finds 112 (docs/benchmarks.md), so no real sentence is cut.
 """
 
 from __future__ import annotations
