@@ -3,7 +3,7 @@
 Reads `../shared/data/plv-train/PLV_train.tsv` and `../shared/tools/score_plv.py` (never copied here). Each
 sentence is coded alone with `eventwire.code_text(...).to_dict()`, as the shared scorer does; this wrapper adds
   source_coded  share of sentences whose marked source overlaps an actor mention of the record with a code
-  (the mention list of `actors`, or an event's source or target), as issue 13 asks
+  (the record's `mentions`, or an event's source or target), as issue 13 asks
 and options for user dictionaries (`--petrarch-verbs` etc., as the command line's) and a JSON summary.
 
     PYTHONPATH=src .venv/bin/python eval/plv.py [--limit N] [--show N] [--json out.json]
@@ -38,14 +38,8 @@ def load_scorer(path: Path = SCORER) -> Any:
 
 
 def coded_mentions(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every actor mention of a record that carries a code: the actors' mentions and the events' ends."""
-    found: list[dict[str, Any]] = []
-    for actor in record.get("actors") or []:
-        if not actor.get("code"):
-            continue
-        for mention in actor.get("mentions") or []:
-            if isinstance(mention, dict) and "start" in mention:
-                found.append(mention)
+    """Every actor mention of a record that carries a code: its `mentions` and the events' ends."""
+    found: list[dict[str, Any]] = [m for m in record.get("mentions") or [] if m.get("code") and "start" in m]
     for event in record.get("events") or []:
         for end in ("source", "target"):
             mention = event.get(end)
