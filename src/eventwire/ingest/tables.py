@@ -99,12 +99,18 @@ class CsvSource:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         try:  # the header is read here too: it can be as broken as any row
             if self.columns.text not in (reader.fieldnames or []):
-                yield SourceFailure(where, f"no column {self.columns.text!r} (has {reader.fieldnames})")
+                yield SourceFailure(where, f"no column {self.columns.text!r} (has {_short(reader.fieldnames)})")
                 return
             for n, row in enumerate(reader, 1):
                 yield article_from_row(row, self.columns, f"{where}:row {n}", f"{name}:{n}")
         except csv.Error as err:  # the csv reader's count of lines read, the bad one's too (the header's included)
             yield SourceFailure(f"{where}:line {reader.reader.line_num}", f"invalid CSV: {err}")
+
+
+def _short(names: list[str] | None, limit: int = 60) -> str:
+    """A header's names for a failure message, each cut to ``limit`` characters, at most ten of them."""
+    shown = [name if len(name) <= limit else name[:limit] + "..." for name in (names or [])[:10]]
+    return repr(shown) + (f" and {len(names or []) - 10} more" if len(names or []) > 10 else "")
 
 
 def _admit_fields_of(text: str) -> None:
