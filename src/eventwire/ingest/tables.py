@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,7 +107,7 @@ class CsvSource:
             yield SourceFailure(f"{where}:line {reader.reader.line_num}", f"invalid CSV: {err}")
 
 
-def _short(names: list[str] | None, limit: int = 60) -> str:
+def _short(names: Sequence[str] | None, limit: int = 60) -> str:
     """A header's names for a failure message, each cut to ``limit`` characters, at most ten of them."""
     shown = [name if len(name) <= limit else name[:limit] + "..." for name in (names or [])[:10]]
     return repr(shown) + (f" and {len(names or []) - 10} more" if len(names or []) > 10 else "")
