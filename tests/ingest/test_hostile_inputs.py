@@ -180,3 +180,16 @@ def test_bom_text_that_is_broken_or_binary_is_still_refused():
     assert decode_bytes("\ufeff   ".encode("utf-16-le"), "x") == (None, "empty file")
     assert decode_bytes(b"\xef\xbb\xbf", "x") == decode_bytes(b"\xff\xfe", "x") == (None, "empty file")  # a mark alone
     assert decode_bytes(bytes(range(256)) * 4, "x") == (None, "binary file (NUL bytes)")  # no BOM: as before
+
+
+def test_a_csv_cell_longer_than_the_csv_modules_field_limit_is_read_and_the_rows_after_it_too(tmp_path):
+    # Python's csv reader refuses a field over csv.field_size_limit() (131,072 characters by default) and the
+    # error ended the file: every later row was lost. The whole file is in memory already, so no field can be
+    # longer than the text the reader was handed; the limit is raised to that length for this read.
+    long_story = (STORY + " ") * 2000  # about 170,000 characters
+    path = tmp_path / "wire.csv"
+    path.write_text("text,title\n" + f'"{long_story}",Long\n' + f"{STORY},After\n", encoding="utf-8")
+    items = list(CsvSource(path).read())
+    assert [type(i).__name__ for i in items] == ["ArticleText", "ArticleText"]
+    assert [i.title for i in items] == ["Long", "After"]
+    assert len(items[0].text) == len(long_story)

@@ -10,7 +10,15 @@ import pytest
 from spacy.language import Language
 
 from eventwire.nlp import parse
-from eventwire.nlp.parse import MAX_RUN, PARSE_TOKENS, parse_texts, piece_bounds, segments, tokenize
+from eventwire.nlp.parse import (
+    MAX_RUN,
+    PARSE_TOKENS,
+    merge_mark_runs,
+    parse_texts,
+    piece_bounds,
+    segments,
+    tokenize,
+)
 from eventwire.nlp.sentences import MAX_SENTENCE, cap_sentences
 
 REPO = Path(__file__).resolve().parents[2]
@@ -101,3 +109,25 @@ def test_no_sentence_runs_over_max_sentence_tokens(nlp: Language) -> None:
             "had agreed to meet. ") * 30  # 720 tokens, sentences of 24: nothing is cut
     assert not any(t.is_sent_start for t in cap_sentences(nlp.make_doc(news))[1:])
     assert [t.i for t in cap_sentences(nlp.make_doc(words)) if t.is_sent_start] == [0, 250, 500, 750]
+
+
+def test_a_long_run_of_marks_is_one_token_and_the_words_around_it_keep_their_offsets(nlp: Language) -> None:
+    text = "Putin met Pashinyan. " + "!" * 5000 + " " + "? " * 40 + "Lavrov accused Yerevan."
+    doc = merge_mark_runs(tokenize(nlp, text))
+    assert doc.text == text and all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
+    words = [t.text for t in doc if any(ch.isalnum() for ch in t.text)]
+    assert words == ["Putin", "met", "Pashinyan", "Lavrov", "accused", "Yerevan"]
+    assert len(doc) < 12  # 5,000 "!" and 40 "?" (81 tokens by spaCy's count) are one token
+
+
+def test_marks_of_news_are_left_as_spacy_gives_them(nlp: Language) -> None:
+    text = 'He said: "We will not leave (as they said ...)." -- and then: "No!!!" ... ?!? -- "(\'")'
+    assert [(t.text, t.whitespace_) for t in merge_mark_runs(tokenize(nlp, text))] == [
+        (t.text, t.whitespace_) for t in nlp.tokenizer(text)]
+
+
+def test_the_coder_parses_a_wall_of_marks_as_one_token(nlp: Language) -> None:
+    from eventwire.pipeline import Coder
+
+    record = Coder(nlp=nlp).code("Putin met Pashinyan in Moscow. " + "!" * 20_000, published="2024-01-01")
+    assert [e.cameo for e in record.events][:1] == ["040"] and record.article.id

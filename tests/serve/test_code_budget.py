@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import threading
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -60,3 +63,57 @@ def test_the_coder_is_given_the_factory_budget(settings):
         client.post("/api/code", json={**BODY, "id": "x2", "text": "Other text."}, headers={"X-API-Key": API_KEY})
     assert seen == [7.5, SERVE_TIMEOUT_S]
     assert coder_factory(settings.coder).timeout_s == SERVE_TIMEOUT_S
+
+
+
+def test_reads_are_answered_while_an_article_is_being_coded(settings):
+    # POST /api/code holds the coder's own lock while it codes; reads never wait on it. The stand-in coder
+    # codes until two reads have been answered: were reads behind the coder, they would not come back and the
+    # coder would give up after 10 s. A real server (uvicorn, in a thread), as `eventwire serve` runs.
+    import socket
+    import time
+    import urllib.request
+
+    import uvicorn
+
+    read_done, coding = threading.Event(), threading.Event()
+    fake = fake_coder()
+    real = fake.code
+
+    def slow_code(text, published=None, timeout_s=None, **meta):  # noqa: ANN001, ANN202
+        coding.set()
+        assert read_done.wait(10), "the reads waited for the coder"
+        return real(text, published, **meta)
+
+    fake.code = slow_code  # type: ignore[method-assign]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    app = make_app(settings, coder_factory=budgeted(fake, 30))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port}"
+
+    def status(path: str, data: bytes | None = None) -> int:
+        headers = {"X-API-Key": API_KEY, **({"Content-Type": "application/json"} if data else {})}
+        request = urllib.request.Request(base + path, data=data, headers=headers)
+        with urllib.request.urlopen(request, timeout=15) as response:
+            return int(response.status)
+
+    answers: list[int] = []
+    post = threading.Thread(target=lambda: answers.append(status("/api/code", json.dumps(BODY).encode())))
+    try:
+        post.start()
+        assert coding.wait(10)
+        assert (status("/api/events"), status("/api/dyads?a=RUS&b=ARM")) == (200, 200)
+        read_done.set()
+        post.join(15)
+        assert answers == [201]
+    finally:
+        read_done.set()
+        server.should_exit = True
+        thread.join(timeout=10)

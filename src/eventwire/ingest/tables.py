@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,15 +95,32 @@ class CsvSource:
             yield text
             return
         where, name = path_text(self.path), path_text(self.path.name)
+        _admit_fields_of(text)
         reader = csv.DictReader(io.StringIO(text, newline=""))
         try:  # the header is read here too: it can be as broken as any row
             if self.columns.text not in (reader.fieldnames or []):
-                yield SourceFailure(where, f"no column {self.columns.text!r} (has {reader.fieldnames})")
+                yield SourceFailure(where, f"no column {self.columns.text!r} (has {_short(reader.fieldnames)})")
                 return
             for n, row in enumerate(reader, 1):
                 yield article_from_row(row, self.columns, f"{where}:row {n}", f"{name}:{n}")
         except csv.Error as err:  # the csv reader's count of lines read, the bad one's too (the header's included)
             yield SourceFailure(f"{where}:line {reader.reader.line_num}", f"invalid CSV: {err}")
+
+
+def _short(names: Sequence[str] | None, limit: int = 60) -> str:
+    """A header's names for a failure message, each cut to ``limit`` characters, at most ten of them."""
+    shown = [name if len(name) <= limit else name[:limit] + "..." for name in (names or [])[:10]]
+    return repr(shown) + (f" and {len(names or []) - 10} more" if len(names or []) > 10 else "")
+
+
+def _admit_fields_of(text: str) -> None:
+    """Let the csv module read any field ``text`` can hold. Its default limit (131,072 characters) raised
+    ``csv.Error`` at the first long cell and so ended the file, losing every later row. The text is in memory
+    already, so a field can be no longer than it; the limit is process-wide and is only ever raised, never
+    lowered, so one read cannot shrink another's. An article that is too long is refused later, by the coder's
+    own ``max_chars`` check, as one failure."""
+    if len(text) >= csv.field_size_limit():
+        csv.field_size_limit(len(text) + 1)
 
 
 def _read_whole(path: Path) -> str | SourceFailure:
