@@ -7,25 +7,35 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 
 from eventwire.serve import aggregates
+from eventwire.serve.errors import ApiError
 from eventwire.serve.filters import dyad_filter, window_filter
 from eventwire.serve.params import DyadEventParams, DyadParams, NetworkParams
 from eventwire.serve.routes.common import reader
 from eventwire.serve.routes.events import list_events
+from eventwire.store import aggregates as store_aggregates
 
 
 def make_router() -> APIRouter:
     router = APIRouter(tags=["dyads"])
 
-    @router.get("/api/dyads", summary="Time series of a dyad: events per quad class and mean Goldstein per period")
+    @router.get("/api/dyads", summary="Time series of a dyad: every period of the window, zeros included, with "
+                                      "events per quad class, mean Goldstein and the articles read")
     def dyad(request: Request, p: Annotated[DyadParams, Query()]) -> dict[str, Any]:
         f = dyad_filter(p)
         with reader(request) as conn:
-            series = request.app.state.cache.get(conn, ("dyad", f, p.interval),
-                                                 lambda: aggregates.dyad_series(conn, f, p.interval))
+            cache = request.app.state.cache
+            days = cache.get(conn, ("article days",), lambda: store_aggregates.article_days(conn))
+            try:
+                series = cache.get(conn, ("dyad", f, p.interval),
+                                   lambda: aggregates.dyad_series(conn, f, p.interval, days))
+            except aggregates.TooManyPeriods as err:
+                raise ApiError(422, f"invalid interval: {err}", [{"field": "interval", "problem": str(err)}]) from None
         total = sum(point["total"] for point in series)
-        mean = sum(point["goldstein_mean"] * point["total"] for point in series) / total if total else None
+        weighted = sum(point["goldstein_mean"] * point["total"] for point in series if point["total"])
         return {"a": p.a, "b": p.b, "kind": p.kind, "interval": p.interval, "directed": p.directed,
-                "total": total, "goldstein_mean": mean and round(mean, 3), "series": series}
+                "all_events": p.all_events, "total": total,
+                "goldstein_mean": round(weighted / total, 3) if total else None,
+                "articles": sum(point["articles"] for point in series), "series": series}
 
     @router.get("/api/dyads/events", summary="The events of a dyad, newest first, with cursor pagination")
     def dyad_events(request: Request, p: Annotated[DyadEventParams, Query()]) -> dict[str, Any]:
@@ -33,7 +43,7 @@ def make_router() -> APIRouter:
 
     @router.get("/api/network", summary="Who acts on whom: directed edges with counts and mean Goldstein")
     def network(request: Request, p: Annotated[NetworkParams, Query()]) -> dict[str, Any]:
-        f = window_filter(p.since, p.until)
+        f = window_filter(p, p.since, p.until)
         with reader(request) as conn:
             return request.app.state.cache.get(
                 conn, ("network", f, p.level, p.min_events, p.limit),
