@@ -27,7 +27,7 @@ def test_nothing_selects_everything():
 
 def test_every_field_has_a_condition():
     untested = set() if filters.HAS_BACKGROUND else {"background"}  # a store without the column refuses it
-    assert set(EXAMPLE) == {f.name for f in dataclasses.fields(EventFilter)} - untested  # a new field needs an example here
+    assert set(EXAMPLE) == {f.name for f in dataclasses.fields(EventFilter)} - untested  # a new field: an example
     for name, value in EXAMPLE.items():
         w = event_where(EventFilter(**{name: value}))
         sql, params = w.sql()

@@ -11,7 +11,6 @@ from eventwire.store import aggregates, cluster_reads
 from eventwire.store.clusters import clusters_up_to_date
 from eventwire.store.filters import EventFilter
 
-
 MAX_PERIODS = 10_000  # a longer series is refused (422): ask for a wider interval or a shorter window
 
 
@@ -46,7 +45,7 @@ def dyad_series(conn: sqlite3.Connection, f: EventFilter, interval: aggregates.I
     last = f.until or (max(_day_of(e, last=True) for e in ends) if ends else None)
     if first is None or last is None or first > last:
         return []
-    series = []
+    series: list[dict[str, Any]] = []
     for period in aggregates.periods_between(first, last, interval):
         if len(series) >= MAX_PERIODS:
             raise TooManyPeriods(f"over {MAX_PERIODS:,} periods: choose a wider interval or a shorter window")

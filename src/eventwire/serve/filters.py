@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from dataclasses import replace
+from datetime import date
 
 from eventwire.serve.errors import ApiError
 from eventwire.serve.params import DyadParams, EventParams, Flags

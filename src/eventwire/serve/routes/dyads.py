@@ -8,11 +8,14 @@ from fastapi import APIRouter, Query, Request
 
 from eventwire.serve import aggregates
 from eventwire.serve.errors import ApiError
-from eventwire.serve.filters import dyad_filter, window_filter
-from eventwire.serve.params import DyadEventParams, DyadParams, NetworkParams
+from eventwire.serve.filters import day, dyad_filter, flagged, window_filter
+from eventwire.serve.params import AlertParams, DyadEventParams, DyadParams, NetworkParams
 from eventwire.serve.routes.common import reader
 from eventwire.serve.routes.events import list_events
 from eventwire.store import aggregates as store_aggregates
+from eventwire.store.filters import EventFilter
+from eventwire.store.shift_rule import Rule
+from eventwire.store.shifts import dyad_alerts
 
 
 def make_router() -> APIRouter:
@@ -48,5 +51,17 @@ def make_router() -> APIRouter:
             return request.app.state.cache.get(
                 conn, ("network", f, p.level, p.min_events, p.limit),
                 lambda: aggregates.network(conn, f, p.level, p.min_events, p.limit))
+
+    @router.get("/api/alerts", summary="Dyad shift alerts: dyads whose week departs from their own baseline "
+                                       "(conflict share or mean Goldstein, z-score), each with its evidence")
+    def alerts(request: Request, p: Annotated[AlertParams, Query()]) -> dict[str, Any]:
+        rule = Rule(p.weeks, p.min_events, p.min_baseline, p.z)
+        f = flagged(p, EventFilter())
+        with reader(request) as conn:
+            items = request.app.state.cache.get(
+                conn, ("alerts", f, rule, p.since, p.kind),
+                lambda: dyad_alerts(conn, f, rule, day(p.since), p.kind))
+        return {"rule": {"weeks": rule.weeks, "min_events": rule.min_events, "min_baseline": rule.min_baseline,
+                         "z": rule.z}, "items": items}
 
     return router
