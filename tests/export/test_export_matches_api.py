@@ -209,3 +209,14 @@ def test_dyad_series_count_what_the_export_selects(client, db, tmp_path):
                 months[row["event_date"][:7]] = months.get(row["event_date"][:7], 0) + 1
         series = client.get("/api/dyads", params={"a": "RUS", "b": "ARM", "interval": "month", **extra}).json()
         assert {p["period"]: p["total"] for p in series["series"] if p["total"]} == months, extra
+
+
+def test_parquet_takes_the_day_of_a_publication_time(db, tmp_path):
+    import datetime as dt
+
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "e.parquet"
+    assert export_events(db, "parquet", EventFilter(), out) == len(VARIED) + len(FLAGGED)
+    rows = {r["event_id"]: r for r in pq.read_table(out).to_pylist()}
+    assert rows["v3-E1"]["article_published"] == dt.date(2024, 8, 25)  # published 2024-08-25T09:30:00+00:00

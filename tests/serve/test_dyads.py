@@ -51,3 +51,15 @@ def test_network(client):
     body = client.get("/api/network").json()
     assert body["edges"] == [{"source": "RUS", "target": "ARM", "events": 2, "goldstein_mean": -2.0}]
     assert {n["id"] for n in body["nodes"]} == {"RUS", "ARM"}
+
+
+def test_dyad_clusters_and_cluster_counts(client):
+    body = client.get("/api/dyads/clusters?a=RUS&b=ARM").json()
+    assert body["items"] and all(c["num_articles"] >= 1 and c["members"] for c in body["items"])
+    members = [m for c in body["items"] for m in c["members"]]
+    assert sorted(m["id"] for m in members) == ["a1-E1", "a2-E1"]
+    assert all(m["evidence"] and m["key"] for m in members)  # each evidence sentence, with its event key
+    series = client.get("/api/dyads?a=RUS&b=ARM&interval=day&clusters=true").json()
+    assert series["clusters"] == len(body["items"])
+    assert all(p["clusters"] <= p["total"] for p in series["series"])
+    assert "clusters" not in client.get("/api/dyads?a=RUS&b=ARM").json()["series"][0]

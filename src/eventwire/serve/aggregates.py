@@ -28,11 +28,12 @@ def articles_per_period(days: list[tuple[str, int]], interval: aggregates.Interv
 
 
 def dyad_series(conn: sqlite3.Connection, f: EventFilter, interval: aggregates.Interval,
-                days: list[tuple[str, int]]) -> list[dict[str, Any]]:
+                days: list[tuple[str, int]], clusters: bool = False) -> list[dict[str, Any]]:
     """Every period of the window (``f.since``..``f.until``; without them, from the first to the last day of
     the store's articles or the dyad's events), zeros included: events per quad class, cooperation (1-2) and
     conflict (3-4) counts, mean Goldstein (null without events), the articles read (published) in the period
-    and events per 100 of them (null without articles). ``days``: ``store.aggregates.article_days``."""
+    and events per 100 of them (null without articles); with ``clusters``, the stored event clusters of the
+    period's events too. ``days``: ``store.aggregates.article_days``."""
     counted: dict[str, dict[str, Any]] = {}
     for period, quad, n, g in aggregates.period_counts(conn, f, interval):
         point = counted.setdefault(period, {"total": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0}, "_g": 0.0})
@@ -40,6 +41,8 @@ def dyad_series(conn: sqlite3.Connection, f: EventFilter, interval: aggregates.I
         point["quad"][str(quad)] = point["quad"].get(str(quad), 0) + n
         point["_g"] += g or 0.0
     read = articles_per_period(days, interval)
+    by_cluster = aggregates.period_clusters(conn, f, interval) if clusters and cluster_reads.has_cluster_tables(
+        conn) else {}
     ends = [d for d in (days[0][0], days[-1][0]) if days] + sorted(counted)[:1] + sorted(counted)[-1:]
     first = f.since or (min(_day_of(e) for e in ends) if ends else None)
     last = f.until or (max(_day_of(e, last=True) for e in ends) if ends else None)
@@ -55,7 +58,8 @@ def dyad_series(conn: sqlite3.Connection, f: EventFilter, interval: aggregates.I
                        "conflict": q["3"] + q["4"],
                        "goldstein_mean": round(g / point["total"], 3) if point["total"] else None,
                        "articles": articles,
-                       "per_100_articles": round(100 * point["total"] / articles, 2) if articles else None})
+                       "per_100_articles": round(100 * point["total"] / articles, 2) if articles else None,
+                       **({"clusters": by_cluster.get(period, 0)} if clusters else {})})
     return series
 
 

@@ -17,7 +17,7 @@ from eventwire.serve.guard import BodyLimit, require_read_key
 from eventwire.serve.headers import SecurityHeaders
 from eventwire.serve.hosts import HostCheck
 from eventwire.serve.pool import ConnectionPool
-from eventwire.serve.routes import articles, dashboard, dyads, events, people
+from eventwire.serve.routes import articles, dashboard, dyads, events, exports, people
 from eventwire.serve.settings import Settings
 from eventwire.store.connect import open_store
 from eventwire.store.lookups import max_event_key
@@ -51,7 +51,7 @@ def make_app(settings: Settings, coder_factory: Callable[[], Any] | None = None)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(HostCheck, allowed=settings.allowed_hosts)  # the last added runs first
     app.add_middleware(SecurityHeaders)
-    for module in (events, dyads, people):
+    for module in (events, dyads, people, exports):
         app.include_router(module.make_router(), dependencies=[Depends(require_read_key)])
     app.include_router(articles.make_router(), dependencies=[Depends(require_read_key)])
     app.include_router(dashboard.make_router())

@@ -124,6 +124,7 @@ class DyadParams(Window, Flags):
     kind: Literal["country", "actor"] = "country"
     interval: Literal["day", "week", "month"] = "week"
     directed: bool = Field(False, description="only a acting on b (default: both directions)")
+    clusters: bool = Field(False, description="also count event clusters (one real-world event) per period")
 
     @model_validator(mode="after")
     def countries_are_iso3(self) -> DyadParams:
@@ -135,6 +136,19 @@ class DyadParams(Window, Flags):
 
 class DyadEventParams(DyadParams):
     quad_class: int | None = Field(None, ge=1, le=4)
+
+
+ExportFormat = Literal["csv", "json", "parquet"]
+
+
+class EventExportParams(EventParams):
+    format: ExportFormat = Field("csv", description="csv, json (an array) or parquet")
+
+
+class DyadExportParams(DyadEventParams):
+    format: ExportFormat = Field("csv", description="csv, json (an array) or parquet")
+    what: Literal["events", "series"] = Field("events", description="the dyad's events, or its series a row a "
+                                                                    "period")
 
 
 class AlertParams(Flags):

@@ -73,6 +73,15 @@ def period_counts(conn: sqlite3.Connection, f: EventFilter,
     return [tuple(r) for r in conn.execute(sql, params)]
 
 
+def period_clusters(conn: sqlite3.Connection, f: EventFilter, interval: Interval) -> dict[str, int]:
+    """Per period: the stored event clusters (``store.clusters``) with an event ``f`` selects in the period (a
+    cluster whose events fall in two periods counts in both); undated events left out."""
+    cond, params = all_of([event_where(f).sql(), ("e.day IS NOT NULL", [])])
+    sql = (f"SELECT {PERIODS[interval]} AS period, COUNT(DISTINCT m.cluster_id) FROM events e "
+           f"JOIN event_cluster_members m ON m.event_rowid = e.rowid WHERE {cond} GROUP BY period")
+    return {r[0]: r[1] for r in conn.execute(sql, params)}
+
+
 def edges(conn: sqlite3.Connection, f: EventFilter, level: Literal["country", "actor"], min_events: int,
           limit: int) -> list[tuple[Any, ...]]:
     """The busiest directed ``(source, target, events, mean Goldstein)`` edges between two different countries

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -11,11 +12,19 @@ from eventwire.serve.errors import ApiError
 from eventwire.serve.filters import day, dyad_filter, flagged, window_filter
 from eventwire.serve.params import AlertParams, DyadEventParams, DyadParams, NetworkParams
 from eventwire.serve.routes.common import reader
-from eventwire.serve.routes.events import list_events
+from eventwire.serve.routes.events import list_clusters, list_events
 from eventwire.store import aggregates as store_aggregates
 from eventwire.store.filters import EventFilter
 from eventwire.store.shift_rule import Rule
 from eventwire.store.shifts import dyad_alerts
+
+
+def dyad_series(request: Request, conn: sqlite3.Connection, p: DyadParams) -> list[dict[str, Any]]:
+    """The dyad's series (cached with the store's articles per day); ``TooManyPeriods`` for a long one."""
+    cache, f = request.app.state.cache, dyad_filter(p)
+    days = cache.get(conn, ("article days",), lambda: store_aggregates.article_days(conn))
+    return cache.get(conn, ("dyad", f, p.interval, p.clusters),  # type: ignore[no-any-return]
+                     lambda: aggregates.dyad_series(conn, f, p.interval, days, p.clusters))
 
 
 def make_router() -> APIRouter:
@@ -24,21 +33,25 @@ def make_router() -> APIRouter:
     @router.get("/api/dyads", summary="Time series of a dyad: every period of the window, zeros included, with "
                                       "events per quad class, mean Goldstein and the articles read")
     def dyad(request: Request, p: Annotated[DyadParams, Query()]) -> dict[str, Any]:
-        f = dyad_filter(p)
         with reader(request) as conn:
-            cache = request.app.state.cache
-            days = cache.get(conn, ("article days",), lambda: store_aggregates.article_days(conn))
             try:
-                series = cache.get(conn, ("dyad", f, p.interval),
-                                   lambda: aggregates.dyad_series(conn, f, p.interval, days))
+                series = dyad_series(request, conn, p)
             except aggregates.TooManyPeriods as err:
                 raise ApiError(422, f"invalid interval: {err}", [{"field": "interval", "problem": str(err)}]) from None
+            note = aggregates.clusters_note(conn) if p.clusters else None
         total = sum(point["total"] for point in series)
         weighted = sum(point["goldstein_mean"] * point["total"] for point in series if point["total"])
         return {"a": p.a, "b": p.b, "kind": p.kind, "interval": p.interval, "directed": p.directed,
                 "all_events": p.all_events, "total": total,
                 "goldstein_mean": round(weighted / total, 3) if total else None,
-                "articles": sum(point["articles"] for point in series), "series": series}
+                "articles": sum(point["articles"] for point in series),
+                **({"clusters": sum(point["clusters"] for point in series), "clusters_note": note}
+                   if p.clusters else {}), "series": series}
+
+    @router.get("/api/dyads/clusters", summary="The stored event clusters of a dyad, newest first, each with "
+                                               "its articles, sources and evidence sentences")
+    def dyad_clusters(request: Request, p: Annotated[DyadEventParams, Query()]) -> dict[str, Any]:
+        return list_clusters(request, dyad_filter(p, p.quad_class), p.limit, p.cursor)
 
     @router.get("/api/dyads/events", summary="The events of a dyad, newest first, with cursor pagination")
     def dyad_events(request: Request, p: Annotated[DyadEventParams, Query()]) -> dict[str, Any]:

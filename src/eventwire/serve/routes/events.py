@@ -29,6 +29,17 @@ def list_events(request: Request, f: EventFilter, limit: int | None, cursor: str
     return page(items, size, encode_cursor(*keys[-1]) if keys else None)
 
 
+def list_clusters(request: Request, f: EventFilter, limit: int | None, cursor: str | None) -> dict[str, Any]:
+    """One page of the stored event clusters with an event ``f`` selects, newest first date first."""
+    size = page_size(request, limit)
+    after = decode_cursor(cursor, (str, str))
+    with reader(request) as conn:
+        items = aggregates.clusters(conn, f, after, size)
+        note = aggregates.clusters_note(conn)
+    last = items[-1] if items else None
+    return {**page(items, size, encode_cursor(last["first_date"], last["id"]) if last else None), "note": note}
+
+
 def make_router() -> APIRouter:
     router = APIRouter(tags=["events"])
 
@@ -53,14 +64,7 @@ def make_router() -> APIRouter:
 
     @router.get("/api/clusters", summary="Stored event clusters (the ids of `eventwire export --format clusters`)")
     def clusters(request: Request, p: Annotated[EventParams, Query()]) -> dict[str, Any]:
-        limit = page_size(request, p.limit)
-        after = decode_cursor(p.cursor, (str, str))
-        with reader(request) as conn:
-            items = aggregates.clusters(conn, event_filter(p), after, limit)
-            note = aggregates.clusters_note(conn)
-        last = items[-1] if items else None
-        return {**page(items, limit, encode_cursor(last["first_date"], last["id"]) if last else None),
-                "note": note}
+        return list_clusters(request, event_filter(p), p.limit, p.cursor)
 
     @router.get("/api/places", summary="Event locations with counts, for the map")
     def places(request: Request, p: Annotated[EventParams, Query()]) -> dict[str, Any]:
