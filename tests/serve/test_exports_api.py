@@ -68,3 +68,18 @@ def test_a_download_too_big_is_refused(parity_db):  # noqa: F811
 def test_bad_formats_are_refused(client):
     assert client.get("/api/export/events", params={"format": "xlsx"}).status_code == 422
     assert client.get("/api/export/dyad", params={"a": "RUS", "b": "ARM", "what": "map"}).status_code == 422
+
+
+def test_places_and_network_downloads(client):
+    places = client.get("/api/places", params={"all_events": "true"}).json()
+    assert places["located_events"] == sum(p["events"] for p in places["items"]) and places["items"]
+    assert places["events_without_place"] == 0  # every sample event is located in Yerevan
+    rows = rows_of(client.get("/api/export/places", params={"format": "csv", "all_events": "true"}), "csv")
+    assert [(r["name"], int(r["events"])) for r in rows] == [(p["name"], p["events"]) for p in places["items"]]
+    edges = client.get("/api/network").json()["edges"]
+    rows = rows_of(client.get("/api/export/network", params={"format": "json"}), "json")
+    assert rows == [{k: e[k] for k in ("source", "target", "events", "goldstein_mean")} for e in edges] and rows
+
+
+def test_health_names_the_event_flags(client):
+    assert {"negated", "hypothetical"} <= set(client.get("/api/health").json()["event_flags"])

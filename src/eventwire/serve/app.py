@@ -20,6 +20,7 @@ from eventwire.serve.pool import ConnectionPool
 from eventwire.serve.routes import articles, dashboard, dyads, events, exports, people
 from eventwire.serve.settings import Settings
 from eventwire.store.connect import open_store
+from eventwire.store.filters import HAS_BACKGROUND
 from eventwire.store.lookups import max_event_key
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,8 @@ def make_app(settings: Settings, coder_factory: Callable[[], Any] | None = None)
     @app.get("/api/health", tags=["meta"], summary="Whether the store answers")
     def health() -> dict[str, Any]:
         with app.state.pool.reader() as reader:
-            return {"status": "ok", "max_event_key": max_event_key(reader)}
+            return {"status": "ok", "max_event_key": max_event_key(reader),
+                    "event_flags": ["negated", "hypothetical", *(["background"] if HAS_BACKGROUND else [])]}
 
     missing = dashboard.assets_missing(settings.web_dir)
     if missing:

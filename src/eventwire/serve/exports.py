@@ -20,6 +20,8 @@ from eventwire.export.writers import write_csv, write_parquet
 
 MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json",
          "parquet": "application/vnd.apache.parquet"}
+PLACE_COLUMNS = ("name", "country", "lat", "lon", "events", "conflict", "goldstein_mean")
+EDGE_COLUMNS = ("source", "target", "events", "goldstein_mean")
 SERIES_COLUMNS = ("period", "total", "quad_1", "quad_2", "quad_3", "quad_4", "cooperation", "conflict",
                   "goldstein_mean", "articles", "per_100_articles", "clusters")
 
@@ -49,7 +51,11 @@ def series_rows(series: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def series_response(series: list[dict[str, Any]], fmt: str, name: str) -> Response:
     """A dyad's series, one row a period, as CSV, JSON or Parquet."""
-    rows = series_rows(series)
+    return table_response(series_rows(series), SERIES_COLUMNS, fmt, name)
+
+
+def table_response(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, name: str) -> Response:
+    """Flat rows (the ``columns`` of each) as CSV, JSON or Parquet."""
     if fmt == "json":
         return Response(json.dumps(rows), media_type=MEDIA["json"], headers=_download(name, "json"))
     if fmt == "parquet":
@@ -57,13 +63,12 @@ def series_response(series: list[dict[str, Any]], fmt: str, name: str) -> Respon
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table({c: [] for c in SERIES_COLUMNS}),
-                           str(path))
+            pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table({c: [] for c in columns}), str(path))
             return len(rows)
 
         return parquet_response(write, name)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=SERIES_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return Response(out.getvalue(), media_type=MEDIA["csv"], headers=_download(name, "csv"))

@@ -182,6 +182,10 @@ class NetworkParams(Flags):
     limit: int = Field(100, ge=1, le=500)
 
 
+class NetworkExportParams(NetworkParams):
+    format: ExportFormat = Field("csv", description="csv, json (an array) or parquet")
+
+
 class CodeRequest(BaseModel):
     """An article to code and store."""
 

@@ -95,6 +95,14 @@ def edges(conn: sqlite3.Connection, f: EventFilter, level: Literal["country", "a
     return [tuple(r) for r in conn.execute(sql, params + [min_events, limit])]
 
 
+def located_counts(conn: sqlite3.Connection, f: EventFilter) -> tuple[int, int]:
+    """``(events with a place that has coordinates, events without)`` among those ``f`` selects."""
+    cond, params = event_where(f).sql()
+    row = conn.execute("SELECT COUNT(*), COALESCE(SUM(e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL), 0) "
+                       f"FROM events e WHERE {cond}", params).fetchone()
+    return int(row[1]), int(row[0]) - int(row[1])
+
+
 def event_places(conn: sqlite3.Connection, f: EventFilter,
                  limit: int) -> list[tuple[Any, ...]]:
     """Event locations with coordinates: ``(name, country, lat, lon, events, conflict events, mean Goldstein)``,

@@ -14,6 +14,7 @@ from eventwire.serve.filters import event_filter
 from eventwire.serve.objects import event_object
 from eventwire.serve.params import EventParams
 from eventwire.serve.routes.common import page, page_size, reader
+from eventwire.store import aggregates as store_aggregates
 from eventwire.store import events as store_events
 from eventwire.store import lookups
 from eventwire.store.filters import EventFilter
@@ -66,11 +67,14 @@ def make_router() -> APIRouter:
     def clusters(request: Request, p: Annotated[EventParams, Query()]) -> dict[str, Any]:
         return list_clusters(request, event_filter(p), p.limit, p.cursor)
 
-    @router.get("/api/places", summary="Event locations with counts, for the map")
+    @router.get("/api/places", summary="Event locations with counts, for the map: located events only")
     def places(request: Request, p: Annotated[EventParams, Query()]) -> dict[str, Any]:
         limit = page_size(request, p.limit)
+        f = event_filter(p)
         with reader(request) as conn:
-            return {"items": aggregates.places(conn, event_filter(p), limit)}
+            items = aggregates.places(conn, f, limit)
+            located, unlocated = store_aggregates.located_counts(conn, f)
+        return {"items": items, "located_events": located, "events_without_place": unlocated}
 
     return router
 

@@ -8,11 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from eventwire.serve import exports
+from eventwire.serve import aggregates, exports
 from eventwire.serve.aggregates import TooManyPeriods
 from eventwire.serve.errors import ApiError
-from eventwire.serve.filters import dyad_filter, event_filter
-from eventwire.serve.params import DyadExportParams, EventExportParams
+from eventwire.serve.filters import dyad_filter, event_filter, window_filter
+from eventwire.serve.params import DyadExportParams, EventExportParams, NetworkExportParams
 from eventwire.serve.routes.common import reader, settings_of
 from eventwire.serve.routes.dyads import dyad_series
 from eventwire.store.events import query_events
@@ -48,5 +48,17 @@ def make_router() -> APIRouter:
             except TooManyPeriods as err:
                 raise ApiError(422, f"invalid interval: {err}", [{"field": "interval", "problem": str(err)}]) from None
         return exports.series_response(series, p.format, f"{name}-{p.interval}")
+
+    @router.get("/api/export/places", summary="Download the map's places: located events only, counts per place")
+    def export_places(request: Request, p: Annotated[EventExportParams, Query()]) -> Response:
+        with reader(request) as conn:
+            items = aggregates.places(conn, event_filter(p), settings_of(request).max_export_rows)
+        return exports.table_response(items, exports.PLACE_COLUMNS, p.format, "places")
+
+    @router.get("/api/export/network", summary="Download the network's edges")
+    def export_network(request: Request, p: Annotated[NetworkExportParams, Query()]) -> Response:
+        with reader(request) as conn:
+            found = aggregates.network(conn, window_filter(p, p.since, p.until), p.level, p.min_events, p.limit)
+        return exports.table_response(found["edges"], exports.EDGE_COLUMNS, p.format, f"network-{p.level}")
 
     return router
