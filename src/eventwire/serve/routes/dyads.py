@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from eventwire.serve import aggregates
 from eventwire.serve.errors import ApiError
@@ -27,26 +29,37 @@ def dyad_series(request: Request, conn: sqlite3.Connection, p: DyadParams) -> li
                      lambda: aggregates.dyad_series(conn, f, p.interval, days, p.clusters))
 
 
+def dyad_answer(request: Request, conn: sqlite3.Connection, p: DyadParams) -> bytes:
+    """The JSON of ``GET /api/dyads``: the dyad, its totals and its series."""
+    try:
+        series = dyad_series(request, conn, p)
+    except aggregates.TooManyPeriods as err:
+        raise ApiError(422, f"invalid interval: {err}", [{"field": "interval", "problem": str(err)}]) from None
+    note = aggregates.clusters_note(conn) if p.clusters else None
+    total = sum(point["total"] for point in series)
+    weighted = sum(point["goldstein_mean"] * point["total"] for point in series if point["total"])
+    answer = {"a": p.a, "b": p.b, "kind": p.kind, "interval": p.interval, "directed": p.directed,
+              "all_events": p.all_events, "total": total,
+              "goldstein_mean": round(weighted / total, 3) if total else None,
+              "articles": sum(point["articles"] for point in series),
+              **({"clusters": sum(point["clusters"] for point in series), "clusters_note": note}
+                 if p.clusters else {}), "series": series}
+    return json.dumps(answer, separators=(",", ":")).encode()
+
+
 def make_router() -> APIRouter:
     router = APIRouter(tags=["dyads"])
 
     @router.get("/api/dyads", summary="Time series of a dyad: every period of the window, zeros included, with "
-                                      "events per quad class, mean Goldstein and the articles read")
-    def dyad(request: Request, p: Annotated[DyadParams, Query()]) -> dict[str, Any]:
+                                      "events per quad class, mean Goldstein and the articles read",
+                response_class=Response, responses={200: {"content": {"application/json": {}}}})
+    def dyad(request: Request, p: Annotated[DyadParams, Query()]) -> Response:
+        # The whole answer is cached as JSON bytes: a busy dyad by day is thousands of periods, and encoding
+        # them again on every request would cost more than reading them (docs/serve.md, "Design notes").
+        key = ("dyad answer", dyad_filter(p), p.a, p.b, p.kind, p.interval, p.directed, p.all_events, p.clusters)
         with reader(request) as conn:
-            try:
-                series = dyad_series(request, conn, p)
-            except aggregates.TooManyPeriods as err:
-                raise ApiError(422, f"invalid interval: {err}", [{"field": "interval", "problem": str(err)}]) from None
-            note = aggregates.clusters_note(conn) if p.clusters else None
-        total = sum(point["total"] for point in series)
-        weighted = sum(point["goldstein_mean"] * point["total"] for point in series if point["total"])
-        return {"a": p.a, "b": p.b, "kind": p.kind, "interval": p.interval, "directed": p.directed,
-                "all_events": p.all_events, "total": total,
-                "goldstein_mean": round(weighted / total, 3) if total else None,
-                "articles": sum(point["articles"] for point in series),
-                **({"clusters": sum(point["clusters"] for point in series), "clusters_note": note}
-                   if p.clusters else {}), "series": series}
+            body = request.app.state.cache.get(conn, key, lambda: dyad_answer(request, conn, p))
+        return Response(body, media_type="application/json")
 
     @router.get("/api/dyads/clusters", summary="The stored event clusters of a dyad, newest first, each with "
                                                "its articles, sources and evidence sentences")
