@@ -165,8 +165,8 @@ def test_the_timeline_is_every_period_with_the_articles_read(browser, served):
     bars = page.locator("#dyad-svg rect.articles-bar")
     months = [bars.nth(i).get_attribute("data-period") for i in range(bars.count())]
     assert months == ["2024-06", "2024-07", "2024-08", "2024-09", "2024-10"]  # September: nothing, still there
-    by_month = {b.get_attribute("data-period"): (int(b.get_attribute("data-total")), int(b.get_attribute("data-articles")))
-                for b in bars.all()}
+    by_month = {b.get_attribute("data-period"): (int(b.get_attribute("data-total")),
+                                                 int(b.get_attribute("data-articles"))) for b in bars.all()}
     assert by_month["2024-09"] == (0, 0) and by_month["2024-10"] == (0, 3)  # read, no FRA-DEU event
     page.screenshot(path=str(SCREENSHOTS / "timeline-months.png"), full_page=True)
     page.select_option("#dyad-form select[name=interval]", "day")
