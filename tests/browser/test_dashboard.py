@@ -83,8 +83,10 @@ def page(playwright_api, served, artifacts):
         assert elsewhere == [], f"requests off this server: {elsewhere}"
 
 
-def pick_dyad(page, served, a, b):
+def pick_dyad(page, served, a, b, all_events=False):
     page.goto(served + "/")
+    if all_events:
+        page.check("#dyad-form input[name=all_events]")
     page.select_option("#dyad-form select[name=kind]", "country")
     page.fill("#dyad-form input[name=a]", a)
     page.fill("#dyad-form input[name=b]", b)
@@ -95,11 +97,18 @@ def pick_dyad(page, served, a, b):
 
 
 def test_sample_dyad_chart_and_evidence(page, served):
-    """Runs without the shared folder: Azerbaijan accuses Armenia in our own sample article."""
+    """Runs without the shared folder: "Baku did not accuse Yerevan" in our own sample article is a negated
+    accusation, left out of the default view (actual events) and shown, marked negated, with all events."""
+    page.goto(served + "/")
+    page.wait_for_function("() => document.body.dataset.dyad === 'RUS-ARM'")
     pick_dyad(page, served, "ARM", "AZE")
+    assert page.locator("#dyad-events tr.event[data-negated=true]").count() == 0
+    pick_dyad(page, served, "ARM", "AZE", all_events=True)
     page.screenshot(path=str(ARTIFACTS / "dyad-arm-aze.png"), full_page=True)
-    rows = page.locator("#dyad-events tr.event[data-quad='3']")
-    rows.filter(has=page.locator("i", has_text=re.compile("^accuse$"))).first.click()
+    rows = page.locator("#dyad-events tr.event[data-quad='3'][data-negated=true]")
+    accusation = rows.filter(has=page.locator("i", has_text=re.compile("^accuse$"))).first
+    assert "negated" in accusation.inner_text()
+    accusation.click()
     page.wait_for_selector("#evidence-text mark.hl-trigger")
     assert page.inner_text("#evidence-text mark.hl-trigger") == "accuse"
     assert page.locator("#evidence-text mark.hl-source").count() >= 1

@@ -123,3 +123,16 @@ def test_the_loop_polls_until_stopped():
         watch_feeds([Empty()], fake_code, Sink(), interval=60, sleep=sleep)
     assert len(sleeps) == 3 and all(0 < s <= 60 for s in sleeps)
     assert watch_feeds([Empty()], fake_code, Sink(), interval=60, once=True) == [PollCounts(0, 0, 0)]
+
+
+def test_watch_alerts_prints_new_dyad_shifts_after_a_poll(site, tmp_path, capsys):
+    from tests.store.shift_corpus import LAST_WEEK, build_shift_store
+
+    db = build_shift_store(tmp_path / "news.db")  # a store whose last week holds one dyad shift
+    client = UrllibClient(HttpSettings(timeout=1.0, use_env_proxies=False))
+    args = parse([site.url("/feed.xml"), "--db", str(db), "--once", "--alerts"])
+    assert run_watch(args, client=client, code=fake_code) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
+    assert len(lines) == 1 and lines[0].startswith(f"{LAST_WEEK}..") and "DEU-FRA hostile" in lines[0]
+    assert run_watch(parse([site.url("/feed.xml"), "--db", str(db), "--once", "--alerts", "--alert-weeks", "1"]),
+                     client=client, code=fake_code) == 2

@@ -15,7 +15,8 @@ from eventwire.store.filters import Dyad, EventFilter, Where, event_where
 EXAMPLE = {"since": "2024-01-01", "until": "2024-12-31", "actor": "rus", "country": "arm", "source_actor": "rusgov",
            "target_actor": "arm", "source_country": "rus", "target_country": "arm", "cameo": "11", "root": "4",
            "quad_class": 3, "plover": "accuse", "place": "Yerevan", "text": '"betrayal"',
-           "dyad": Dyad("rus", "arm")}
+           "dyad": Dyad("rus", "arm"), "negated": False, "hypothetical": True, "min_confidence": 0.5,
+           "date_precision": "day", **({"background": False} if filters.HAS_BACKGROUND else {})}
 
 
 def test_nothing_selects_everything():
@@ -25,7 +26,8 @@ def test_nothing_selects_everything():
 
 
 def test_every_field_has_a_condition():
-    assert set(EXAMPLE) == {f.name for f in dataclasses.fields(EventFilter)}  # a new field needs an example here
+    untested = set() if filters.HAS_BACKGROUND else {"background"}  # a store without the column refuses it
+    assert set(EXAMPLE) == {f.name for f in dataclasses.fields(EventFilter)} - untested  # a new field: an example
     for name, value in EXAMPLE.items():
         w = event_where(EventFilter(**{name: value}))
         sql, params = w.sql()
@@ -45,6 +47,58 @@ def test_every_field_has_a_condition():
 ])
 def test_one_field(field, value, sql, params):
     assert event_where(EventFilter(**{field: value})).sql() == (sql, params)
+
+
+def test_flags_select_on_or_off():
+    assert event_where(EventFilter(negated=True)).sql() == ("(e.negated = ?)", [1])
+    assert event_where(EventFilter(hypothetical=False)).sql() == ("(e.hypothetical = ?)", [0])
+    assert event_where(EventFilter(min_confidence=0.7)).sql() == ("(e.confidence >= ?)", [0.7])
+    assert event_where(EventFilter(date_precision="month")).sql() == ("(e.date_precision = ?)", ["month"])
+    assert event_where(EventFilter(date_precision="none")).sql() == ("(e.date IS NULL)", [])
+
+
+def test_actual_events_are_neither_negated_nor_hypothetical_nor_background():
+    actual = filters.actual_events(EventFilter(country="ARM"))
+    assert (actual.negated, actual.hypothetical, actual.country) == (False, False, "ARM")
+    assert actual.background is (False if filters.HAS_BACKGROUND else None)
+    assert filters.actual_events(EventFilter(hypothetical=True)).hypothetical is True  # a flag asked for is kept
+
+
+@pytest.mark.skipif(filters.HAS_BACKGROUND, reason="the store's events carry the background flag")
+def test_a_background_filter_needs_the_flag_in_the_store():
+    with pytest.raises(ValueError, match="background"):
+        event_where(EventFilter(background=False))
+
+
+def test_flag_filters_select_in_sqlite(tmp_path):
+    from dataclasses import replace
+
+    from eventwire.store.connect import open_store
+    from eventwire.store.events import query_events
+    from eventwire.store.write import Versions, start_run, write_batch
+    from tests.store.sample import sample_article
+
+    items = []
+    for n, (negated, hypothetical, confidence, date) in enumerate(
+            [(False, False, 0.9, "2024-08-23"), (True, False, 0.8, "2024-08-23"), (False, True, 0.4, None),
+             (True, True, 0.6, None)]):
+        source, coded = sample_article(f"f{n}", text=f"Flag {n}. " + sample_article()[0].text, date=date)
+        event = replace(coded.events[0], negated=negated, hypothetical=hypothetical, confidence=confidence,
+                        date_precision="day" if date else None)
+        items.append((source, replace(coded, events=(event,))))
+    conn = open_store(tmp_path / "s.db")
+    write_batch(conn, start_run(conn, {}, Versions("c", "d")), items, [], Versions("c", "d"))
+
+    def ids(f):
+        return sorted(e["id"] for e in query_events(conn, f))
+
+    assert ids(filters.actual_events(EventFilter())) == ["f0-E1"]
+    assert ids(EventFilter(negated=True)) == ["f1-E1", "f3-E1"]
+    assert ids(EventFilter(hypothetical=True, negated=False)) == ["f2-E1"]
+    assert ids(EventFilter(min_confidence=0.6)) == ["f0-E1", "f1-E1", "f3-E1"]
+    assert ids(EventFilter(date_precision="none")) == ["f2-E1", "f3-E1"]
+    assert ids(EventFilter(date_precision="day")) == ["f0-E1", "f1-E1"]
+    conn.close()
 
 
 def test_either_side_is_one_branch_per_side():

@@ -17,6 +17,7 @@ PINNED = {
     "m004_clusters": "b6659b07ae533b8d",
     "m005_event_day": "6ea41cd3640e8d13",
     "m006_incremental_clusters": "c12669be28e3ef5c",
+    "m008_event_flag_indexes": "f1f21c7642e79a0c",
 }
 
 
@@ -75,8 +76,8 @@ def test_the_event_day_is_filled_for_an_existing_store(tmp_path):
     conn = open_existing(path)  # as `eventwire export` opens it
     assert days(conn) == EXPECTED_DAYS
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"events_day", "events_source_country_day", "events_dyad_country_day"} <= indexes
-    assert not {"events_date", "events_dyad_country"} & indexes
+    assert {"events_day", "events_source_country_day", "events_dyad_country_flags"} <= indexes
+    assert not {"events_date", "events_dyad_country", "events_dyad_country_day"} & indexes
 
 
 def test_triggers_keep_the_event_day_in_step(tmp_path):

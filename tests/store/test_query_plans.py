@@ -13,7 +13,7 @@ import pytest
 from eventwire.store.aggregates import PERIODS
 from eventwire.store.connect import open_store
 from eventwire.store.events import event_page_sql, event_stream_sql
-from eventwire.store.filters import Dyad, EventFilter, all_of, event_where
+from eventwire.store.filters import Dyad, EventFilter, actual_events, all_of, event_where
 from eventwire.store.write import Versions, start_run, write_batch
 from tests.store.sample import varied_articles
 
@@ -75,12 +75,17 @@ def test_a_later_page_seeks_to_its_cursor(conn):
     assert any("events_day (day=?" in line for line in lines), lines  # the undated rest: day IS NULL
 
 
-def test_dyad_timelines_use_an_index(conn):
-    cond, params = all_of([event_where(EventFilter(dyad=Dyad("RUS", "ARM"), **WINDOW)).sql(),
-                           ("e.day IS NOT NULL", [])])
+@pytest.mark.parametrize("actual", [False, True], ids=["every event", "actual events"])
+def test_dyad_timelines_read_only_a_covering_index(conn, actual):
+    f = EventFilter(dyad=Dyad("RUS", "ARM"), **WINDOW)
+    cond, params = all_of([event_where(actual_events(f) if actual else f).sql(), ("e.day IS NOT NULL", [])])
     sql = (f"SELECT {PERIODS['week']} AS period, e.quad_class, COUNT(*), SUM(e.goldstein) FROM events e "
            f"WHERE {cond} GROUP BY 1, 2")
-    assert_indexed(plan(conn, sql, params))  # the benchmark store: only the covering events_dyad_country_day
+    lines = plan(conn, sql, params)
+    assert_indexed(lines)  # the flags are in the dyad index (m008): the default selection reads no table row
+    analyzed = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
+    if not analyzed:  # statistics of this small store may prefer the day index; on a big one the dyad index wins
+        assert all("COVERING INDEX events_dyad_country_flags" in line for line in events_access(lines)), lines
 
 
 @pytest.mark.parametrize("f", [EventFilter(**WINDOW), EventFilter(cameo="112"), EventFilter(country="ARM", **WINDOW)])

@@ -9,8 +9,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from eventwire.cli.options import add_dictionary_options, add_timeout_option, coder_settings, timeout_seconds
+from eventwire.cli.options import (
+    UsageError,
+    add_dictionary_options,
+    add_timeout_option,
+    coder_settings,
+    timeout_seconds,
+)
 from eventwire.records import parse_day
+from eventwire.store.filters import DATE_PRECISIONS, HAS_BACKGROUND, EventFilter, actual_events
 
 log = logging.getLogger("eventwire")
 
@@ -80,6 +87,35 @@ def add_corpus_commands(subparsers: argparse._SubParsersAction) -> None:  # type
     export.add_argument("--plover", help="PLOVER event type (ACCUSE, CONSULT...)")
     export.add_argument("--place", help="event location name (any case) or location country")
     export.add_argument("--text", help="full-text query over evidence sentences (FTS5 syntax)")
+    add_flag_options(export)
+
+
+def add_flag_options(parser: argparse.ArgumentParser) -> None:
+    """What an event is, as the API's filters (docs/export.md, "Event flags"): by default only actual events."""
+    group = parser.add_argument_group("event flags (default: only actual events: not negated, not hypothetical, "
+                                      "not background)")
+    group.add_argument("--all-events", action="store_true",
+                       help="include negated, hypothetical and background events")
+    for flag, what in (("negated", "negated"), ("hypothetical", "hypothetical (planned, conditional)"),
+                       ("background", "background (earlier events recalled; stores that carry the flag)")):
+        group.add_argument(f"--{flag}", action=argparse.BooleanOptionalAction, default=None,
+                           help=f"only {what} events (--no-{flag}: only the others)")
+    group.add_argument("--min-confidence", type=float, metavar="X", help="the coder's confidence at least X (0-1)")
+    group.add_argument("--date-precision", choices=DATE_PRECISIONS,
+                       help="precision of the event's own date (none: no date of its own)")
+
+
+def flag_filter(args: argparse.Namespace, f: EventFilter) -> EventFilter:
+    """``f`` with the flag options of ``add_flag_options``; ``UsageError`` for a flag the store lacks."""
+    from dataclasses import replace
+
+    if args.background is not None and not HAS_BACKGROUND:
+        raise UsageError("--background: this version's store has no background flag")
+    if args.min_confidence is not None and not 0 <= args.min_confidence <= 1:
+        raise UsageError("--min-confidence must be between 0 and 1")
+    f = replace(f, negated=args.negated, hypothetical=args.hypothetical, background=args.background,
+                min_confidence=args.min_confidence, date_precision=args.date_precision)
+    return f if args.all_events else actual_events(f)
 
 
 def run_corpus_command(args: argparse.Namespace) -> int:
@@ -120,7 +156,6 @@ def _run(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from eventwire.export.writers import export_events
-    from eventwire.store.filters import EventFilter
 
     if not Path(args.db).is_file():
         print(f"eventwire: no store at {args.db}", file=sys.stderr)
@@ -132,6 +167,7 @@ def _export(args: argparse.Namespace) -> int:
                         source_actor=args.source_actor, target_actor=args.target_actor,
                         source_country=args.source_country, target_country=args.target_country, cameo=args.cameo,
                         root=args.root, quad_class=args.quad, plover=args.plover, place=args.place, text=args.text)
+    where = flag_filter(args, where)
     count = export_events(Path(args.db), args.format, where, Path(args.out) if args.out else None)
     print(f"exported {count:,} {'event clusters' if args.format == 'clusters' else 'events'}", file=sys.stderr)
     if args.format == "clusters" and not count:

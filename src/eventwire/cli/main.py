@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from eventwire.cli.alerts import add_alerts_command
 from eventwire.cli.corpus import add_corpus_commands, day_argument, run_corpus_command
 from eventwire.cli.options import (
     UsageError,
@@ -66,6 +67,7 @@ def make_parser() -> argparse.ArgumentParser:
     add_corpus_commands(sub)  # run, export
     add_watch_command(sub)  # watch
     add_serve_command(sub)  # serve
+    add_alerts_command(sub)  # alerts
     return parser
 
 

@@ -72,7 +72,7 @@ def write_parquet(events: Iterable[dict[str, Any]], out: Path) -> int:
         for event in events:
             row = export_row(event)
             for name in dates:
-                row[name] = dt.date.fromisoformat(row[name]) if row[name] else None
+                row[name] = dt.date.fromisoformat(row[name][:10]) if row[name] else None  # its day
             batch.append(row)
             if len(batch) >= PARQUET_BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))

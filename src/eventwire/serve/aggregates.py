@@ -11,21 +11,61 @@ from eventwire.store import aggregates, cluster_reads
 from eventwire.store.clusters import clusters_up_to_date
 from eventwire.store.filters import EventFilter
 
+MAX_PERIODS = 10_000  # a longer series is refused (422): ask for a wider interval or a shorter window
 
-def dyad_series(conn: sqlite3.Connection, f: EventFilter, interval: aggregates.Interval) -> list[dict[str, Any]]:
-    """Per period: events per quad class, cooperation (1-2) and conflict (3-4) counts, mean Goldstein."""
-    series: dict[str, dict[str, Any]] = {}
+
+class TooManyPeriods(ValueError):
+    """The window holds more periods than ``MAX_PERIODS``."""
+
+
+def articles_per_period(days: list[tuple[str, int]], interval: aggregates.Interval) -> dict[str, int]:
+    """Articles read per period, from ``store.aggregates.article_days``."""
+    found: dict[str, int] = {}
+    for day, n in days:
+        period = aggregates.period_of(day, interval)
+        found[period] = found.get(period, 0) + n
+    return found
+
+
+def dyad_series(conn: sqlite3.Connection, f: EventFilter, interval: aggregates.Interval,
+                days: list[tuple[str, int]], clusters: bool = False) -> list[dict[str, Any]]:
+    """Every period of the window (``f.since``..``f.until``; without them, from the first to the last day of
+    the store's articles or the dyad's events), zeros included: events per quad class, cooperation (1-2) and
+    conflict (3-4) counts, mean Goldstein (null without events), the articles read (published) in the period
+    and events per 100 of them (null without articles); with ``clusters``, the stored event clusters of the
+    period's events too. ``days``: ``store.aggregates.article_days``."""
+    counted: dict[str, dict[str, Any]] = {}
     for period, quad, n, g in aggregates.period_counts(conn, f, interval):
-        point = series.setdefault(period, {"period": period, "total": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0},
-                                           "_g": 0.0})
+        point = counted.setdefault(period, {"total": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0}, "_g": 0.0})
         point["total"] += n
         point["quad"][str(quad)] = point["quad"].get(str(quad), 0) + n
         point["_g"] += g or 0.0
-    for point in series.values():
-        q = point["quad"]
-        point["cooperation"], point["conflict"] = q["1"] + q["2"], q["3"] + q["4"]
-        point["goldstein_mean"] = round(point.pop("_g") / point["total"], 3)
-    return list(series.values())
+    read = articles_per_period(days, interval)
+    by_cluster = aggregates.period_clusters(conn, f, interval) if clusters and cluster_reads.has_cluster_tables(
+        conn) else {}
+    ends = [d for d in (days[0][0], days[-1][0]) if days] + sorted(counted)[:1] + sorted(counted)[-1:]
+    first = f.since or (min(_day_of(e) for e in ends) if ends else None)
+    last = f.until or (max(_day_of(e, last=True) for e in ends) if ends else None)
+    if first is None or last is None or first > last:
+        return []
+    series: list[dict[str, Any]] = []
+    for period in aggregates.periods_between(first, last, interval):
+        if len(series) >= MAX_PERIODS:
+            raise TooManyPeriods(f"over {MAX_PERIODS:,} periods: choose a wider interval or a shorter window")
+        point = counted.get(period, {"total": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0}, "_g": None})
+        q, g, articles = point["quad"], point.pop("_g"), read.get(period, 0)
+        series.append({"period": period, "total": point["total"], "quad": q, "cooperation": q["1"] + q["2"],
+                       "conflict": q["3"] + q["4"],
+                       "goldstein_mean": round(g / point["total"], 3) if point["total"] else None,
+                       "articles": articles,
+                       "per_100_articles": round(100 * point["total"] / articles, 2) if articles else None,
+                       **({"clusters": by_cluster.get(period, 0)} if clusters else {})})
+    return series
+
+
+def _day_of(period: str, last: bool = False) -> str:
+    """A day of a period (a day, a week's Monday, a month): its first, or with ``last`` a day in it."""
+    return period if len(period) == 10 else f"{period}-{'28' if last else '01'}"
 
 
 def network(conn: sqlite3.Connection, f: EventFilter, level: str, min_events: int, limit: int) -> dict[str, Any]:

@@ -17,9 +17,10 @@ from eventwire.serve.guard import BodyLimit, require_read_key
 from eventwire.serve.headers import SecurityHeaders
 from eventwire.serve.hosts import HostCheck
 from eventwire.serve.pool import ConnectionPool
-from eventwire.serve.routes import articles, dashboard, dyads, events, people
+from eventwire.serve.routes import articles, dashboard, dyads, events, exports, people
 from eventwire.serve.settings import Settings
 from eventwire.store.connect import open_store
+from eventwire.store.filters import HAS_BACKGROUND
 from eventwire.store.lookups import max_event_key
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def make_app(settings: Settings, coder_factory: Callable[[], Any] | None = None)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(HostCheck, allowed=settings.allowed_hosts)  # the last added runs first
     app.add_middleware(SecurityHeaders)
-    for module in (events, dyads, people):
+    for module in (events, dyads, people, exports):
         app.include_router(module.make_router(), dependencies=[Depends(require_read_key)])
     app.include_router(articles.make_router(), dependencies=[Depends(require_read_key)])
     app.include_router(dashboard.make_router())
@@ -59,7 +60,8 @@ def make_app(settings: Settings, coder_factory: Callable[[], Any] | None = None)
     @app.get("/api/health", tags=["meta"], summary="Whether the store answers")
     def health() -> dict[str, Any]:
         with app.state.pool.reader() as reader:
-            return {"status": "ok", "max_event_key": max_event_key(reader)}
+            return {"status": "ok", "max_event_key": max_event_key(reader),
+                    "event_flags": ["negated", "hypothetical", *(["background"] if HAS_BACKGROUND else [])]}
 
     missing = dashboard.assets_missing(settings.web_dir)
     if missing:

@@ -79,7 +79,23 @@ class Window(Page):
         return self
 
 
-class EventParams(Window):
+class Flags(BaseModel):
+    """What an event is (docs/serve.md, "Event flags"): by default only actual events (not negated, not
+    hypothetical, not background); ``all_events`` includes the rest; each flag given selects on it."""
+
+    model_config = ConfigDict(extra="forbid")
+    all_events: bool = Field(False, description="include negated, hypothetical and background events (default: "
+                                                "only events that happened)")
+    negated: bool | None = Field(None, description="only negated (true) or only affirmed (false) events")
+    hypothetical: bool | None = Field(None, description="only hypothetical (planned, conditional) or only real events")
+    background: bool | None = Field(None, description="only background (earlier events recalled) or only news "
+                                                      "events; in a store whose events carry the flag")
+    min_confidence: float | None = Field(None, ge=0, le=1, description="the coder's confidence at least this")
+    date_precision: Literal["day", "week", "month", "year", "none"] | None = Field(
+        None, description="precision of the event's own date; none: events without a date of their own")
+
+
+class EventParams(Window, Flags):
     """Filters of the event list; every one given must match."""
 
     actor: ActorCode | None = Field(None, description="CAMEO actor code prefix of source or target (RUS, RUSGOV)")
@@ -102,12 +118,13 @@ class DyadSide(BaseModel):
     value: str
 
 
-class DyadParams(Window):
+class DyadParams(Window, Flags):
     a: Annotated[str, Field(pattern=ACTOR_CODE)] = Field(description="first side: ISO3 country or actor code")
     b: Annotated[str, Field(pattern=ACTOR_CODE)] = Field(description="second side: ISO3 country or actor code")
     kind: Literal["country", "actor"] = "country"
     interval: Literal["day", "week", "month"] = "week"
     directed: bool = Field(False, description="only a acting on b (default: both directions)")
+    clusters: bool = Field(False, description="also count event clusters (one real-world event) per period")
 
     @model_validator(mode="after")
     def countries_are_iso3(self) -> DyadParams:
@@ -121,6 +138,31 @@ class DyadEventParams(DyadParams):
     quad_class: int | None = Field(None, ge=1, le=4)
 
 
+ExportFormat = Literal["csv", "json", "parquet"]
+
+
+class EventExportParams(EventParams):
+    format: ExportFormat = Field("csv", description="csv, json (an array) or parquet")
+
+
+class DyadExportParams(DyadEventParams):
+    format: ExportFormat = Field("csv", description="csv, json (an array) or parquet")
+    what: Literal["events", "series"] = Field("events", description="the dyad's events, or its series a row a "
+                                                                    "period")
+
+
+class AlertParams(Flags):
+    """The dyad shift rule's settings (docs/serve.md, "Dyad shift alerts")."""
+
+    since: date | None = Field(None, description="the last period starts on or after this day (default: the last "
+                                                 "full week of the store)")
+    kind: Literal["country", "actor"] = "country"
+    weeks: int = Field(8, ge=2, le=104, description="trailing baseline weeks")
+    min_events: int = Field(3, ge=1, le=10_000, description="events the last week needs")
+    min_baseline: int = Field(3, ge=1, le=100_000, description="events the baseline weeks need, together")
+    z: float = Field(3.0, gt=0, le=100, description="how many standard deviations from the baseline")
+
+
 class QuoteParams(Page):
     speaker: ActorId | None = Field(None, description="speaker's knowledge-base id (sergey-lavrov)")
     speaker_code: ActorCode | None = Field(None, description="speaker's CAMEO code prefix")
@@ -132,13 +174,16 @@ class ArticleParams(Window):
     source: Annotated[str, Field(min_length=1, max_length=100)] | None = None
 
 
-class NetworkParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class NetworkParams(Flags):
     since: date | None = None
     until: date | None = None
     level: Literal["country", "actor"] = "country"
     min_events: int = Field(1, ge=1, le=1_000_000)
     limit: int = Field(100, ge=1, le=500)
+
+
+class NetworkExportParams(NetworkParams):
+    format: ExportFormat = Field("csv", description="csv, json (an array) or parquet")
 
 
 class CodeRequest(BaseModel):

@@ -23,6 +23,7 @@ class Settings:
     max_limit: int = 500
     max_body_bytes: int = 1_000_000  # POST bodies larger than this are refused with 413
     max_text_chars: int = 200_000  # articles longer than this are refused with 422 before coding
+    max_export_rows: int = 50_000  # a download of more events is refused (422): `eventwire export` has no limit
     pool_size: int = 8  # SQLite connections kept open for readers
     web_dir: Path = WEB_DIR  # dashboard files; node_modules below it holds the npm libraries
     coder: CoderSettings = BUNDLED  # what POST /api/code codes with: the bundled data and any user dictionaries

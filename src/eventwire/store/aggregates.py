@@ -4,6 +4,8 @@ who acts on whom (the network), and event places (the map). Periods are of the e
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from eventwire.store.filters import EventFilter, all_of, event_where
@@ -18,14 +20,66 @@ PERIODS: dict[str, str] = {
 }
 
 
+def period_of(day: str, interval: Interval) -> str:
+    """The period of a YYYY-MM-DD day, as ``PERIODS`` computes it in SQL: the day, its week's Monday, its month."""
+    if interval == "day":
+        return day
+    if interval == "month":
+        return day[:7]
+    d = date.fromisoformat(day)
+    return (d - timedelta(days=d.weekday())).isoformat()
+
+
+def periods_between(first: str, last: str, interval: Interval) -> Iterator[str]:
+    """Every period from the one of day ``first`` to the one of day ``last``, in order, none left out."""
+    d, end = date.fromisoformat(first), date.fromisoformat(last)
+    if interval == "week":
+        d -= timedelta(days=d.weekday())
+    elif interval == "month":
+        d = d.replace(day=1)
+    while d <= end:
+        yield period_of(d.isoformat(), interval)
+        if interval == "day":
+            d += timedelta(days=1)
+        elif interval == "week":
+            d += timedelta(days=7)
+        else:
+            d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+
+
+def article_days(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """``(publication day, articles)`` of every day with an article: what was read each day (undated articles
+    left out). Reads only the index ``articles_published``."""
+    sql = ("SELECT substr(published, 1, 10) AS d, COUNT(*) FROM articles WHERE published IS NOT NULL "
+           "GROUP BY d ORDER BY d")
+    return [(r[0], r[1]) for r in conn.execute(sql) if _is_day(r[0])]
+
+
+def _is_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def period_counts(conn: sqlite3.Connection, f: EventFilter,
                   interval: Interval) -> list[tuple[Any, ...]]:
     """``(period, quad class, events, sum of Goldstein)`` by period then quad class; undated events left out.
-    A dyad filter reads only the covering index ``events_dyad_country_day`` (or ``_code_day``)."""
+    A dyad filter reads only the covering index ``events_dyad_country_flags`` (or ``_code_flags``)."""
     cond, params = all_of([event_where(f).sql(), ("e.day IS NOT NULL", [])])
     sql = (f"SELECT {PERIODS[interval]} AS period, e.quad_class AS quad, COUNT(*) AS cnt, SUM(e.goldstein) AS g "
            f"FROM events e WHERE {cond} GROUP BY period, quad ORDER BY period, quad")
     return [tuple(r) for r in conn.execute(sql, params)]
+
+
+def period_clusters(conn: sqlite3.Connection, f: EventFilter, interval: Interval) -> dict[str, int]:
+    """Per period: the stored event clusters (``store.clusters``) with an event ``f`` selects in the period (a
+    cluster whose events fall in two periods counts in both); undated events left out."""
+    cond, params = all_of([event_where(f).sql(), ("e.day IS NOT NULL", [])])
+    sql = (f"SELECT {PERIODS[interval]} AS period, COUNT(DISTINCT m.cluster_id) FROM events e "
+           f"JOIN event_cluster_members m ON m.event_rowid = e.rowid WHERE {cond} GROUP BY period")
+    return {r[0]: r[1] for r in conn.execute(sql, params)}
 
 
 def edges(conn: sqlite3.Connection, f: EventFilter, level: Literal["country", "actor"], min_events: int,
@@ -39,6 +93,14 @@ def edges(conn: sqlite3.Connection, f: EventFilter, level: Literal["country", "a
     sql = (f"SELECT e.source_{column} AS s, e.target_{column} AS t, COUNT(*) AS cnt, AVG(e.goldstein) AS g "
            f"FROM events e WHERE {cond} GROUP BY s, t HAVING cnt >= ? ORDER BY cnt DESC, s, t LIMIT ?")
     return [tuple(r) for r in conn.execute(sql, params + [min_events, limit])]
+
+
+def located_counts(conn: sqlite3.Connection, f: EventFilter) -> tuple[int, int]:
+    """``(events with a place that has coordinates, events without)`` among those ``f`` selects."""
+    cond, params = event_where(f).sql()
+    row = conn.execute("SELECT COUNT(*), COALESCE(SUM(e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL), 0) "
+                       f"FROM events e WHERE {cond}", params).fetchone()
+    return int(row[1]), int(row[0]) - int(row[1])
 
 
 def event_places(conn: sqlite3.Connection, f: EventFilter,

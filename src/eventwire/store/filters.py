@@ -8,8 +8,10 @@ the event's own date, else its article's publication date, as YYYY-MM-DD (migrat
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
+
+from eventwire.store.rows import EVENT_COLUMNS
 
 # One condition with its parameters; alternatives of an "either" filter are OR-ed (source or target).
 Cond = tuple[str, list[Any]]
@@ -37,6 +39,13 @@ class EventFilter:
     ``cameo``: an event-code prefix ("11" matches "112"); ``root``: the two-digit root; ``quad_class``;
     ``plover``: a PLOVER type; ``place``: a location name (any case) or location country; ``text``: an FTS5
     query over evidence sentences; ``dyad``: the events between two sides. Codes are compared upper-case.
+
+    Event flags (docs/serve.md, "Event flags"): ``negated``, ``hypothetical``, ``background`` (only in a
+    store whose events carry it, ``HAS_BACKGROUND``): true or false selects events with the flag on or off;
+    ``min_confidence``: the coder's confidence at least this; ``date_precision``: the event's date
+    precision ("day", "week", "month", "year"; "none" for events without a date of their own).
+    ``actual_events`` sets the flags of the default selection: events that happened (not negated, not
+    hypothetical, not background).
     """
 
     since: str | None = None
@@ -54,9 +63,29 @@ class EventFilter:
     place: str | None = None
     text: str | None = None
     dyad: Dyad | None = None
+    negated: bool | None = None
+    hypothetical: bool | None = None
+    background: bool | None = None
+    min_confidence: float | None = None
+    date_precision: str | None = None
 
 
 EVERYTHING = EventFilter()
+
+# Whether the store's events carry the ``background`` flag (a column the write side adds to ``EVENT_COLUMNS``;
+# a store is migrated to the code's schema when opened, so the column list tells).
+HAS_BACKGROUND = "background" in {c.strip().strip('"') for c in EVENT_COLUMNS.split(",")}
+DATE_PRECISIONS = ("day", "week", "month", "year", "none")
+
+
+def actual_events(f: EventFilter) -> EventFilter:
+    """``f`` restricted to events that happened: not negated, not hypothetical and (where the store knows it)
+    not background; a flag ``f`` already sets is kept."""
+    def keep(value: bool | None) -> bool:
+        return False if value is None else value
+
+    return replace(f, negated=keep(f.negated), hypothetical=keep(f.hypothetical),
+                   background=keep(f.background) if HAS_BACKGROUND else f.background)
 
 
 @dataclass(frozen=True)
@@ -107,6 +136,10 @@ def dyad_pairs(d: Dyad) -> list[Cond]:
     return pairs
 
 
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
 def _upper(value: str | None) -> str | None:
     return value.upper() if value else None
 
@@ -114,8 +147,13 @@ def _upper(value: str | None) -> str | None:
 def event_where(f: EventFilter) -> Where:
     """The conditions of a filter on ``events e`` (no join needed)."""
     w = Where()
+    if f.background is not None and not HAS_BACKGROUND:
+        raise ValueError("this store's events carry no background flag")
     for cond, value in (
         ("e.day >= ?", f.since), ("e.day <= ?", f.until),
+        ("e.negated = ?", _flag(f.negated)), ("e.hypothetical = ?", _flag(f.hypothetical)),
+        ("e.background = ?", _flag(f.background)), ("e.confidence >= ?", f.min_confidence),
+        ("e.date_precision = ?", None if f.date_precision in (None, "none") else f.date_precision),
         ("e.source_country = ?", _upper(f.source_country)), ("e.target_country = ?", _upper(f.target_country)),
         ("e.quad_class = ?", f.quad_class), ("e.root = ?", f.root and f.root.zfill(2)),
         ("e.plover_type = ?", _upper(f.plover)),
@@ -124,6 +162,8 @@ def event_where(f: EventFilter) -> Where:
     ):
         if value is not None:
             w.all.append((cond, [value] * cond.count("?")))
+    if f.date_precision == "none":
+        w.all.append(("e.date IS NULL", []))
     if f.cameo:
         w.all.append(code_prefix("e.cameo", f.cameo))
     for role, code in (("source", f.source_actor), ("target", f.target_actor)):

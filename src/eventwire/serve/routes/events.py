@@ -14,6 +14,7 @@ from eventwire.serve.filters import event_filter
 from eventwire.serve.objects import event_object
 from eventwire.serve.params import EventParams
 from eventwire.serve.routes.common import page, page_size, reader
+from eventwire.store import aggregates as store_aggregates
 from eventwire.store import events as store_events
 from eventwire.store import lookups
 from eventwire.store.filters import EventFilter
@@ -27,6 +28,17 @@ def list_events(request: Request, f: EventFilter, limit: int | None, cursor: str
         keys = store_events.event_page(conn, f, after, size)
         items = [event_object(r) for r in store_events.events_by_key(conn, [k for _, k in keys])]
     return page(items, size, encode_cursor(*keys[-1]) if keys else None)
+
+
+def list_clusters(request: Request, f: EventFilter, limit: int | None, cursor: str | None) -> dict[str, Any]:
+    """One page of the stored event clusters with an event ``f`` selects, newest first date first."""
+    size = page_size(request, limit)
+    after = decode_cursor(cursor, (str, str))
+    with reader(request) as conn:
+        items = aggregates.clusters(conn, f, after, size)
+        note = aggregates.clusters_note(conn)
+    last = items[-1] if items else None
+    return {**page(items, size, encode_cursor(last["first_date"], last["id"]) if last else None), "note": note}
 
 
 def make_router() -> APIRouter:
@@ -53,20 +65,16 @@ def make_router() -> APIRouter:
 
     @router.get("/api/clusters", summary="Stored event clusters (the ids of `eventwire export --format clusters`)")
     def clusters(request: Request, p: Annotated[EventParams, Query()]) -> dict[str, Any]:
-        limit = page_size(request, p.limit)
-        after = decode_cursor(p.cursor, (str, str))
-        with reader(request) as conn:
-            items = aggregates.clusters(conn, event_filter(p), after, limit)
-            note = aggregates.clusters_note(conn)
-        last = items[-1] if items else None
-        return {**page(items, limit, encode_cursor(last["first_date"], last["id"]) if last else None),
-                "note": note}
+        return list_clusters(request, event_filter(p), p.limit, p.cursor)
 
-    @router.get("/api/places", summary="Event locations with counts, for the map")
+    @router.get("/api/places", summary="Event locations with counts, for the map: located events only")
     def places(request: Request, p: Annotated[EventParams, Query()]) -> dict[str, Any]:
         limit = page_size(request, p.limit)
+        f = event_filter(p)
         with reader(request) as conn:
-            return {"items": aggregates.places(conn, event_filter(p), limit)}
+            items = aggregates.places(conn, f, limit)
+            located, unlocated = store_aggregates.located_counts(conn, f)
+        return {"items": items, "located_events": located, "events_without_place": unlocated}
 
     return router
 

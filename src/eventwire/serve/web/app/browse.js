@@ -1,6 +1,6 @@
 // The event and quote browser: one search form, events and quotes side by side, cursor "more" buttons.
-import { formValues, getJSON } from "./api.js";
-import { el, eventRow, setStatus } from "./ui.js";
+import { apiParams, formValues, getJSON, setExports } from "./api.js";
+import { el, eventRow, loaded, setStatus } from "./ui.js";
 import { showEvidence, showQuote } from "./evidence.js";
 
 export function initBrowse() {
@@ -12,6 +12,7 @@ export function initBrowse() {
     if (reset) tbody.replaceChildren();
     for (const event of page.items) tbody.append(eventRow(event, showEvidence));
     cursor = page.next_cursor; more.hidden = !cursor;
+    document.getElementById("browse-count").textContent = `(${tbody.children.length}${cursor ? "+" : ""})`;
   }
   async function loadQuotes() {
     const page = await getJSON("/api/quotes", { q: params.q, limit: 50 });
@@ -20,12 +21,15 @@ export function initBrowse() {
     if (!page.items.length) quotes.append(el("li", { class: "empty" }, "No quotes."));
   }
   async function search() {
-    params = Object.fromEntries(Object.entries(formValues(form)).filter(([, v]) => v !== ""));
+    params = apiParams(formValues(form));
     for (const k of ["country", "actor"]) if (params[k]) params[k] = params[k].toUpperCase();
-    try { await Promise.all([loadEvents(true), loadQuotes()]); setStatus(`browser: ${tbody.children.length} events shown`); }
-    catch (err) { setStatus(`error: ${err.message}`); }
+    setExports(document.getElementById("browse-exports"), { events: { path: "/api/export/events" } }, params);
+    try {
+      await Promise.all([loadEvents(true), loadQuotes()]);
+      setStatus(`browser: ${tbody.children.length} events shown`);
+      loaded("browse");
+    } catch (err) { setStatus(`error: ${err.message}`); }
   }
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); search(); });
   more.addEventListener("click", () => loadEvents(false));
   return search;
 }

@@ -1,6 +1,6 @@
 // The evidence view: the article with source, target, trigger, quote and speaker highlighted.
 import { getJSON } from "./api.js";
-import { el, setStatus } from "./ui.js";
+import { el, flagBadges, setStatus } from "./ui.js";
 
 function spansOf(found) {
   const e = found.event, spans = [];
@@ -38,6 +38,7 @@ export async function showEvidence(key) {
   document.getElementById("evidence-meta").textContent =
     `${e.article.source ?? "unknown source"} · published ${e.article.published ?? "?"} · event ${e.id} on ${e.date ?? (e.day ? `${e.day} (its article's date)` : "?")}: ` +
     `${e.source?.code ?? "?"} ${e.cameo} (${e.plover.type ?? "-"}) ${e.target?.code ?? "—"}, Goldstein ${e.goldstein}`;
+  document.getElementById("evidence-flags").replaceChildren(...flagBadges(e));
   const box = document.getElementById("evidence-text");
   box.replaceChildren(...highlight(found.text, spansOf(found)));
   panel.hidden = false;
@@ -59,6 +60,7 @@ export async function showQuote(quote) {
   document.getElementById("evidence-title").textContent = article.title || article.id;
   document.getElementById("evidence-meta").textContent =
     `${article.source ?? "unknown source"} · published ${article.published ?? "?"} · ${quote.kind} quote by ${quote.speaker_text ?? "unknown speaker"}`;
+  document.getElementById("evidence-flags").replaceChildren();
   const box = document.getElementById("evidence-text");
   box.replaceChildren(...highlight(article.text, spans));
   document.getElementById("evidence").hidden = false;

@@ -1,12 +1,14 @@
 // The actor network: who acts on whom, edges coloured by mean Goldstein, width by number of events.
-import { formValues, getJSON } from "./api.js";
-import { el, hideTip, setStatus, showTip } from "./ui.js";
+import { apiParams, formValues, getJSON, setExports } from "./api.js";
+import { el, hideTip, loaded, setStatus, showTip } from "./ui.js";
 
 export function initNetwork(openDyad) {
   const form = document.getElementById("network-form"), box = document.getElementById("network-chart");
   async function draw() {
-    const p = formValues(form), data = await getJSON("/api/network", p);
+    const p = apiParams(formValues(form)), data = await getJSON("/api/network", p);
+    setExports(document.getElementById("network-exports"), { edges: { path: "/api/export/network" } }, p);
     box.replaceChildren();
+    loaded("network");
     if (!data.edges.length) { box.append(el("div", { class: "empty" }, "No events with a target yet.")); return; }
     const width = box.clientWidth || 900, height = box.clientHeight || 620;
     const svg = d3.select(box).append("svg").attr("viewBox", `0 0 ${width} ${height}`).attr("height", height);
@@ -37,6 +39,5 @@ export function initNetwork(openDyad) {
     node.attr("transform", (n) => `translate(${n.x},${n.y})`);
     setStatus(`network: ${nodes.length} actors, ${links.length} edges`);
   }
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); draw().catch((err) => setStatus(`error: ${err.message}`)); });
   return draw;
 }
