@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolve import PlaceCountry, TokenMention
+from eventwire.events.background import told_as_background
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.clauses import OBJECTS, SUBJECTS, is_passive
 from eventwire.events.frame import code_for, modality_of
@@ -61,7 +63,7 @@ def find_events(
                 found.extend(one_sided_fallback[0])
                 consumed |= one_sided_fallback[1]
     found.extend(reported_accusations(doc, found, lookup, patterns))
-    return one_per_deed(doc, found)
+    return [replace(e, background=told_as_background(doc[e.trigger_i])) for e in one_per_deed(doc, found)]
 
 
 def one_per_deed(doc: Doc, found: Sequence[EventCandidate]) -> list[EventCandidate]:

@@ -29,6 +29,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("quad_class", "quad_class", "int"),
     ("negated", "negated", "bool"),
     ("hypothetical", "hypothetical", "bool"),
+    ("background", "background", "bool"),
     ("confidence", "confidence", "float"),
     ("quote_id", "quote_id", "str"),
     ("trigger", "trigger_text", "str"),

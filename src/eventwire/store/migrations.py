@@ -188,8 +188,14 @@ def m006_incremental_clusters(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def m007_event_background(conn: sqlite3.Connection) -> None:
+    """``events.background``: 1 for a deed told as background, not as the article's news (docs/schema.md,
+    "Background"); events stored before it was read are 0, as their coder did not tell."""
+    conn.execute("ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_full_text_search, m003_serve_indexes, m004_clusters,
-                                     m005_event_day, m006_incremental_clusters)
+                                     m005_event_day, m006_incremental_clusters, m007_event_background)
 
 
 def migration_checksum(migration: Migration) -> str:
