@@ -17,6 +17,7 @@ from eventwire.actors.resolve import resolve_actors
 from eventwire.events.background import old_news
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.finder import find_events
+from eventwire.events.speakers import speaker_pronouns
 from eventwire.knowledge.actors import KnowledgeBase
 from eventwire.knowledge.bundle import Knowledge, build_knowledge
 from eventwire.knowledge.codebook import CameoCode
@@ -156,6 +157,10 @@ class Coder:
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         check()
         quotes = find_quotes(doc, actor_mentions, self.knowledge.cues)
+        # '"We will never recognise Kosovo," Vucic said': the speaker inside its own words (events/speakers.py).
+        spoken = speaker_pronouns(doc, quotes, mentions)
+        mentions = sorted([*mentions, *spoken], key=lambda m: (m.start_i, m.end_i))
+        actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         check()
         times = find_times(doc, day, self.time_words)
         countries = sorted({m.country for m in actor_mentions if m.country})

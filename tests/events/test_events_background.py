@@ -31,6 +31,11 @@ def test_a_background_deed_with_its_own_old_date_keeps_it_and_is_flagged():
     assert ("PSEREBHAM", "ISR", "190", "2023-10-01", True) in found
 
 
+def test_a_standing_state_that_describes_an_actor_is_background():
+    found = events("Turkey, which occupies northern Cyprus, criticized Greece on Monday.")
+    assert ("TUR", "CYP", "192", None, True) in found and ("TUR", "GRC", "111", "2024-05-06", False) in found
+
+
 def test_the_first_time_since_is_background():
     assert events("It was the first time in decades that Turkey attacked Russia.") == [
         ("TUR", "RUS", "190", None, True)]

@@ -23,9 +23,14 @@ def triples(text: str) -> list[tuple[str, str | None, str, bool, bool]]:
 
 # --- Modality -------------------------------------------------------------------------------------------------
 
-def test_a_failed_agreement_is_no_agreement():
-    assert triples("Armenia and Azerbaijan failed to reach an agreement on Monday.") == []
-    assert triples("Armenia was unable to reach an agreement with Azerbaijan.") == []
+def test_a_failed_agreement_is_no_agreement_but_a_rejection():
+    assert sorted(triples("Armenia and Azerbaijan failed to reach an agreement on Monday.")) == [
+        ("ARM", "AZE", "120", False, False), ("AZE", "ARM", "120", False, False)]
+    assert triples("Armenia was unable to reach an agreement with Azerbaijan.") == [("ARM", "AZE", "120", False, False)]
+
+
+def test_a_failed_deed_with_no_rejection_code_is_no_event():
+    assert triples("Russia failed to capture Kyiv.") == []
 
 
 def test_a_deed_done_without_is_negated():
@@ -54,6 +59,11 @@ def test_condition_of_a_conflict_deed_makes_a_threat():
 def test_condition_of_a_cooperative_deed_is_an_offer():
     found = triples("Russia will withdraw its troops from Georgia unless NATO halts its expansion.")
     assert found == [("RUS", "GEO", "035", False, True)]
+
+
+def test_the_if_of_an_indirect_question_is_no_condition_of_the_asking():
+    found = triples("The prosecutor asked Putin if he would attack Ukraine.")
+    assert found == [("RUSGOV", "UKR", "190", False, True)]  # the asked-about deed is hypothetical
 
 
 def test_is_to_visit_is_an_intention():

@@ -38,6 +38,9 @@ def told_as_background(tok: Token) -> bool:
         # "Hamas, which attacked Israel", "the country that Russia invaded": a past deed that describes an
         # actor. Not "the trip where he met Aliyev": a where/when clause tells the time of its noun's event.
         return True
+    if (node.dep_ == "relcl" and node.tag_ in {"VBZ", "VBP"} and not auxes
+            and any(c.tag_ in {"WDT", "WP"} and c.dep_ == "nsubj" for c in node.children)):
+        return True  # "Turkey, which occupies northern Cyprus": a standing state that describes an actor
     if node.dep_ in {"acl", "ccomp", "relcl"} and first_time(node.head):
         return True
     if node.dep_ == "advcl" and node.tag_ in PAST_TAGS and any(

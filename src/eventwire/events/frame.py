@@ -10,6 +10,7 @@ from eventwire.knowledge.words import word_list
 
 NEGATION_ADVERBS = word_list("negation_adverbs")  # data/words/negation_adverbs.tsv
 CONDITION_MARKS = word_list("condition_marks")  # data/words/condition_marks.tsv: "if", "unless"
+QUESTION_VERBS = word_list("question_verbs")  # data/words/question_verbs.tsv: "asked if" is "asked whether"
 # Roots from which a conditioned deed is a threat ("will impose sanctions if", "will attack unless"): verbal and
 # material conflict; below them a conditioned deed is an offer, CAMEO's "express intent" (03x).
 CONFLICT_ROOTS = frozenset(f"{n:02d}" for n in range(10, 21))
@@ -20,13 +21,17 @@ def is_negated(tok: Token) -> bool:
 
 
 def is_condition(tok: Token) -> bool:
-    """An adverbial clause that states a condition: "if Iran attacks", "unless NATO halts"."""
+    """An adverbial clause that states a condition: "if Iran attacks", "unless NATO halts"; an indirect
+    question's "if" clause ("asked if Iran would attack") is as hypothetical."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children)
 
 
 def has_condition(tok: Token) -> bool:
     """A clause conditioned by an "if"/"unless" clause of its own ("will withdraw unless NATO halts"); the
-    parser may read "provided" as a verb heading the condition ("provided Israel halts")."""
+    parser may read "provided" as a verb heading the condition ("provided Israel halts"). Not the "if" of an
+    indirect question ("asked him if he agreed", data/words/question_verbs.tsv): that is "whether"."""
+    if tok.lemma_.lower() in QUESTION_VERBS:
+        return False
     return any(is_condition(c) or (c.dep_ == "advcl" and c.lower_ in CONDITION_MARKS) for c in tok.children)
 
 
@@ -80,7 +85,8 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
 
 def code_for(pattern: Pattern, kind: str | None, negated: bool, patterns: Patterns) -> tuple[str, bool, bool] | None:
     """The CAMEO code for the pattern in its frame, and whether the event is negated and hypothetical; None
-    when the frame says no deed was done at all (a failure: "failed to reach an agreement").
+    when the frame says no deed was done at all (a failure of a root with no rejection code: "failed to
+    capture the town").
 
     A refusal ("would not provide support", "refused to meet") is a deed of its own, CAMEO's
     root 12, so it is not negated; "did not accuse" keeps its code and is negated; a refusal of a deed
@@ -88,10 +94,12 @@ def code_for(pattern: Pattern, kind: str | None, negated: bool, patterns: Patter
     A conditioned deed is a threat from the conflict roots ("will impose sanctions if Iran attacks": 13x)
     and an intention below them ("will withdraw unless ...": 03x); the condition itself keeps its code.
     """
-    if kind == "failure":
-        return None
     root = pattern.code[:2]
     intent, threat, refusal = patterns.intent_codes.get(root, (None, None, None))
+    if kind == "failure":
+        # "failed to reach an agreement" is no agreement: where CAMEO has a rejection for the root, the parties
+        # rejected it (12x, as "refused to" is); a failed deed of any other root is no event.
+        return (refusal, negated, False) if refusal and not negated else None
     if (kind == "refusal" or negated and kind in {"intent", "future", "conditional"}) and refusal:
         return refusal, False, False
     hypothetical = kind is not None

@@ -30,8 +30,8 @@ def judgment_of(verb: Token) -> tuple[Token, Token, str] | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in JUDGING_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ in OBJECTS - {"oprd"}), None)
-    if obj is None:
-        return None
+    if obj is None or obj.lower_ in {"it", "this", "that"}:
+        return None  # "calling it dangerous": "it" is most often the deed, which coreference does not resolve
     candidates = [c for c in verb.children if c.dep_ in PREDICATE_DEPS and c.i > obj.i]
     candidates += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                    for g in c.children if g.dep_ in {"pobj", "amod", "acomp"}]
