@@ -114,6 +114,17 @@ def test_a_summit_list_meets_the_body():
     assert all(t not in {"KEN", "UGA", "RWA", "TZA"} for _s, t in meetings)
 
 
+def test_the_party_whose_country_hosts_the_meeting_is_its_hub():
+    found = triples("Leaders of Azerbaijan, Armenia, Russia, Kazakhstan and Belarus held talks in Moscow.")
+    assert len(found) == 8 and all("RUS" in (s, t) for s, t, *_r in found)
+
+
+def test_a_state_and_its_government_are_one_side():
+    found = triples("Azerbaijan's President Ilham Aliyev and Azerbaijan met with Armenia and Turkey.")
+    assert {s for s, *_r in found} <= {"AZEGOV", "ARM", "TUR"}
+    assert not any({s, t} <= {"AZE", "AZEGOV"} for s, t, *_r in found)
+
+
 def test_a_long_list_with_no_host_codes_each_party_once():
     found = triples("Ministers of Chile, Peru, Bolivia, Ecuador and Colombia met on Friday.")
     assert len(found) == 5 and all(t is None for _s, t, *_r in found)

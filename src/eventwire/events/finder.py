@@ -12,7 +12,14 @@ from eventwire.events.background import told_as_background
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.clauses import OBJECTS, SUBJECTS, is_passive
 from eventwire.events.frame import code_for, modality_of
-from eventwire.events.lists import MAX_CONJUNCTS, MAX_EVENTS_PER_SENTENCE, MAX_EVENTS_PER_TRIGGER, distinct, party_pairs
+from eventwire.events.lists import (
+    MAX_CONJUNCTS,
+    MAX_EVENTS_PER_SENTENCE,
+    MAX_EVENTS_PER_TRIGGER,
+    distinct,
+    party_pairs,
+    same_state,
+)
 from eventwire.events.locative import place_of, place_targets
 from eventwire.events.mentions import MentionLookup, as_actor
 from eventwire.events.predicates import judgment_of
@@ -133,14 +140,14 @@ def code_trigger(
     if targets:
         pairs = [(s, t) for s in sources for t in targets]
     elif pattern.reciprocal and len(sources) > 1:
-        pairs, alone = party_pairs(tok, sources, lookup)
+        pairs, alone = party_pairs(tok, sources, lookup, place_country)
     inherited = not any(c.dep_ in SUBJECTS for c in tok.children)
     confidence = 0.6 if inherited or "subtree" in pattern.targets else 0.8
     end = trigger_end(tok, pattern)
     if pattern.inverse:  # "received weapons from X": the prepositional object is the source
         pairs = [(t, s) for s, t in pairs]
-    pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id and s.mention.code != t.mention.code]
-    pairs = pairs[:MAX_EVENTS_PER_TRIGGER]
+    pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id and s.mention.code != t.mention.code
+             and not same_state(doc, s, t)][:MAX_EVENTS_PER_TRIGGER]
     found = [EventCandidate(tok.i, end, s, t, code, negated, hypothetical, confidence, pattern) for s, t in pairs]
     if pattern.reverse_code and code == pattern.code and targets:  # "refused to meet X" is no meeting of X's
         found += [EventCandidate(tok.i, end, t, s, pattern.reverse_code, negated, hypothetical, confidence, pattern)
@@ -179,7 +186,7 @@ def judged_events(doc: Doc, tok: Token, lookup: MentionLookup, patterns: Pattern
         return []
     code, negated, hypothetical = coded
     pairs = [(s, t) for s in sources for t in targets if s.mention.id != t.mention.id
-             and s.mention.code != t.mention.code][:MAX_EVENTS_PER_TRIGGER]
+             and s.mention.code != t.mention.code and not same_state(doc, s, t)][:MAX_EVENTS_PER_TRIGGER]
     return [EventCandidate(tok.i, tok.i + 1, s, t, code, negated, hypothetical, 0.7, pattern) for s, t in pairs]
 
 

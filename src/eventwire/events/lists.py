@@ -3,8 +3,10 @@ sentence's events bounded.
 
 - A reciprocal deed of a pair or a trilateral ("A and B met", "A, B and C met") pairs its parties, each ordered
   pair once. A longer list is a multilateral meeting, not a set of dyads: each party meets the host or the body
-  the meeting is of ("hosted by Belgium", "an EU summit", "at NATO") and, with neither, is coded with no
-  target (one event per party), never every pair.
+  the meeting is of ("hosted by Belgium", "an EU summit", "at NATO"), else the party whose country it is held
+  in ("met in Moscow"); with none of these each party is coded with no target (one event per party), never
+  every pair.
+- A state and its own government are one side: no event between them ("AZEGOV -> AZE").
 - The same referent named twice (an apposition, a title and the name: "the Russian president, Vladimir Putin")
   is one party.
 - An argument lists at most ``MAX_CONJUNCTS`` parties, a trigger makes at most ``MAX_EVENTS_PER_TRIGGER``
@@ -18,7 +20,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.resolve import TokenMention
+from eventwire.actors.resolve import PlaceCountry, TokenMention
+from eventwire.events.locative import place_targets
 from eventwire.events.mentions import MentionLookup
 
 MAX_CONJUNCTS = 12
@@ -60,10 +63,11 @@ def linked(head: Token, other: Token) -> bool:
 
 
 def distinct(doc: Doc, mentions: Sequence[TokenMention]) -> list[TokenMention]:
-    """Each referent once, in order; of two names for one actor a person's is kept (it says who acted)."""
+    """Each referent once, in order; of two names for one actor a person's is kept (it says who acted). A state
+    and its government listed together ("Azerbaijan's president and Azerbaijan") are one party."""
     out: list[TokenMention] = []
     for m in mentions:
-        twin = next((k for k, o in enumerate(out) if same_referent(doc, o, m)), None)
+        twin = next((k for k, o in enumerate(out) if same_referent(doc, o, m) or same_state(doc, o, m)), None)
         if twin is None:
             out.append(m)
         elif m.mention.kind == "person" and out[twin].mention.kind != "person":
@@ -71,9 +75,25 @@ def distinct(doc: Doc, mentions: Sequence[TokenMention]) -> list[TokenMention]:
     return out[:MAX_CONJUNCTS]
 
 
-def hub_of(tok: Token, parties: Sequence[TokenMention], lookup: MentionLookup) -> TokenMention | None:
+def same_state(doc: Doc, a: TokenMention, b: TokenMention) -> bool:
+    """A state and its own government ("Azerbaijan" and "Azerbaijan's president"): no event between them. Its
+    other sectors are other actors (the opposition protesting against the government), and so is a group its
+    nationality names ("Armenian protesters")."""
+    return (a.mention.country is not None and a.mention.country == b.mention.country
+            and state_or_government(doc, a) and state_or_government(doc, b))
+
+
+def state_or_government(doc: Doc, m: TokenMention) -> bool:
+    if m.mention.sector == "GOV":
+        return True
+    return m.mention.sector is None and m.mention.kind in {"country", "metonym"} and doc[m.head_i].pos_ == "PROPN"
+
+
+def hub_of(tok: Token, parties: Sequence[TokenMention], lookup: MentionLookup,
+           place_country: PlaceCountry | None = None) -> TokenMention | None:
     """Who a multilateral meeting is with: its host ("hosted by Belgium", "Belgium hosted"), else an
-    international body it is of or at ("an EU summit", "a meeting at NATO"), in the trigger's sentence."""
+    international body it is of or at ("an EU summit", "a meeting at NATO"), in the trigger's sentence; else
+    the party whose country the meeting is in ("leaders of A, B, C and Russia met in Moscow")."""
     ids = {p.mention.id for p in parties}
     sent = tok.sent
     spans = [range(p.start_i, p.end_i) for p in parties]
@@ -95,16 +115,24 @@ def hub_of(tok: Token, parties: Sequence[TokenMention], lookup: MentionLookup) -
         m = lookup.at(t)
         if m is not None and free(m) and m.mention.kind == "organisation" and m.mention.country is None:
             return m
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]  # "held talks in Moscow"
+    venue = next((found for node in (tok, *objects) if (found := place_targets(node, lookup, place_country))), None)
+    if venue:
+        return next((p for p in parties if p.mention.country == venue[0].mention.country), None)
     return None
 
 
 def party_pairs(
-    tok: Token, sources: Sequence[TokenMention], lookup: MentionLookup
+    tok: Token, sources: Sequence[TokenMention], lookup: MentionLookup, place_country: PlaceCountry | None = None
 ) -> tuple[list[tuple[TokenMention, TokenMention]], list[TokenMention]]:
-    """(pairs, parties with no target) of a reciprocal deed whose subject lists its parties."""
+    """(pairs, parties with no target) of a reciprocal deed whose subject lists its parties. A host among the
+    parties meets each other party, in both directions, as a pair's parties do."""
     if len(sources) <= MAX_PAIRED_PARTIES:
         return [(s, t) for s in sources for t in sources], []
-    hub = hub_of(tok, sources, lookup)
+    hub = hub_of(tok, sources, lookup, place_country)
     if hub is None:
         return [], list(sources)
+    if hub in sources:
+        others = [s for s in sources if s is not hub]
+        return [*((s, hub) for s in others), *((hub, s) for s in others)], []
     return [(s, hub) for s in sources], []
