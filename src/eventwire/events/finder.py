@@ -146,8 +146,9 @@ def code_trigger(
     end = trigger_end(tok, pattern)
     if pattern.inverse:  # "received weapons from X": the prepositional object is the source
         pairs = [(t, s) for s, t in pairs]
+    listed = len(sources) > 1 or len(targets) > 1  # in a list, a state and its government are one side
     pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id and s.mention.code != t.mention.code
-             and not same_state(doc, s, t)][:MAX_EVENTS_PER_TRIGGER]
+             and not (listed and same_state(doc, s, t))][:MAX_EVENTS_PER_TRIGGER]
     found = [EventCandidate(tok.i, end, s, t, code, negated, hypothetical, confidence, pattern) for s, t in pairs]
     if pattern.reverse_code and code == pattern.code and targets:  # "refused to meet X" is no meeting of X's
         found += [EventCandidate(tok.i, end, t, s, pattern.reverse_code, negated, hypothetical, confidence, pattern)
@@ -185,8 +186,9 @@ def judged_events(doc: Doc, tok: Token, lookup: MentionLookup, patterns: Pattern
     if coded is None:
         return []
     code, negated, hypothetical = coded
+    listed = len(sources) > 1 or len(targets) > 1
     pairs = [(s, t) for s in sources for t in targets if s.mention.id != t.mention.id
-             and s.mention.code != t.mention.code and not same_state(doc, s, t)][:MAX_EVENTS_PER_TRIGGER]
+             and s.mention.code != t.mention.code and not (listed and same_state(doc, s, t))][:MAX_EVENTS_PER_TRIGGER]
     return [EventCandidate(tok.i, tok.i + 1, s, t, code, negated, hypothetical, 0.7, pattern) for s, t in pairs]
 
 

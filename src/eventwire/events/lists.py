@@ -6,7 +6,8 @@ sentence's events bounded.
   the meeting is of ("hosted by Belgium", "an EU summit", "at NATO"), else the party whose country it is held
   in ("met in Moscow"); with none of these each party is coded with no target (one event per party), never
   every pair.
-- A state and its own government are one side: no event between them ("AZEGOV -> AZE").
+- In a list, a state and its own government are one side: no event between them ("AZEGOV -> AZE"). A single
+  source and target keep it ("Merkel defended Germany's decision": DEUGOV -> DEU is what the sentence says).
 - The same referent named twice (an apposition, a title and the name: "the Russian president, Vladimir Putin")
   is one party.
 - An argument lists at most ``MAX_CONJUNCTS`` parties, a trigger makes at most ``MAX_EVENTS_PER_TRIGGER``
