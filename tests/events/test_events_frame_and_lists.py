@@ -125,6 +125,11 @@ def test_a_state_and_its_government_are_one_side():
     assert not any({s, t} <= {"AZE", "AZEGOV"} for s, t, *_r in found)
 
 
+def test_two_officials_of_one_government_are_two_actors():
+    found = triples("Putin and Russian officials held talks with Chinese officials.")
+    assert len([s for s, *_r in found if s == "RUSGOV"]) == 2
+
+
 def test_a_long_list_with_no_host_codes_each_party_once():
     found = triples("Ministers of Chile, Peru, Bolivia, Ecuador and Colombia met on Friday.")
     assert len(found) == 5 and all(t is None for _s, t, *_r in found)

@@ -81,12 +81,13 @@ def same_state(doc: Doc, a: TokenMention, b: TokenMention) -> bool:
     other sectors are other actors (the opposition protesting against the government), and so is a group its
     nationality names ("Armenian protesters")."""
     return (a.mention.country is not None and a.mention.country == b.mention.country
-            and state_or_government(doc, a) and state_or_government(doc, b))
+            and (bare_state(doc, a) or bare_state(doc, b))
+            and a.mention.sector in {None, "GOV"} and b.mention.sector in {None, "GOV"})
 
 
-def state_or_government(doc: Doc, m: TokenMention) -> bool:
-    if m.mention.sector == "GOV":
-        return True
+def bare_state(doc: Doc, m: TokenMention) -> bool:
+    """The state named by its name ("Azerbaijan", "Baku"), not one of its people or officials (two officials
+    of one government are two actors)."""
     return m.mention.sector is None and m.mention.kind in {"country", "metonym"} and doc[m.head_i].pos_ == "PROPN"
 
 
