@@ -151,6 +151,13 @@ def test_apposition_is_one_actor():
         assert triples(text) == [("RUSGOV", "UKR", "111", False, False)]
 
 
+def test_an_office_and_its_holder_are_one_actor():
+    assert triples("The Russian President and Vladimir Putin criticized the United States.") == [
+        ("RUSGOV", "USA", "111", False, False)]
+    assert len(triples("Foreign Minister Sergei Lavrov and President Vladimir Putin criticized the United States."
+                       )) == 2
+
+
 def test_same_event_from_two_clauses_is_one():
     found = triples("Putin criticized Ukraine, and Putin also criticized Ukraine on Monday.")
     assert found == [("RUSGOV", "UKR", "111", False, False)]

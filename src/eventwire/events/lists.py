@@ -36,12 +36,14 @@ SAME_PHRASE_DEPS = {"appos", "compound", "flat", "nmod", "npadvmod"}
 
 
 def same_referent(doc: Doc, a: TokenMention, b: TokenMention) -> bool:
-    """Two mentions of one actor: the same id, or the same code within one noun phrase (an apposition or a
-    title and the name), with no coordination between them."""
+    """Two mentions of one actor: the same id; an office and the person holding it; or the same code within one
+    noun phrase (an apposition or a title and the name), with no coordination between them."""
     if a.mention.id == b.mention.id:
         return True
     if a.mention.code != b.mention.code:
         return False
+    if office_holder(a, b) or office_holder(b, a):
+        return True  # "the Russian President and Vladimir Putin": one person under two names
     first, second = (a, b) if a.start_i <= b.start_i else (b, a)
     if second.start_i - first.end_i > 3:
         return False
@@ -49,6 +51,14 @@ def same_referent(doc: Doc, a: TokenMention, b: TokenMention) -> bool:
     if any(t.dep_ in {"cc", "conj"} or t.lower_ in {"and", "or", ";"} for t in between):
         return False
     return linked(doc[first.head_i], doc[second.head_i]) or linked(doc[second.head_i], doc[first.head_i])
+
+
+def office_holder(office: TokenMention, person: TokenMention) -> bool:
+    """An office ("the Russian President", a role mention) and the person the knowledge base has in it at the
+    article's date (same code, same role)."""
+    role, held = office.mention.role, person.mention.role
+    return (office.mention.kind == "role" and person.mention.kind == "person" and role is not None
+            and held is not None and role.lower() == held.lower())
 
 
 def linked(head: Token, other: Token) -> bool:
