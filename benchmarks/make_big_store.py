@@ -62,15 +62,15 @@ def event_row(rng: random.Random, n: int, key: str, codes: list, weights: list[f
     spot = zlib.crc32(where.encode())  # a fixed spot per country (Python's str hash changes per process)
     lat, lon = spot % 120 - 50 + rng.random(), spot // 120 % 300 - 150 + rng.random()
     sentence = f"{s[1]} {c.name.lower()} {t[1]} on {day} (synthetic event {n})."
-    # About 5% negated and 8% hypothetical, as coded news has them; drawn from the article's hash, not from
-    # ``rng``, so every other column is what it was before the flags were set.
+    # About 5% negated, 8% hypothetical and 3% background, as coded news has them; drawn from the article's
+    # hash, not from ``rng``, so every other column is what it was before the flags were set.
     flag = zlib.crc32(f"{key}-{n}".encode()) % 100
     return (n, f"{key[:8]}-E{n}", 0, len(sentence), sentence, 0, 4, "verb",
             s[0], s[1], s[1], s[2], source, s[3] or None, t[0], t[1], t[1], t[2], target, t[3] or None,
             c.code, c.code[:2], c.plover_type, c.plover_mode, json.dumps(list(c.plover_context)), c.goldstein,
             c.quad_class, day, "day", where if place else None, f"City of {where}" if place else None,
             where if place else None, lat if place else None, lon if place else None, None, "city" if place else None,
-            int(flag < 5), int(5 <= flag < 13), None, 0.8, "synthetic")
+            int(flag < 5), int(5 <= flag < 13), None, 0.8, "synthetic", int(13 <= flag < 16))
 
 
 def reprint(rng: random.Random, a: int, key: str, earlier: list[tuple[str, list[tuple]]]) -> tuple[str, list[tuple]]:

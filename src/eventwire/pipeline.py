@@ -14,8 +14,10 @@ from spacy.tokens import Doc
 from eventwire.actors.metonymy import is_government_metonym
 from eventwire.actors.names import NameIndex
 from eventwire.actors.resolve import resolve_actors
+from eventwire.events.background import old_news
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.finder import find_events
+from eventwire.events.speakers import speaker_pronouns
 from eventwire.knowledge.actors import KnowledgeBase
 from eventwire.knowledge.bundle import Knowledge, build_knowledge
 from eventwire.knowledge.codebook import CameoCode
@@ -155,6 +157,10 @@ class Coder:
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         check()
         quotes = find_quotes(doc, actor_mentions, self.knowledge.cues)
+        # '"We will never recognise Kosovo," Vucic said': the speaker inside its own words (events/speakers.py).
+        spoken = speaker_pronouns(doc, quotes, mentions)
+        mentions = sorted([*mentions, *spoken], key=lambda m: (m.start_i, m.end_i))
+        actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         check()
         times = find_times(doc, day, self.time_words)
         countries = sorted({m.country for m in actor_mentions if m.country})
@@ -188,6 +194,11 @@ class Coder:
         if c.reports:  # an accusation read off a reported deed belongs to the quote its verb introduces
             quote = next((q for q in quotes if q.cue and q.cue.start <= trigger.start_char < q.cue.end), quote)
         when, precision = date_event(doc, c.trigger_i, times, day, reported_on(doc, quote, times))
+        background = c.background
+        if background:  # told as background: its own time dates it, else it stays undated (events/background.py)
+            when, precision = date_event(doc, c.trigger_i, times, day, own_only=True)
+            background = when is None
+        background = background or old_news(when, precision, day)
         return Event(
             id=event_id, start=sent.start_char, end=sent.end_char,
             trigger=Span(trigger.start_char, trigger.end_char, trigger.text),
@@ -196,6 +207,7 @@ class Coder:
             goldstein=entry.goldstein, quad_class=entry.quad_class, date=when, date_precision=precision,
             location=locate_event(doc, c.trigger_i, places), negated=c.negated, hypothetical=c.hypothetical,
             quote_id=quote.id if quote else None, confidence=c.confidence, pattern=_pattern_name(c),
+            background=background,
         )
 
 

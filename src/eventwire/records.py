@@ -200,6 +200,9 @@ class Event(Record):
     quote_id: str | None
     confidence: float
     pattern: str | None = None  # the verb pattern that fired (extra field)
+    # Told as background, not the article's news (extra field; docs/schema.md): an earlier deed with no date
+    # of its own, or one dated well before publication.
+    background: bool = False
 
 
 @dataclass(frozen=True)

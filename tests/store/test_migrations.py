@@ -17,7 +17,8 @@ PINNED = {
     "m004_clusters": "b6659b07ae533b8d",
     "m005_event_day": "6ea41cd3640e8d13",
     "m006_incremental_clusters": "c12669be28e3ef5c",
-    "m008_event_flag_indexes": "f1f21c7642e79a0c",
+    "m007_event_background": "da23a4155c3b00ad",
+    "m008_event_flag_indexes": "8522228d9bb83791",
 }
 
 
@@ -41,6 +42,21 @@ def test_applying_twice_is_a_no_op(tmp_path):
     assert apply_migrations(conn) == []
     assert schema(conn) == before
     assert [r[0] for r in conn.execute("SELECT name FROM migrations ORDER BY name")] == list(PINNED)
+
+
+def test_background_column_defaults_to_news_for_existing_events(tmp_path):
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(str(path), isolation_level=None)
+    apply_migrations(old, MIGRATIONS[:6])  # a store from before m007_event_background
+    old.execute("INSERT INTO runs (started, options, coder_version, dictionary_version) VALUES ('t', '{}', 'c', 'd')")
+    old.execute("INSERT INTO articles (hash, id, text, warnings, coded_at, run_id, coder_version, dictionary_version)"
+                " VALUES ('h', 'a', 'x', '[]', 't', 1, 'c', 'd')")
+    old.execute("INSERT INTO actors (id, name) VALUES ('rus', 'Russia')")
+    old.execute("INSERT INTO events (article_hash, n, id, start, \"end\", evidence, source_actor_id, cameo, root, "
+                "negated, hypothetical) VALUES ('h', 0, 'a-E1', 0, 1, 'x', 'rus', '111', '11', 0, 0)")
+    old.close()
+    conn = open_existing(path)
+    assert [tuple(r) for r in conn.execute("SELECT background FROM events")] == [(0,)]
 
 
 def test_step_by_step_equals_fresh(tmp_path):
@@ -68,7 +84,8 @@ EXPECTED_DAYS = {"v1-E1": "2024-08-23", "v2-E1": "2024-08-20", "v3-E1": "2024-08
 def test_the_event_day_is_filled_for_an_existing_store(tmp_path):
     path = tmp_path / "old.db"
     old = sqlite3.connect(str(path), isolation_level=None)
-    apply_migrations(old, MIGRATIONS[:4])  # a store written before m005_event_day
+    # A store written before m005_event_day, with the event columns today's writer fills (m007's ``background``).
+    apply_migrations(old, (*MIGRATIONS[:4], *MIGRATIONS[6:]))
     old.execute("PRAGMA foreign_keys=ON")
     write_batch(old, start_run(old, {}, Versions("c", "d")), varied_articles(), [], Versions("c", "d"))
     assert "day" not in [r[1] for r in old.execute("PRAGMA table_info(events)")]

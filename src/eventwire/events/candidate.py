@@ -22,3 +22,4 @@ class EventCandidate:
     confidence: float
     pattern: Pattern
     reports: bool = False  # a speaker's accusation read off a reported deed ("Ukraine said Russia shelled")
+    background: bool = False  # told as background ("Hamas, which attacked Israel"); see events/background.py

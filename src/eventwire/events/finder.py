@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolve import PlaceCountry, TokenMention
+from eventwire.events.background import told_as_background
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.clauses import OBJECTS, SUBJECTS, is_passive
 from eventwire.events.frame import code_for, modality_of
+from eventwire.events.lists import (
+    MAX_CONJUNCTS,
+    MAX_EVENTS_PER_SENTENCE,
+    MAX_EVENTS_PER_TRIGGER,
+    distinct,
+    party_pairs,
+    same_state,
+)
 from eventwire.events.locative import place_of, place_targets
 from eventwire.events.mentions import MentionLookup, as_actor
+from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, modifier_sources, origin_sources
 from eventwire.events.subjects import subject_tokens
@@ -36,6 +47,10 @@ def find_events(
     for tok in doc:
         if tok.i in consumed or tok.i in discarded or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
+        judged = judged_events(doc, tok, lookup, patterns)
+        if judged:
+            found.extend(judged)
+            continue
         one_sided_fallback: tuple[list[EventCandidate], set[int]] | None = None
         for pattern in trigger_patterns(tok, patterns):
             anchor = matches(tok, pattern)
@@ -55,7 +70,22 @@ def find_events(
                 found.extend(one_sided_fallback[0])
                 consumed |= one_sided_fallback[1]
     found.extend(reported_accusations(doc, found, lookup, patterns))
-    unique = {(e.trigger_i, e.source.start_i, e.target.start_i if e.target else -1, e.code): e for e in found}
+    return [replace(e, background=told_as_background(doc[e.trigger_i])) for e in one_per_deed(doc, found)]
+
+
+def one_per_deed(doc: Doc, found: Sequence[EventCandidate]) -> list[EventCandidate]:
+    """Each event once: the same deed of the same actors told twice in one sentence ("Putin criticised Kyiv,
+    and Putin also criticised Kyiv") is one event, the first; at most ``MAX_EVENTS_PER_SENTENCE`` a sentence."""
+    unique: dict[tuple[object, ...], EventCandidate] = {}
+    per_sentence: dict[int, int] = {}
+    for e in found:
+        sent = doc[e.trigger_i].sent.start
+        key = (sent, e.source.mention.id, e.target.mention.id if e.target else None, e.code, e.negated,
+               e.hypothetical)
+        if key in unique or per_sentence.get(sent, 0) >= MAX_EVENTS_PER_SENTENCE:
+            continue
+        per_sentence[sent] = per_sentence.get(sent, 0) + 1
+        unique[key] = e
     return list(unique.values())
 
 
@@ -72,7 +102,7 @@ def code_trigger(
         else:
             subjects = subject_tokens(tok)
         own = [m for m in (lookup.for_phrase(s, owners=True) for s in subjects) if m is not None]
-    sources = lookup.expand(own, doc, places=False)
+    sources = distinct(doc, lookup.expand(own, doc, places=False, limit=MAX_CONJUNCTS))
     means = None
     if not sources and pattern.code[:2] in patterns.origin_roots:
         sources = origin_sources(tok, lookup, place_country)
@@ -85,10 +115,13 @@ def code_trigger(
     # A capital in a slot of the verb is an actor ("bombed Kyiv", "hit back at Moscow"): the verb's
     # argument structure is stronger evidence than the preposition that made it read as a place.
     targets = list(dict.fromkeys(m for m in (lookup.for_phrase(t, owners=True, places=True) for t in targets_tok) if m))
-    targets = [as_actor(m) for m in lookup.expand(targets, doc, places=True)]
+    targets = distinct(doc, [as_actor(m) for m in lookup.expand(targets, doc, places=True, limit=MAX_CONJUNCTS)])
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
     negated = negated and not pattern.negation  # a negation pattern's code already says it
-    code, negated, hypothetical = code_for(pattern, kind, negated, patterns)
+    coded = code_for(pattern, kind, negated, patterns)
+    if coded is None:  # "failed to reach an agreement": no deed was done
+        return []
+    code, negated, hypothetical = coded
     if not targets and means is not None:
         targets = [e.target for e in attack if e.target is not None][:1]
     if not targets and pattern.code[:2] in patterns.object_place_roots and means is None:
@@ -103,20 +136,26 @@ def code_trigger(
         targets = place_targets(tok, lookup, place_country) or (
             place_targets(anchor, lookup, place_country) if anchor is not tok else [])
     pairs: list[tuple[TokenMention, TokenMention]] = []
+    alone: list[TokenMention] = []  # the parties of a multilateral meeting with no host or body
     if targets:
         pairs = [(s, t) for s in sources for t in targets]
     elif pattern.reciprocal and len(sources) > 1:
-        pairs = [(s, t) for s in sources for t in sources]
+        pairs, alone = party_pairs(tok, sources, lookup, place_country)
     inherited = not any(c.dep_ in SUBJECTS for c in tok.children)
     confidence = 0.6 if inherited or "subtree" in pattern.targets else 0.8
     end = trigger_end(tok, pattern)
     if pattern.inverse:  # "received weapons from X": the prepositional object is the source
         pairs = [(t, s) for s, t in pairs]
-    pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id and s.mention.code != t.mention.code]
+    listed = len(sources) > 1 or len(targets) > 1  # in a list, a state and its government are one side
+    pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id and s.mention.code != t.mention.code
+             and not (listed and same_state(doc, s, t))][:MAX_EVENTS_PER_TRIGGER]
     found = [EventCandidate(tok.i, end, s, t, code, negated, hypothetical, confidence, pattern) for s, t in pairs]
-    if pattern.reverse_code and code == pattern.code:  # "refused to meet X" is no meeting of X's
+    if pattern.reverse_code and code == pattern.code and targets:  # "refused to meet X" is no meeting of X's
         found += [EventCandidate(tok.i, end, t, s, pattern.reverse_code, negated, hypothetical, confidence, pattern)
                   for s, t in pairs]
+    found = found[:MAX_EVENTS_PER_TRIGGER]
+    if alone:  # "leaders of A, B, C and D met": each took part; no pair of them is the meeting
+        return [EventCandidate(tok.i, end, s, None, code, negated, hypothetical, confidence, pattern) for s in alone]
     # "Thousands protested on Sunday": no target of any kind, and the deed needs none.
     if not found and not targets and one_sided(pattern) and (
             pattern.targets[0].startswith("prep:") or slot_nouns(tok, anchor, pattern)
@@ -126,6 +165,31 @@ def code_trigger(
         found = [EventCandidate(tok.i, end, s, None, code, negated, hypothetical, confidence, pattern)
                  for s in sources]
     return found
+
+
+def judged_events(doc: Doc, tok: Token, lookup: MentionLookup, patterns: Patterns) -> list[EventCandidate]:
+    """'Germany called Russia's actions unacceptable': the speaker passes a judgment (CAMEO 111 for a
+    condemning word, data/words/judgments.tsv) on the author of what it judges: the object's actor, its
+    possessor or its attributive nationality ("the Israeli strikes"). Not a phone call."""
+    judgment = judgment_of(tok)
+    if judgment is None:
+        return []
+    obj, word, code = judgment
+    found = lookup.for_phrase(obj, owners=True, places=True)
+    judged = [as_actor(found)] if found is not None else modifier_sources(obj, lookup)
+    speakers = [m for m in (lookup.for_phrase(s, owners=True) for s in subject_tokens(tok)) if m is not None]
+    sources = distinct(doc, lookup.expand(speakers, doc, places=False, limit=MAX_CONJUNCTS))
+    targets = distinct(doc, lookup.expand(judged, doc, places=True, limit=MAX_CONJUNCTS))
+    negated, kind = modality_of(tok, patterns)
+    pattern = Pattern(tok.lemma_.lower(), "VERB", None, word.lemma_.lower(), None, ("dobj",), code, False, "")
+    coded = code_for(pattern, kind, negated, patterns)
+    if coded is None:
+        return []
+    code, negated, hypothetical = coded
+    listed = len(sources) > 1 or len(targets) > 1
+    pairs = [(s, t) for s in sources for t in targets if s.mention.id != t.mention.id
+             and s.mention.code != t.mention.code and not (listed and same_state(doc, s, t))][:MAX_EVENTS_PER_TRIGGER]
+    return [EventCandidate(tok.i, tok.i + 1, s, t, code, negated, hypothetical, 0.7, pattern) for s, t in pairs]
 
 
 def one_sided(pattern: Pattern) -> bool:

@@ -1,5 +1,5 @@
-"""The frame of a deed: negation and modality (intent, threat, future, refusal, request) read off the trigger and
-its governors, and the CAMEO code they give it."""
+"""The frame of a deed: negation and modality (intent, threat, future, refusal, request, failure, condition) read
+off the trigger and its governors, and the CAMEO code they give it."""
 
 from __future__ import annotations
 
@@ -9,27 +9,59 @@ from eventwire.knowledge.patterns import Pattern, Patterns
 from eventwire.knowledge.words import word_list
 
 NEGATION_ADVERBS = word_list("negation_adverbs")  # data/words/negation_adverbs.tsv
+CONDITION_MARKS = word_list("condition_marks")  # data/words/condition_marks.tsv: "if", "unless"
+QUESTION_VERBS = word_list("question_verbs")  # data/words/question_verbs.tsv: "asked if" is "asked whether"
+# Roots from which a conditioned deed is a threat ("will impose sanctions if", "will attack unless"): verbal and
+# material conflict; below them a conditioned deed is an offer, CAMEO's "express intent" (03x).
+CONFLICT_ROOTS = frozenset(f"{n:02d}" for n in range(10, 21))
 
 
 def is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in NEGATION_ADVERBS and c.dep_ == "advmod" for c in tok.children)
 
 
+def is_condition(tok: Token) -> bool:
+    """An adverbial clause that states a condition: "if Iran attacks", "unless NATO halts"; an indirect
+    question's "if" clause ("asked if Iran would attack") is as hypothetical."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children)
+
+
+def has_condition(tok: Token) -> bool:
+    """A clause conditioned by an "if"/"unless" clause of its own ("will withdraw unless NATO halts"); the
+    parser may read "provided" as a verb heading the condition ("provided Israel halts"). Not the "if" of an
+    indirect question ("asked him if he agreed", data/words/question_verbs.tsv): that is "whether"."""
+    if tok.lemma_.lower() in QUESTION_VERBS:
+        return False
+    return any(is_condition(c) or (c.dep_ == "advcl" and c.lower_ in CONDITION_MARKS) for c in tok.children)
+
+
 def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
-    """(negated, kind) where kind is intent | threat | future | refusal | request | None, from the trigger's
-    governors."""
-    negated = is_negated(tok)
+    """(negated, kind) where kind is intent | threat | future | refusal | request | failure | condition |
+    conditional | None, from the trigger's governors.
+
+    ``condition``: the deed is the condition itself ("if Iran attacks Israel"); ``conditional``: a deed that
+    holds only if a condition is met ("will impose sanctions if Iran attacks"); ``failure``: the deed did
+    not come about ("failed to reach an agreement")."""
+    # "ended without reaching an agreement": a deed named as not done.
+    negated = is_negated(tok) or (tok.dep_ == "pcomp" and tok.head.lower_ == "without")
     kind = None
+    conditional = has_condition(tok)
     for c in tok.children:
         if c.dep_ == "aux":
             kind = patterns.modality.get((c.lower_, "AUX")) or kind
     node = tok
     for _ in range(3):
+        if is_condition(node):
+            return negated, "condition"
         if node.dep_ not in {"xcomp", "acl", "ccomp", "advcl"} or node.head is node:
             break
         head = node.head
         pos = "NOUN" if head.pos_ in {"NOUN", "PROPN"} else "ADJ" if head.pos_ == "ADJ" else "VERB"
-        found = patterns.modality.get((head.lemma_.lower(), pos))
+        lemma = head.lemma_.lower()
+        found = patterns.modality.get((lemma, pos))
+        if lemma == "be" and not (node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                for c in node.children)):
+            found = None  # only the schedule "is to visit", not any complement of "be"
         if found == "speech":
             # "Israel announced it would free prisoners": a future told by its actor is an intention.
             if kind == "future" and node.dep_ == "ccomp":
@@ -42,22 +74,41 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
             found = "request"  # "wants Putin to attack": the deed is Putin's, and only asked for
         kind = found
         negated = negated or any(c.dep_ == "neg" for c in head.children)
+        conditional = conditional or has_condition(head)
         node = head
         if head.head.dep_ != "ROOT" and head.dep_ in {"acomp", "dobj"}:
             node = head.head
+    if conditional and kind in {None, "future", "intent"}:
+        kind = "conditional"
     return negated, kind
 
 
-def code_for(pattern: Pattern, kind: str | None, negated: bool, patterns: Patterns) -> tuple[str, bool, bool]:
-    """The CAMEO code for the pattern in its frame, and whether the event is negated and hypothetical.
+def code_for(pattern: Pattern, kind: str | None, negated: bool, patterns: Patterns) -> tuple[str, bool, bool] | None:
+    """The CAMEO code for the pattern in its frame, and whether the event is negated and hypothetical; None
+    when the frame says no deed was done at all (a failure of a root with no rejection code: "failed to
+    capture the town").
 
     A refusal ("would not provide support", "refused to meet") is a deed of its own, CAMEO's
-    root 12, so it is not negated; "did not accuse" keeps its code and is negated.
+    root 12, so it is not negated; "did not accuse" keeps its code and is negated; a refusal of a deed
+    whose root has no rejection code ("refused to condemn") keeps its code, negated.
+    A conditioned deed is a threat from the conflict roots ("will impose sanctions if Iran attacks": 13x)
+    and an intention below them ("will withdraw unless ...": 03x); the condition itself keeps its code.
     """
-    intent, threat, refusal = patterns.intent_codes.get(pattern.code[:2], (None, None, None))
-    if (kind == "refusal" or negated and kind in {"intent", "future"}) and refusal:
+    root = pattern.code[:2]
+    intent, threat, refusal = patterns.intent_codes.get(root, (None, None, None))
+    if kind == "failure":
+        # "failed to reach an agreement" is no agreement: where CAMEO has a rejection for the root, the parties
+        # rejected it (12x, as "refused to" is); a failed deed of any other root is no event.
+        return (refusal, negated, False) if refusal and not negated else None
+    if (kind == "refusal" or negated and kind in {"intent", "future", "conditional"}) and refusal:
         return refusal, False, False
     hypothetical = kind is not None
+    if kind == "refusal":
+        return pattern.code, True, hypothetical
+    if kind == "conditional":
+        if root in CONFLICT_ROOTS and threat:
+            return threat, negated, True
+        return (intent or pattern.code), negated, True
     if kind == "intent" and intent:
         return intent, negated, hypothetical
     if kind == "threat" and threat:

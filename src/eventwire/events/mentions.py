@@ -52,20 +52,34 @@ class MentionLookup:
                     return self.at(child)
         return None
 
-    def expand(self, mentions: Sequence[TokenMention], doc: Doc, places: bool) -> list[TokenMention]:
-        """The mentions plus those conjoined to their head tokens, each once, in order."""
+    def expand(self, mentions: Sequence[TokenMention], doc: Doc, places: bool,
+               limit: int | None = None) -> list[TokenMention]:
+        """The mentions plus those conjoined to their head tokens, each once, in order; at most ``limit``.
+
+        Linear in the list's length: each token's conjuncts are read once (a list of hundreds of names
+        made this cubic, issue 16)."""
         out = list(dict.fromkeys(mentions))
+        seen = set(out)
+        visited: set[int] = set()
         for m in list(out):
             # Conjuncts of the head, and of a word inside the mention ("ambassadors of A, B and C").
             for tok in dict.fromkeys([doc[m.head_i], *doc[m.start_i : m.end_i]]):
+                if tok.i in visited:
+                    continue
                 # "The US, Russia, and Switzerland met": the parser may read a list as an apposition.
                 listed = [a for a in tok.children if a.dep_ == "appos"
                           and (other := self.at(a)) is not None and other.mention.kind == m.mention.kind == "country"]
-                for conj in [*tok.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)]:
+                chain = [*tok.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)]
+                visited.add(tok.i)
+                visited.update(c.i for c in tok.conjuncts)  # a chain's members share it: read it once
+                for conj in chain:
+                    if limit is not None and len(out) >= limit:
+                        return out
                     other = self.for_phrase(conj, owners=False, places=places)
-                    if other is not None and other not in out:
+                    if other is not None and other not in seen:
+                        seen.add(other)
                         out.append(other)
-        return out
+        return out if limit is None else out[:limit]
 
 
 def as_actor(m: TokenMention) -> TokenMention:

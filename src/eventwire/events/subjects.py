@@ -48,6 +48,8 @@ def subject_tokens(tok: Token) -> list[Token]:
         # Up the tree a passive subject is the subject too ("Obama is scheduled to attend").
         deps = SUBJECTS if node is tok else SUBJECTS | {"nsubjpass"}
         found = clause_subjects(node, deps)
+        if found and node.dep_ == "relcl" and all(t.tag_ in {"WDT", "WP"} for t in found):
+            return [node.head]  # "Hamas, which attacked Israel": the relative pronoun stands for its noun
         if found:
             return found
         agent = passive_agent(node)

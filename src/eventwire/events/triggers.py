@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.clauses import is_passive, misread_gerund
 from eventwire.events.frame import is_negated
+from eventwire.events.predicates import judged_object
 from eventwire.knowledge.patterns import Pattern, Patterns
 
 
@@ -55,9 +56,10 @@ def in_since_phrase(tok: Token) -> bool:
 
 def predicative(tok: Token) -> bool:
     """A verb that says what its object is ("called him an idiot", "named Lavrov envoy"): an object and an
-    object predicate. ("called Prime Minister Pashinyan" is parsed with the name as object alone.)"""
+    object predicate, or a judgment however parsed ("called Russia's actions unacceptable", events/predicates.py).
+    ("called Prime Minister Pashinyan" is parsed with the name as object alone.)"""
     deps = {c.dep_ for c in tok.children}
-    return "dobj" in deps and "oprd" in deps
+    return "dobj" in deps and "oprd" in deps or judged_object(tok) is not None
 
 
 def complement_of(tok: Token, lemma: str) -> Token | None:

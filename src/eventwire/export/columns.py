@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from eventwire.store.filters import HAS_BACKGROUND
-
 # (export column, store column of ``store.events.query_events``, type): type is str, date, int, float or bool.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("event_id", "id", "str"),
@@ -31,7 +29,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("quad_class", "quad_class", "int"),
     ("negated", "negated", "bool"),
     ("hypothetical", "hypothetical", "bool"),
-    *((("background", "background", "bool"),) if HAS_BACKGROUND else ()),  # where the store's events carry it
+    ("background", "background", "bool"),
     ("confidence", "confidence", "float"),
     ("quote_id", "quote_id", "str"),
     ("trigger", "trigger_text", "str"),

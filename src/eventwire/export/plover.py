@@ -56,6 +56,7 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
         "quadClass": event.get("quad_class"),
         "negated": bool(event.get("negated")),
         "hypothetical": bool(event.get("hypothetical")),
+        "background": bool(event.get("background")),
         "articleId": event.get("article_id"),
         "url": event.get("article_url"),
     }

@@ -29,8 +29,7 @@ def event_object(r: sqlite3.Row) -> dict[str, Any]:
         "evidence": r["evidence"], "start": r["start"], "end": r["end"],
         "trigger": {"start": r["trigger_start"], "end": r["trigger_end"], "text": r["trigger_text"]},
         "location": location, "negated": bool(r["negated"]), "hypothetical": bool(r["hypothetical"]),
-        "background": bool(r["background"]) if "background" in r.keys() else None,
-        "quote_id": r["quote_id"], "confidence": r["confidence"],
+        "background": bool(r["background"]), "quote_id": r["quote_id"], "confidence": r["confidence"],
         "article": {"hash": r["article_hash"], "id": r["article_id"], "title": r["article_title"],
                     "url": r["article_url"], "source": r["article_source"], "published": r["article_published"]},
     }

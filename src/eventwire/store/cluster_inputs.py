@@ -212,5 +212,5 @@ def event_from_row(row: sqlite3.Row) -> Event:
         goldstein=row["goldstein"], quad_class=row["quad_class"], date=row["date"],
         date_precision=row["date_precision"], location=location, negated=bool(row["negated"]),
         hypothetical=bool(row["hypothetical"]), quote_id=row["quote_id"], confidence=row["confidence"],
-        pattern=row["pattern"],
+        pattern=row["pattern"], background=bool(row["background"]),
     )

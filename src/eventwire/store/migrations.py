@@ -188,17 +188,24 @@ def m006_incremental_clusters(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def m007_event_background(conn: sqlite3.Connection) -> None:
+    """``events.background``: 1 for a deed told as background, not as the article's news (docs/schema.md,
+    "Background"); events stored before it was read are 0, as their coder did not tell."""
+    conn.execute("ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0")
+
+
 def m008_event_flag_indexes(conn: sqlite3.Connection) -> None:
-    """The dyad indexes of ``m005_event_day`` again, with the event flags ``negated`` and ``hypothetical`` at
-    their end: the API's default selection (actual events, docs/serve.md "Event flags") still reads a dyad
-    timeline from the index alone. The old indexes are a prefix of the new ones, so they go."""
+    """The dyad indexes of ``m005_event_day`` again, with the event flags ``negated``, ``hypothetical`` and
+    ``background`` (``m007_event_background``) at their end: the API's default selection (actual events,
+    docs/serve.md "Event flags") still reads a dyad timeline from the index alone. The old indexes are a
+    prefix of the new ones, so they go."""
     for sql in (
         "DROP INDEX events_dyad_country_day",
         "DROP INDEX events_dyad_code_day",
         "CREATE INDEX events_dyad_country_flags ON events(source_country, target_country, day, quad_class, goldstein, "
-        "negated, hypothetical)",
+        "negated, hypothetical, background)",
         "CREATE INDEX events_dyad_code_flags ON events(source_code, target_code, day, quad_class, goldstein, negated, "
-        "hypothetical)",
+        "hypothetical, background)",
     ):
         conn.execute(sql)
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
@@ -206,7 +213,8 @@ def m008_event_flag_indexes(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_full_text_search, m003_serve_indexes, m004_clusters,
-                                     m005_event_day, m006_incremental_clusters, m008_event_flag_indexes)
+                                     m005_event_day, m006_incremental_clusters, m007_event_background,
+                                     m008_event_flag_indexes)
 
 
 def migration_checksum(migration: Migration) -> str:

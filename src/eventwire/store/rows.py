@@ -46,7 +46,7 @@ def event_row(n: int, e: Event, text: str) -> tuple[Any, ...]:
         e.goldstein, e.quad_class, e.date, e.date_precision,
         loc and loc.text, loc and loc.name, loc and loc.country, loc and loc.lat, loc and loc.lon,
         loc and loc.geonameid, loc and loc.feature,
-        int(e.negated), int(e.hypothetical), e.quote_id, e.confidence, e.pattern,
+        int(e.negated), int(e.hypothetical), e.quote_id, e.confidence, e.pattern, int(e.background),
     )
 
 
@@ -61,5 +61,5 @@ EVENT_COLUMNS = (
     "target_actor_id, target_text, target_name, target_code, target_country, target_sector, "
     "cameo, root, plover_type, plover_mode, plover_context, goldstein, quad_class, date, date_precision, "
     "location_text, location_name, location_country, location_lat, location_lon, location_geonameid, "
-    "location_feature, negated, hypothetical, quote_id, confidence, pattern"
+    "location_feature, negated, hypothetical, quote_id, confidence, pattern, background"
 )

@@ -173,6 +173,7 @@ def date_event(
     times: Sequence[Time],
     published: dt.date | None,
     fallback: str | None = None,
+    own_only: bool = False,
 ) -> tuple[str | None, str | None]:
     """The event's date and precision: "YYYY-MM-DD" and "day"|"week"|"month"|"year", or (None, None).
 
@@ -181,6 +182,8 @@ def date_event(
     ``fallback`` (a TimeML value or "YYYY-MM-DD" carried by the reporting context); then the
     publication date at day precision. Among several expressions on one clause the finest
     precision wins, then the nearest to the trigger. Week and month values give their first day.
+    With ``own_only``, only the trigger's own clause counts, and no time there gives (None, None): a deed
+    told as background ("Hamas, which attacked Israel, said on Monday") is not dated by the telling.
     """
     trigger = doc[trigger_i]
     sent = trigger.sent
@@ -191,11 +194,13 @@ def date_event(
         day, precision = _date_of(time.value, published)
         if day is not None and precision is not None:
             usable.append((time, day, precision))
-    for clause in _governing_chain(trigger):
+    for clause in _governing_chain(trigger)[:1] if own_only else _governing_chain(trigger):
         attached = [u for u in usable if _attached_to(doc, clause, u[0])]
         if attached:
             best = min(attached, key=lambda u: (PRECISION_RANK[u[2]], abs(u[0].start - trigger.idx)))
             return best[1], best[2]
+    if own_only:
+        return None, None
     if fallback:
         day, precision = value_to_date(fallback)
         if day is not None:

@@ -1,0 +1,179 @@
+"""Modality, judgments, lists and caps, on the record a user gets (``eventwire.code_text(...).to_dict()``), with
+sentences of our own writing: failures code no deed, refusals are rejections, conditions are threats or offers,
+schedules are intentions, "called X unacceptable" is criticism, lists do not multiply into every pair."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+from eventwire.events.lists import MAX_CONJUNCTS, MAX_EVENTS_PER_SENTENCE
+
+pytestmark = pytest.mark.slow
+
+
+def events(text: str) -> list[dict]:
+    return eventwire.code_text(text, published="2024-05-10").to_dict()["events"]
+
+
+def triples(text: str) -> list[tuple[str, str | None, str, bool, bool]]:
+    return [(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"], e["negated"], e["hypothetical"])
+            for e in events(text)]
+
+
+# --- Modality -------------------------------------------------------------------------------------------------
+
+def test_a_failed_agreement_is_no_agreement_but_a_rejection():
+    assert sorted(triples("Armenia and Azerbaijan failed to reach an agreement on Monday.")) == [
+        ("ARM", "AZE", "120", False, False), ("AZE", "ARM", "120", False, False)]
+    assert triples("Armenia was unable to reach an agreement with Azerbaijan.") == [("ARM", "AZE", "120", False, False)]
+
+
+def test_a_failed_deed_with_no_rejection_code_is_no_event():
+    assert triples("Russia failed to capture Kyiv.") == []
+
+
+def test_a_deed_done_without_is_negated():
+    assert triples("France left the meeting without condemning Germany.") == [("FRA", "DEU", "111", True, False)]
+
+
+def test_refusal_is_the_roots_rejection():
+    assert triples("Russia refused to meet Ukraine.") == [("RUS", "UKR", "125", False, False)]
+
+
+def test_refusal_with_no_rejection_code_is_negated():
+    assert triples("Germany refused to condemn Russia.") == [("DEU", "RUS", "111", True, True)]
+
+
+def test_did_not_keeps_its_code_negated():
+    assert triples("France did not condemn Germany.") == [("FRA", "DEU", "111", True, False)]
+
+
+def test_condition_of_a_conflict_deed_makes_a_threat():
+    found = triples("If Iran attacks Israel, the United States will impose sanctions on Iran.")
+    assert ("USA", "IRN", "131", False, True) in found  # a threat of sanctions, not sanctions
+    assert ("USA", "IRN", "163", False, False) not in found
+    assert all(hypothetical for (s, *_rest, hypothetical) in found if s == "IRN")  # the condition itself
+
+
+def test_condition_of_a_cooperative_deed_is_an_offer():
+    found = triples("Russia will withdraw its troops from Georgia unless NATO halts its expansion.")
+    assert found == [("RUS", "GEO", "035", False, True)]
+
+
+def test_the_if_of_an_indirect_question_is_no_condition_of_the_asking():
+    found = triples("The prosecutor asked Putin if he would attack Ukraine.")
+    assert found == [("RUSGOV", "UKR", "190", False, True)]  # the asked-about deed is hypothetical
+
+
+def test_is_to_visit_is_an_intention():
+    assert triples("Putin is to visit China next week.") == [("RUSGOV", "CHN", "036", False, True)]
+
+
+def test_plan_and_future_are_hypothetical():
+    assert triples("Macron plans to visit Algeria.") == [("FRAGOV", "DZA", "036", False, True)]
+    assert all(h for *_, h in triples("Biden will meet Xi in Bali."))
+
+
+def test_an_adjective_after_be_is_no_schedule():
+    assert triples("Russia was quick to condemn Ukraine.") == [("RUS", "UKR", "111", False, False)]
+
+
+# --- Judgments ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany called Russia's actions unacceptable.", ("DEU", "RUS")),
+    ("China called the US sanctions unacceptable.", ("CHN", "USA")),
+    ("Erdogan called the Israeli strikes on Gaza unacceptable.", ("TURGOV", "ISR")),
+    ("Zelensky called Putin a war criminal.", ("UKRGOV", "RUSGOV")),
+    ("Russia described the NATO exercises as a provocation.", ("RUS", "IGONAT")),
+])
+def test_called_unacceptable_is_criticism_not_a_call(text, expected):
+    found = triples(text)
+    assert (*expected, "111", False, False) in found
+    assert not any(code == "040" for _s, _t, code, _n, _h in found)
+
+
+def test_a_phone_call_is_still_a_call():
+    assert [code for *_r, code, _n, _h in triples("Biden called Netanyahu on Tuesday.")] == ["040"]
+
+
+# --- Lists and duplicates -------------------------------------------------------------------------------------
+
+def test_a_summit_list_meets_its_host_not_every_pair():
+    found = triples("Leaders of France, Germany, Italy, Spain and Poland met in Brussels for a summit hosted "
+                    "by Belgium.")
+    meetings = [(s, t) for s, t, code, _n, _h in found if code == "040"]
+    assert len(meetings) == 5 and {t for _s, t in meetings} == {"BEL"}
+
+
+def test_a_summit_list_meets_the_body():
+    found = triples("The presidents of Kenya, Uganda, Rwanda and Tanzania met at an African Union summit.")
+    meetings = [(s, t) for s, t, code, _n, _h in found if code == "040"]
+    assert meetings and len(meetings) == 4 and len({t for _s, t in meetings}) == 1
+    assert all(t not in {"KEN", "UGA", "RWA", "TZA"} for _s, t in meetings)
+
+
+def test_the_party_whose_country_hosts_the_meeting_is_its_hub():
+    found = triples("Leaders of Azerbaijan, Armenia, Russia, Kazakhstan and Belarus held talks in Moscow.")
+    assert len(found) == 8 and all("RUS" in (s, t) for s, t, *_r in found)
+
+
+def test_a_state_and_its_government_are_one_side():
+    found = triples("Azerbaijan's President Ilham Aliyev and Azerbaijan met with Armenia and Turkey.")
+    assert {s for s, *_r in found} <= {"AZEGOV", "ARM", "TUR"}
+    assert not any({s, t} <= {"AZE", "AZEGOV"} for s, t, *_r in found)
+
+
+def test_two_officials_of_one_government_are_two_actors():
+    found = triples("Putin and Russian officials held talks with Chinese officials.")
+    assert len([s for s, *_r in found if s == "RUSGOV"]) == 2
+
+
+def test_a_long_list_with_no_host_codes_each_party_once():
+    found = triples("Ministers of Chile, Peru, Bolivia, Ecuador and Colombia met on Friday.")
+    assert len(found) == 5 and all(t is None for _s, t, *_r in found)
+
+
+def test_a_pair_and_a_trilateral_still_pair():
+    assert len(triples("Russia, Turkey and Iran met in Astana.")) == 6
+    assert sorted(triples("Armenia and Azerbaijan met in Prague.")) == [
+        ("ARM", "AZE", "040", False, False), ("AZE", "ARM", "040", False, False)]
+
+
+def test_compound_subject_and_object_mean_each_pair():
+    assert len(triples("France and Germany condemned Russia and Belarus.")) == 4
+
+
+def test_apposition_is_one_actor():
+    for text in ("Russia's president, Vladimir Putin, criticized Ukraine.",
+                 "Vladimir Putin, the Russian president, criticized Ukraine."):
+        assert triples(text) == [("RUSGOV", "UKR", "111", False, False)]
+
+
+def test_an_office_and_its_holder_are_one_actor():
+    assert triples("The Russian President and Vladimir Putin criticized the United States.") == [
+        ("RUSGOV", "USA", "111", False, False)]
+    assert len(triples("Foreign Minister Sergei Lavrov and President Vladimir Putin criticized the United States."
+                       )) == 2
+
+
+def test_same_event_from_two_clauses_is_one():
+    found = triples("Putin criticized Ukraine, and Putin also criticized Ukraine on Monday.")
+    assert found == [("RUSGOV", "UKR", "111", False, False)]
+
+
+def test_hostile_list_is_bounded():
+    # Issue 16: a list of hundreds of names before a reciprocal verb made every ordered pair (6,450 events).
+    text = "Kabul, Netanyahu, Washington, he, " * 150 + "Kabul\tModi met Washington"
+    found = events(text)
+    assert len(found) <= MAX_EVENTS_PER_SENTENCE
+
+
+def test_a_long_list_of_distinct_parties_is_capped():
+    names = ["France", "Germany", "Italy", "Spain", "Poland", "Austria", "Belgium", "Greece", "Sweden", "Finland",
+             "Denmark", "Ireland", "Portugal", "Hungary", "Romania", "Bulgaria"]
+    found = triples(", ".join(names[:-1]) + " and " + names[-1] + " condemned Russia.")
+    assert len(found) == MAX_CONJUNCTS
+    assert {s for s, *_r in found} <= {"FRA", "DEU", "ITA", "ESP", "POL", "AUT", "BEL", "GRC", "SWE", "FIN", "DNK",
+                                        "IRL", "PRT", "HUN", "ROU", "BGR"}

@@ -1,0 +1,53 @@
+"""Events told in quotes and reported speech, on the record (``eventwire.code_text(...).to_dict()``), with
+sentences of our own writing: each is linked to its quote, and in quoted words "I"/"we"/"our" is the speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+
+pytestmark = pytest.mark.slow
+
+
+def coded(text: str) -> tuple[list[tuple[str, str | None, str, str | None]], dict[str, str]]:
+    record = eventwire.code_text(text, published="2024-05-10").to_dict()
+    quotes = {q["id"]: q["kind"] for q in record["quotes"]}
+    return [(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"], e["quote_id"])
+            for e in record["events"]], quotes
+
+
+def test_a_deed_in_a_direct_quote_is_linked_to_it():
+    found, quotes = coded('"Russia attacked Ukraine last night," Zelensky said.')
+    assert ("RUS", "UKR", "190", "Q1") in found and quotes == {"Q1": "direct"}
+
+
+def test_a_deed_in_reported_speech_is_linked_to_it():
+    found, quotes = coded("The Kremlin said Putin met Erdogan on Tuesday and praised Turkey.")
+    assert {("RUSGOV", "TURGOV", "040", "Q1"), ("RUSGOV", "TUR", "051", "Q1")} <= set(found)
+    assert quotes == {"Q1": "indirect"}
+
+
+def test_we_in_a_quote_is_the_speaker():
+    found, _ = coded('"We will never recognise Kosovo," Vucic said.')
+    assert found == [("SRBGOV", "XKX", "120", "Q1")]
+
+
+def test_i_in_a_quote_is_the_speaker():
+    found, _ = coded('"I met Putin on Monday," Erdogan said.')
+    assert ("TURGOV", "RUSGOV", "040", "Q1") in found
+
+
+def test_we_in_the_second_quote_of_a_speaker():
+    found, _ = coded('"Russia must withdraw," Macron said. "We condemn Russia."')
+    assert ("FRAGOV", "RUS", "111", "Q2") in found
+
+
+def test_my_is_not_the_speaker():
+    found, _ = coded('"We were grateful that Biden said he will help release my father," the son said.')
+    assert all(t != s for s, t, _c, _q in found)
+
+
+def test_a_deed_outside_any_quote_has_none():
+    found, _ = coded("Russia attacked Ukraine on Monday.")
+    assert found == [("RUS", "UKR", "190", None)]
