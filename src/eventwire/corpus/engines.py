@@ -78,8 +78,10 @@ class DaskEngine:
         if address:
             self.client = Client(address)
         else:
+            # ":0": any free port for the scheduler's HTTP routes. With None they still try 8787, and a second
+            # cluster on the machine (another run, a test) gets a port-in-use warning.
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+                                        dashboard_address=":0")
             self.client = Client(self.cluster)
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
         log.info("dask cluster with %d workers at %s", self.workers, self.client.scheduler.address)
