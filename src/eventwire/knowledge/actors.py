@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -23,6 +26,7 @@ class Role:
     role: str | None = None
     start: date | None = None
     end: date | None = None
+    source: str | None = None  # where the fact comes from (the row's ``source``)
 
     def holds_on(self, day: date | None) -> bool:
         if day is None:
@@ -63,7 +67,7 @@ def before_office(first: Role) -> Role:
     if first.country is None:
         return first
     end = first.start - timedelta(days=1) if first.start else None
-    return Role(first.country, None, first.country, None, None, end)
+    return Role(first.country, None, first.country, None, None, end, first.source)
 
 
 def former_role(last: Role) -> Role:
@@ -75,7 +79,7 @@ def former_role(last: Role) -> Role:
         return last
     role = f"former {last.role}" if last.role else None
     start = last.end + timedelta(days=1) if last.end else None
-    return Role(last.country, "ELI", f"{last.country}ELI", role, start, None)
+    return Role(last.country, "ELI", f"{last.country}ELI", role, start, None, last.source)
 
 
 @dataclass(frozen=True)
@@ -169,13 +173,13 @@ def group_actors(rows: Iterable[dict[str, str]], kind: str) -> tuple[Actor, ...]
         sector = r.get("sector") or None
         code = r.get("code") or f"{country or ''}{sector or ''}"
         entry["roles"].append(Role(country, sector, code, r.get("role") or None,
-                                   parse_day(r.get("start")), parse_day(r.get("end"))))
+                                   parse_day(r.get("start")), parse_day(r.get("end")), r.get("source") or None))
     return tuple(Actor(i, e["name"], tuple(e["aliases"]), tuple(e["roles"]), kind) for i, e in by_id.items())
 
 
 @functools.lru_cache(maxsize=1)
 def load_default_kb() -> KnowledgeBase:
-    """The knowledge base shipped in ``eventwire/data/actors``."""
+    """The curated knowledge base shipped in ``eventwire/data/actors`` (without the broad layer)."""
     return KnowledgeBase(
         countries=read_countries(DATA / "countries.tsv"),
         institutions=read_institutions(DATA / "institutions.tsv"),
@@ -183,3 +187,134 @@ def load_default_kb() -> KnowledgeBase:
         actors=group_actors(read_rows(DATA / "people.tsv"), "person")
         + group_actors(read_rows(DATA / "organisations.tsv"), "organisation"),
     )
+
+
+BROAD_FILES = (("broad_people.tsv", "person"), ("broad_organisations.tsv", "organisation"))
+
+
+@functools.lru_cache(maxsize=1)
+def load_broad_actors() -> tuple[Actor, ...]:
+    """The broad layer (``broad_*.tsv``, built by ``scripts/build_broad_kb.py`` from PETRARCH2's Phoenix
+    dictionaries); empty when the files are not there."""
+    actors: tuple[Actor, ...] = ()
+    for name, kind in BROAD_FILES:
+        path = DATA / name
+        if path.is_file():
+            actors += group_actors(read_rows(path), kind)
+    return actors
+
+
+def read_people_table(path: Path | str) -> tuple[Actor, ...]:
+    """A user's people table in our format (``people.tsv``'s columns), e.g. from ``eventwire kb import-wikidata``.
+    ``ValueError`` names the file when it is not one."""
+    path = Path(path)
+    try:
+        rows = list(read_rows(path))
+        missing = {"id", "name"} - set(rows[0]) if rows else set()
+        if missing:
+            raise ValueError(f"missing column(s) {', '.join(sorted(missing))}")
+        return group_actors(rows, "person")
+    except (ValueError, KeyError) as err:
+        raise ValueError(f"{path}: not a people table: {err}") from None
+
+
+@functools.lru_cache(maxsize=4)
+def load_kb(broad: bool = True, people: str | None = None) -> KnowledgeBase:
+    """The knowledge base a coder uses: a user's ``people`` table (if any) over the curated tables over the broad
+    layer (if ``broad``). An upper layer's roles win on every day they speak for (``layer_actors``)."""
+    kb = load_default_kb()
+    actors = kb.actors
+    if people:
+        actors = layer_actors(read_people_table(people), actors, kb)
+    if broad:
+        actors = layer_actors(actors, load_broad_actors(), kb)
+    return KnowledgeBase(countries=kb.countries, institutions=kb.institutions, sectors=kb.sectors, actors=actors)
+
+
+# ---------------------------------------------------------------- layers
+
+
+def name_key(name: str) -> str:
+    """A name compared across layers: lower case, accents, dots, hyphens and "the" dropped ("Ban Ki-moon" is
+    "ban ki moon", "Sergey V. Lavrov" is "sergey v lavrov")."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = re.split(r"[\s.\-_]+", plain)
+    return " ".join(w for w in words if w and w != "the")
+
+
+def actor_keys(actor: Actor) -> list[str]:
+    return list(dict.fromkeys(name_key(n) for n in (actor.name, *actor.aliases) if name_key(n)))
+
+
+Interval = tuple[date | None, date | None]
+
+
+def subtract(role: Role, covered: list[Interval]) -> list[Role]:
+    """The parts of ``role``'s span that no interval of ``covered`` touches (inclusive ends)."""
+    parts: list[Interval] = [(role.start, role.end)]
+    for c_start, c_end in covered:
+        kept: list[Interval] = []
+        for start, end in parts:
+            lo = start or date.min
+            hi = end or date.max
+            c_lo = c_start or date.min
+            c_hi = c_end or date.max
+            if c_hi < lo or hi < c_lo:
+                kept.append((start, end))
+                continue
+            if lo < c_lo:
+                kept.append((start, c_lo - timedelta(days=1)))
+            if c_hi < hi:
+                kept.append((c_hi + timedelta(days=1), end))
+        parts = kept
+    return [dataclasses.replace(role, start=s, end=e) for s, e in parts]
+
+
+def under(upper: Actor, lower: Actor) -> Actor:
+    """One actor from two records of it: the upper one's roles, then the lower one's on days the upper does not
+    speak for; the upper one's id, name and kind; the names of both."""
+    covered: list[Interval] = [(r.start, r.end) for r in upper.roles]
+    extra = tuple(part for r in lower.roles for part in subtract(r, covered))
+    aliases = tuple(dict.fromkeys((*upper.aliases, *(a for a in (lower.name, *lower.aliases) if a != upper.name))))
+    return dataclasses.replace(upper, aliases=aliases, roles=upper.roles + extra)
+
+
+def reserved_keys(kb: KnowledgeBase) -> set[str]:
+    """Names a lower layer may not give an actor: the countries' names, aliases, demonyms and capitals, and the
+    institutions' phrases ("Jordan", "New Mexico" is not ours to give, "Kremlin")."""
+    names: set[str] = set()
+    for c in kb.countries:
+        names.update(name_key(n) for n in (c.name, *c.aliases, *c.demonyms, *filter(None, (c.capital,)),
+                                          *c.capital_aliases))
+    names.update(name_key(i.phrase) for i in kb.institutions)
+    return names
+
+
+def layer_actors(upper: tuple[Actor, ...], lower: tuple[Actor, ...], kb: KnowledgeBase) -> tuple[Actor, ...]:
+    """``upper``'s actors with ``lower``'s under them.
+
+    A lower actor sharing a name of two words or more with an upper one is the same actor (``under``: the
+    upper roles win on every day they cover, the lower ones fill the rest, each role keeps its source). A
+    lower actor's other names are dropped where an upper actor, a country or an institution already has them;
+    a lower actor whose own name is so taken is dropped. Upper actors keep their order and come first."""
+    by_key: dict[str, int] = {}
+    for i, actor in enumerate(upper):
+        for key in actor_keys(actor):
+            by_key.setdefault(key, i)
+    merged = list(upper)
+    reserved = reserved_keys(kb)
+    taken = reserved | set(by_key)
+    added: list[Actor] = []
+    for actor in lower:
+        keys = actor_keys(actor)
+        same = next((by_key[k] for k in keys if " " in k and k in by_key), None)
+        if same is not None:
+            own = tuple(a for a in (actor.name, *actor.aliases)
+                        if name_key(a) not in reserved and by_key.get(name_key(a), same) == same)
+            merged[same] = under(merged[same], dataclasses.replace(actor, name=merged[same].name, aliases=own))
+            continue
+        if name_key(actor.name) in taken:
+            continue
+        aliases = tuple(a for a in actor.aliases if name_key(a) not in taken)
+        added.append(actor if aliases == actor.aliases else dataclasses.replace(actor, aliases=aliases))
+    return tuple(merged) + tuple(added)
