@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eventwire.cli.corpus import add_corpus_commands, day_argument, run_corpus_command
+from eventwire.cli.kb import add_kb_command
 from eventwire.cli.options import (
     UsageError,
     add_dictionary_options,
@@ -66,6 +67,7 @@ def make_parser() -> argparse.ArgumentParser:
     add_corpus_commands(sub)  # run, export
     add_watch_command(sub)  # watch
     add_serve_command(sub)  # serve
+    add_kb_command(sub)  # kb who, show, stale, import-wikidata
     return parser
 
 
