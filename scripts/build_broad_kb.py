@@ -130,7 +130,7 @@ def code_parts(code: str, countries: set[str]) -> tuple[str, str, str] | None:
 
 
 def keep_phrase(phrase: str, person: bool, titles: frozenset[str], common: frozenset[str]) -> bool:
-    words = phrase.split()
+    words = [w for w in phrase.split() if w != "THE"]
     if any(not re.search(r"[A-Z]", w) for w in words):
         return False
     if person and any(part in titles for w in words for part in w.split("-")):
@@ -154,9 +154,13 @@ def collect(dictionaries: Path, countries: set[str], titles: frozenset[str],
             if is_country_like(entry):
                 counts["skipped: country entry"] += 1
                 continue
-            live = [c for c in entry.codes if not c.null and code_parts(c.code, countries)]
+            live = [c for c in entry.codes if not c.null and code_parts(c.code, countries)
+                    and not (c.start and c.end and c.start > c.end)]  # a span ending before it starts: a typo
             if not live:
                 counts["skipped: no code we carry"] += 1
+                continue
+            if any(len(c.code) == 3 for c in live):  # a country entry with dated codes (Armenia's Soviet years)
+                counts["skipped: country entry with dated codes"] += 1
                 continue
             person = is_person(entry, people, name)
             names = [p for p in dict.fromkeys(entry.phrases) if keep_phrase(p, person, titles, common)]
@@ -201,10 +205,10 @@ def drop_ambiguous(actors: list[Broad], common: frozenset[str]) -> None:
     given = {name_key(n).split()[0] for a in curated if a.kind == "person" for n in (a.name, *a.aliases)
              if " " in name_key(n)}
     given.update(n.split()[0].lower() for a in actors if a.person for n in a.names if " " in n)
-    singles = Counter(name_key(n) for a in actors for n in a.names if " " not in n.strip())
+    singles = Counter(k for a in actors for k in {name_key(n) for n in a.names} if " " not in k)
     for actor in actors:
         actor.names = [n for n in actor.names
-                       if " " in n.strip() or (singles[name_key(n)] == 1 and name_key(n) not in given)]
+                       if " " in name_key(n) or (singles[name_key(n)] == 1 and name_key(n) not in given)]
 
 
 def rows(actors: list[Broad], person: bool, countries: set[str]) -> list[list[str]]:

@@ -45,7 +45,7 @@ def name_tokenizer(nlp: Language) -> Callable[[str], list[str]]:
     """The model's tokens of a knowledge-base name. A name of plain words (letters only, single spaces, none a
     tokenizer special case such as "cannot") is split on its spaces, which is what the tokenizer would give,
     without running it: tens of thousands of names are indexed at start-up (docs/knowledge-base.md)."""
-    special = {k.lower() for k in nlp.tokenizer.rules or {}}
+    special = {k.lower() for k in getattr(nlp.tokenizer, "rules", None) or {}}
 
     def tokenize(name: str) -> list[str]:
         words = name.split(" ")

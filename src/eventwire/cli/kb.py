@@ -121,7 +121,7 @@ def who(kb: KnowledgeBase, post: str | None, country: str | None, code: str | No
 
 def show(kb: KnowledgeBase, name: str, day: date | None) -> list[dict[str, str]]:
     key = name_key(name)
-    rows = []
+    rows: list[dict[str, str]] = []
     for actor in kb.actors:
         if actor.id != name and key not in {name_key(n) for n in (actor.name, *actor.aliases)}:
             continue
@@ -138,7 +138,7 @@ def show(kb: KnowledgeBase, name: str, day: date | None) -> list[dict[str, str]]
 def stale(kb: KnowledgeBase, before: date) -> list[dict[str, str]]:
     """Roles with no end (still held as far as the table knows) of actors whose last recorded date (a start or
     an end of any of their roles) is before ``before``: the entries to check first."""
-    rows = []
+    rows: list[dict[str, str]] = []
     for actor in kb.actors:
         days = [d for r in actor.roles for d in (r.start, r.end) if d is not None]
         if not days or max(days) >= before:

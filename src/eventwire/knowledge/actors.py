@@ -270,10 +270,21 @@ def subtract(role: Role, covered: list[Interval]) -> list[Role]:
     return [dataclasses.replace(role, start=s, end=e) for s, e in parts]
 
 
+def spoken_for(roles: tuple[Role, ...]) -> list[Interval]:
+    """The days an upper layer's record of an actor speaks for: from its first recorded role on. Between and
+    after its roles the upper record still speaks (the person is a former office-holder, ``former_role``): a
+    lower layer's open-ended role of 2016 ("governor of the central bank since 2008") must not fill a gap that
+    the upper table leaves on purpose."""
+    if not roles:
+        return []
+    starts = [r.start for r in roles]
+    return [(None if None in starts else min(s for s in starts if s is not None), None)]
+
+
 def under(upper: Actor, lower: Actor) -> Actor:
-    """One actor from two records of it: the upper one's roles, then the lower one's on days the upper does not
-    speak for; the upper one's id, name and kind; the names of both."""
-    covered: list[Interval] = [(r.start, r.end) for r in upper.roles]
+    """One actor from two records of it: the upper one's roles, then the lower one's on the days before the
+    upper one's first role (``spoken_for``); the upper one's id, name and kind; the names of both."""
+    covered = spoken_for(upper.roles)
     extra = tuple(part for r in lower.roles for part in subtract(r, covered))
     aliases = tuple(dict.fromkeys((*upper.aliases, *(a for a in (lower.name, *lower.aliases) if a != upper.name))))
     return dataclasses.replace(upper, aliases=aliases, roles=upper.roles + extra)
@@ -294,7 +305,8 @@ def layer_actors(upper: tuple[Actor, ...], lower: tuple[Actor, ...], kb: Knowled
     """``upper``'s actors with ``lower``'s under them.
 
     A lower actor sharing a name of two words or more with an upper one is the same actor (``under``: the
-    upper roles win on every day they cover, the lower ones fill the rest, each role keeps its source). A
+    upper record speaks from its first role on, the lower one's roles fill the days before it, each role keeps
+    its source). A
     lower actor's other names are dropped where an upper actor, a country or an institution already has them;
     a lower actor whose own name is so taken is dropped. Upper actors keep their order and come first."""
     by_key: dict[str, int] = {}
