@@ -6,14 +6,17 @@ format (``people.tsv``'s columns, one row per dated code, each row naming its so
 taken (our ``countries.tsv`` is curated, and Phoenix's country entries list cities and provinces as the country);
 names that would resolve wrongly are left out (docs/knowledge-base.md, "The broad layer"):
 
-- a person's phrase with a title or a demonym in it ("FOREIGN_MINISTER_SERGEY_V._LAVROV"): the resolver reads
-  titles itself;
+- a person's phrase with a title or a demonym in it ("FOREIGN_MINISTER_SERGEY_V._LAVROV"), and any phrase made of
+  titles, demonyms and small words only ("THE_US_SECRETARY_OF_STATE"): the resolver reads titles itself;
+- a name that is a place's in our gazetteer ("WEST_POINT", "PUERTO_RICO"), but for one-word organisations
+  (companies named after their town: "NOKIA", "HONDA");
 - a one-word name that is an English word, a stop word, a given name of anyone in the layer or in our tables,
   shorter than four letters, or the one-word name of two actors;
 - (at load time, ``knowledge.actors.layer_actors``) any name a country, capital, demonym, institution or a
   curated actor already has.
 
-Entries sharing a name of two words or more are one actor (Ban Ki-moon is in two files).
+Entries of one kind sharing a name of two words or more, where it is the name of one of them, are one actor
+(Ban Ki-moon is in two files).
 
     PYTHONPATH=src python scripts/build_broad_kb.py            # rewrite the two files
     PYTHONPATH=src python scripts/build_broad_kb.py --check    # exit 1 if they are out of date
@@ -25,6 +28,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -32,8 +36,10 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventwire.knowledge.actors import DATA, load_default_kb, name_key
+from eventwire.knowledge.gazetteer import load_gazetteer
 from eventwire.knowledge.petrarch_actors import (
     PERSON_TITLES,
+    SMALL_WORDS,
     ActorEntry,
     CodeSpec,
     display_phrase,
@@ -103,16 +109,25 @@ def common_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# Words of the posts our sector phrases name ("secretary of state", "foreign minister"), and PETRARCH's titles.
+POSTS = frozenset(w.upper() for r in read_rows(DATA / "sectors.tsv") if r.get("role")
+                  for w in r["phrase"].split() if len(w) > 2) | PERSON_TITLES
+AGENT_ONLY: set[str] = set()  # filled by title_words: words only Phoenix's agent phrases have (ARMY, ASSOCIATION)
+
+
 def title_words(dictionaries: Path) -> frozenset[str]:
     """Words of agent phrases (MINISTER, AMBASSADOR), our sector phrases and PETRARCH's person titles, and
     demonyms ("RUSSIAN"): a person's phrase holding one is a title phrase, not a name."""
     words = set(PERSON_TITLES)
     agents = dictionaries / "Phoenix.agents.txt"
     if agents.is_file():
-        words.update(w.upper() for a in read_agent_entries(agents) for w in a.phrase.split() if len(w) > 2)
+        agent_words = {w.upper() for a in read_agent_entries(agents) for w in a.phrase.split() if len(w) > 2}
+        AGENT_ONLY.update(agent_words - POSTS)
+        words.update(agent_words)
     words.update(w.upper() for r in read_rows(DATA / "sectors.tsv") for w in r["phrase"].split() if len(w) > 2)
     for country in load_default_kb().countries:
         words.update(w.upper() for d in country.demonyms for w in d.split())
+        words.update(w.upper().strip(".") for n in (country.name, *country.aliases) if " " not in n for w in [n])
     return frozenset(words - {"THE", "AND", "FOR"})
 
 
@@ -129,20 +144,27 @@ def code_parts(code: str, countries: set[str]) -> tuple[str, str, str] | None:
     return None
 
 
-def keep_phrase(phrase: str, person: bool, titles: frozenset[str], common: frozenset[str]) -> bool:
+def keep_phrase(phrase: str, person: bool, titles: frozenset[str], common: frozenset[str],
+                places: Container[str]) -> bool:
     words = [w for w in phrase.split() if w != "THE"]
     if any(not re.search(r"[A-Z]", w) for w in words):
         return False
-    if person and any(part in titles for w in words for part in w.split("-")):
+    if (person or len(words) > 1) and display_phrase(phrase) in places:
+        return False  # a place's name; a one-word company's stays ("NOKIA" is a town too)
+    parts = [part for w in words for part in w.split("-") if part]
+    if person and any(part in titles for part in parts):
         return False
+    post_like = [p in POSTS or (p in titles and p not in AGENT_ONLY) or p.lower() in SMALL_WORDS for p in parts]
+    if any(part in POSTS for part in parts) and all(post_like):
+        return False  # a post, not a name ("THE_US_SECRETARY_OF_STATE", "GERMAN_CHANCELLOR")
     if len(words) == 1:
         word = words[0].strip(".")
         return len(word) >= (4 if person else 3) and word.lower() not in common
     return True
 
 
-def collect(dictionaries: Path, countries: set[str], titles: frozenset[str],
-            common: frozenset[str]) -> tuple[list[Broad], Counter[str]]:
+def collect(dictionaries: Path, countries: set[str], titles: frozenset[str], common: frozenset[str],
+            places: Container[str]) -> tuple[list[Broad], Counter[str]]:
     counts: Counter[str] = Counter()
     actors: list[Broad] = []
     for name in FILES:
@@ -163,7 +185,7 @@ def collect(dictionaries: Path, countries: set[str], titles: frozenset[str],
                 counts["skipped: country entry with dated codes"] += 1
                 continue
             person = is_person(entry, people, name)
-            names = [p for p in dict.fromkeys(entry.phrases) if keep_phrase(p, person, titles, common)]
+            names = [p for p in dict.fromkeys(entry.phrases) if keep_phrase(p, person, titles, common, places)]
             if not names:
                 counts["skipped: only title or common-word names"] += 1
                 continue
@@ -185,13 +207,13 @@ def merge_duplicates(actors: list[Broad]) -> list[Broad]:
     by_key: dict[str, Broad] = {}
     for actor in actors:
         keys = [name_key(display_phrase(n)) for n in actor.names]
-        target = next((by_key[k] for k in keys if " " in k and k in by_key), None)
+        target = next((by_key[k] for k in keys if " " in k and k in by_key and by_key[k].person == actor.person
+                       and k in (keys[0], name_key(display_phrase(by_key[k].names[0])))), None)
         if target is None:
             merged.append(actor)
             target = actor
         else:
             target.names.extend(n for n in actor.names if n not in target.names)
-            target.person = target.person or actor.person
             target.codes.extend(c for c in actor.codes if c not in target.codes)
         for key in keys:
             if " " in key:
@@ -250,7 +272,7 @@ def render(name: str, kind: str, table: list[list[str]]) -> str:
 def build(dictionaries: Path) -> tuple[dict[str, str], Counter[str]]:
     countries = {c.iso3 for c in load_default_kb().countries}
     common = common_words()
-    actors, counts = collect(dictionaries, countries, title_words(dictionaries), common)
+    actors, counts = collect(dictionaries, countries, title_words(dictionaries), common, load_gazetteer())
     actors = merge_duplicates(actors)
     drop_ambiguous(actors, common)
     people = rows(actors, True, countries)

@@ -64,6 +64,21 @@ def test_a_lower_actor_may_not_take_a_country_an_institution_or_an_upper_actors_
     assert actors[1].aliases == ("E. Lind",)  # "Lind" is Bo's, "Georgia" a country's
 
 
+def test_an_alias_alone_does_not_make_an_organisation_a_person() -> None:
+    """PETRARCH files a spokesman under the body he speaks for: the body is not the man."""
+    upper = person("tom-ash", "Tom Ash", Role("USA", "GOV", "USAGOV", "Spokesperson", date(2020, 1, 1)))
+    body = Actor("px-navy", "Example Navy", ("Tom Ash", "Exnav"), (Role("USA", "MIL", "USAMIL"),), "organisation")
+    actors = layer_actors((upper,), (body,), load_default_kb())
+    assert [a.id for a in actors] == ["tom-ash", "px-navy"]
+    assert actors[0].roles == upper.roles and actors[1].aliases == ("Exnav",)
+
+
+def test_no_broad_name_is_a_post_or_a_place() -> None:
+    keys = {k for a in load_broad_actors() for k in actor_keys(a)}
+    for post in ("secretary of state", "us secretary of state", "german chancellor", "white house", "west point"):
+        assert post not in keys
+
+
 def test_no_broad_name_is_a_country_capital_demonym_institution_or_a_curated_name() -> None:
     kb = load_kb()
     curated = load_default_kb()

@@ -301,10 +301,25 @@ def reserved_keys(kb: KnowledgeBase) -> set[str]:
     return names
 
 
+def same_actor(actor: Actor, keys: list[str], upper: tuple[Actor, ...], by_key: dict[str, int]) -> int | None:
+    """The index of the upper actor ``actor`` is: one of the same kind whose name is one of its names of two
+    words or more, or that has its name among its own. One alias is not enough: PETRARCH files a spokesman's name
+    under the armed forces he speaks for ("John Kirby" under the US military)."""
+    own = name_key(actor.name)
+    for key in keys:
+        i = by_key.get(key)
+        if i is None or " " not in key or upper[i].kind != actor.kind:
+            continue
+        if key == own or key == name_key(upper[i].name):
+            return i
+    return None
+
+
 def layer_actors(upper: tuple[Actor, ...], lower: tuple[Actor, ...], kb: KnowledgeBase) -> tuple[Actor, ...]:
     """``upper``'s actors with ``lower``'s under them.
 
-    A lower actor sharing a name of two words or more with an upper one is the same actor (``under``: the
+    A lower actor sharing a name of two words or more with an upper one (its own or the upper one's name,
+    ``same_actor``) is the same actor (``under``: the
     upper record speaks from its first role on, the lower one's roles fill the days before it, each role keeps
     its source). A
     lower actor's other names are dropped where an upper actor, a country or an institution already has them;
@@ -319,7 +334,7 @@ def layer_actors(upper: tuple[Actor, ...], lower: tuple[Actor, ...], kb: Knowled
     added: list[Actor] = []
     for actor in lower:
         keys = actor_keys(actor)
-        same = next((by_key[k] for k in keys if " " in k and k in by_key), None)
+        same = same_actor(actor, keys, upper, by_key)
         if same is not None:
             own = tuple(a for a in (actor.name, *actor.aliases)
                         if name_key(a) not in reserved and by_key.get(name_key(a), same) == same)
