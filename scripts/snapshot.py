@@ -40,10 +40,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True)
     parser.add_argument("--ag-rows", type=int, default=300)
+    parser.add_argument("--no-broad-kb", dest="broad_kb", action="store_false", help="without the broad actor layer")
     args = parser.parse_args()
     import eventwire
+    from eventwire.knowledge.settings import CoderSettings
 
-    coder = eventwire.Coder()
+    coder = eventwire.Coder(CoderSettings(broad_kb=args.broad_kb))
     items = [eventwire.ArticleText(text, published, id=ident) for ident, text, published in texts(args.ag_rows)]
     with open(args.out, "w", encoding="utf-8") as out:
         for record in coder.code_many(items):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
 from spacy.language import Language
@@ -41,6 +41,21 @@ log = logging.getLogger(__name__)
 # English news has a token per 5 characters): what bounds the memory of an article's Doc (docs/run.md).
 CHARS_PER_TOKEN = 4
 
+
+
+def name_tokenizer(nlp: Language) -> Callable[[str], list[str]]:
+    """The model's tokens of a knowledge-base name. A name of plain words (letters only, single spaces, none a
+    tokenizer special case such as "cannot") is split on its spaces, which is what the tokenizer would give,
+    without running it: tens of thousands of names are indexed at start-up (docs/knowledge-base.md)."""
+    special = {k.lower() for k in getattr(nlp.tokenizer, "rules", None) or {}}
+
+    def tokenize(name: str) -> list[str]:
+        words = name.split(" ")
+        if all(w.isalpha() and w.lower() not in special for w in words):
+            return words
+        return [t.text for t in nlp.tokenizer(name)]
+
+    return tokenize
 
 
 def parse_published(value: str | None) -> date | None:
@@ -83,7 +98,7 @@ class Coder:
         self.patterns = self.knowledge.patterns
         self.codebook = self.knowledge.codebook
         self.time_words = self.knowledge.time_words
-        self.names = NameIndex(self.kb, lambda s: [t.text for t in self.nlp.tokenizer(s)], common_words(self.nlp))
+        self.names = NameIndex(self.kb, name_tokenizer(self.nlp), common_words(self.nlp))
         self.max_chars = self.settings.max_chars
         self.batch_size = self.settings.batch_size
 

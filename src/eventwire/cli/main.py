@@ -11,6 +11,7 @@ from pathlib import Path
 
 from eventwire.cli.alerts import add_alerts_command
 from eventwire.cli.corpus import add_corpus_commands, day_argument, run_corpus_command
+from eventwire.cli.kb import add_kb_command
 from eventwire.cli.options import (
     UsageError,
     add_dictionary_options,
@@ -68,6 +69,7 @@ def make_parser() -> argparse.ArgumentParser:
     add_watch_command(sub)  # watch
     add_serve_command(sub)  # serve
     add_alerts_command(sub)  # alerts
+    add_kb_command(sub)  # kb who, show, stale, import-wikidata
     return parser
 
 

@@ -13,7 +13,8 @@ class UsageError(Exception):
 
 
 def add_dictionary_options(parser: argparse.ArgumentParser) -> None:
-    """``--petrarch-actors``, ``--petrarch-agents``, ``--petrarch-verbs``, ``--petrarch-discards``."""
+    """``--petrarch-actors``, ``--petrarch-agents``, ``--petrarch-verbs``, ``--petrarch-discards``,
+    ``--people-table``, ``--no-broad-kb``."""
     group = parser.add_argument_group("dictionaries (docs/petrarch-import.md)")
     group.add_argument("--petrarch-actors", metavar="FILE", 
                        help="PETRARCH actor dictionary to add to the knowledge base")
@@ -23,6 +24,10 @@ def add_dictionary_options(parser: argparse.ArgumentParser) -> None:
                        help="PETRARCH verb dictionary whose patterns are tried first")
     group.add_argument("--petrarch-discards", metavar="FILE",
                        help="PETRARCH discards file: sentences/stories that code no event")
+    group.add_argument("--people-table", metavar="FILE",
+                       help="people table in our format (eventwire kb import-wikidata) over the bundled one")
+    group.add_argument("--no-broad-kb", dest="broad_kb", action="store_false",
+                       help="leave out the broad actor layer (docs/knowledge-base.md)")
 
 
 def add_timeout_option(parser: argparse.ArgumentParser, default: float = DEFAULT_TIMEOUT_S) -> None:
@@ -46,10 +51,19 @@ def coder_settings(args: argparse.Namespace) -> CoderSettings:
             petrarch_agents=getattr(args, "petrarch_agents", None),
             petrarch_verbs=getattr(args, "petrarch_verbs", None),
             petrarch_discards=getattr(args, "petrarch_discards", None),
+            people_table=getattr(args, "people_table", None),
+            broad_kb=getattr(args, "broad_kb", True),
             max_chars=getattr(args, "max_chars", None) or DEFAULT_MAX_CHARS,
             batch_size=getattr(args, "batch_size", None) or DEFAULT_BATCH_SIZE,
         )
     except ValueError as err:
         raise UsageError(str(err)) from None
     settings.check()  # FileNotFoundError: an OSError, reported with exit status 2
+    if settings.people_table:
+        from eventwire.knowledge.actors import read_people_table
+
+        try:
+            read_people_table(settings.people_table)
+        except ValueError as err:
+            raise UsageError(f"--people-table: {err}") from None
     return settings

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -23,6 +26,7 @@ class Role:
     role: str | None = None
     start: date | None = None
     end: date | None = None
+    source: str | None = None  # where the fact comes from (the row's ``source``)
 
     def holds_on(self, day: date | None) -> bool:
         if day is None:
@@ -63,7 +67,7 @@ def before_office(first: Role) -> Role:
     if first.country is None:
         return first
     end = first.start - timedelta(days=1) if first.start else None
-    return Role(first.country, None, first.country, None, None, end)
+    return Role(first.country, None, first.country, None, None, end, first.source)
 
 
 def former_role(last: Role) -> Role:
@@ -75,7 +79,7 @@ def former_role(last: Role) -> Role:
         return last
     role = f"former {last.role}" if last.role else None
     start = last.end + timedelta(days=1) if last.end else None
-    return Role(last.country, "ELI", f"{last.country}ELI", role, start, None)
+    return Role(last.country, "ELI", f"{last.country}ELI", role, start, None, last.source)
 
 
 @dataclass(frozen=True)
@@ -169,13 +173,13 @@ def group_actors(rows: Iterable[dict[str, str]], kind: str) -> tuple[Actor, ...]
         sector = r.get("sector") or None
         code = r.get("code") or f"{country or ''}{sector or ''}"
         entry["roles"].append(Role(country, sector, code, r.get("role") or None,
-                                   parse_day(r.get("start")), parse_day(r.get("end"))))
+                                   parse_day(r.get("start")), parse_day(r.get("end")), r.get("source") or None))
     return tuple(Actor(i, e["name"], tuple(e["aliases"]), tuple(e["roles"]), kind) for i, e in by_id.items())
 
 
 @functools.lru_cache(maxsize=1)
 def load_default_kb() -> KnowledgeBase:
-    """The knowledge base shipped in ``eventwire/data/actors``."""
+    """The curated knowledge base shipped in ``eventwire/data/actors`` (without the broad layer)."""
     return KnowledgeBase(
         countries=read_countries(DATA / "countries.tsv"),
         institutions=read_institutions(DATA / "institutions.tsv"),
@@ -183,3 +187,161 @@ def load_default_kb() -> KnowledgeBase:
         actors=group_actors(read_rows(DATA / "people.tsv"), "person")
         + group_actors(read_rows(DATA / "organisations.tsv"), "organisation"),
     )
+
+
+BROAD_FILES = (("broad_people.tsv", "person"), ("broad_organisations.tsv", "organisation"))
+
+
+@functools.lru_cache(maxsize=1)
+def load_broad_actors() -> tuple[Actor, ...]:
+    """The broad layer (``broad_*.tsv``, built by ``scripts/build_broad_kb.py`` from PETRARCH2's Phoenix
+    dictionaries); empty when the files are not there."""
+    actors: tuple[Actor, ...] = ()
+    for name, kind in BROAD_FILES:
+        path = DATA / name
+        if path.is_file():
+            actors += group_actors(read_rows(path), kind)
+    return actors
+
+
+def read_people_table(path: Path | str) -> tuple[Actor, ...]:
+    """A user's people table in our format (``people.tsv``'s columns), e.g. from ``eventwire kb import-wikidata``.
+    ``ValueError`` names the file when it is not one."""
+    path = Path(path)
+    try:
+        rows = list(read_rows(path))
+        missing = {"id", "name"} - set(rows[0]) if rows else set()
+        if missing:
+            raise ValueError(f"missing column(s) {', '.join(sorted(missing))}")
+        return group_actors(rows, "person")
+    except (ValueError, KeyError) as err:
+        raise ValueError(f"{path}: not a people table: {err}") from None
+
+
+@functools.lru_cache(maxsize=4)
+def load_kb(broad: bool = True, people: str | None = None) -> KnowledgeBase:
+    """The knowledge base a coder uses: a user's ``people`` table (if any) over the curated tables over the broad
+    layer (if ``broad``). An upper layer's roles win on every day they speak for (``layer_actors``)."""
+    kb = load_default_kb()
+    actors = kb.actors
+    if people:
+        actors = layer_actors(read_people_table(people), actors, kb)
+    if broad:
+        actors = layer_actors(actors, load_broad_actors(), kb)
+    return KnowledgeBase(countries=kb.countries, institutions=kb.institutions, sectors=kb.sectors, actors=actors)
+
+
+# ---------------------------------------------------------------- layers
+
+
+def name_key(name: str) -> str:
+    """A name compared across layers: lower case, accents, dots, hyphens and "the" dropped ("Ban Ki-moon" is
+    "ban ki moon", "Sergey V. Lavrov" is "sergey v lavrov")."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = re.split(r"[\s.\-_]+", plain)
+    return " ".join(w for w in words if w and w != "the")
+
+
+def actor_keys(actor: Actor) -> list[str]:
+    return list(dict.fromkeys(name_key(n) for n in (actor.name, *actor.aliases) if name_key(n)))
+
+
+Interval = tuple[date | None, date | None]
+
+
+def subtract(role: Role, covered: list[Interval]) -> list[Role]:
+    """The parts of ``role``'s span that no interval of ``covered`` touches (inclusive ends)."""
+    parts: list[Interval] = [(role.start, role.end)]
+    for c_start, c_end in covered:
+        kept: list[Interval] = []
+        for start, end in parts:
+            lo = start or date.min
+            hi = end or date.max
+            c_lo = c_start or date.min
+            c_hi = c_end or date.max
+            if c_hi < lo or hi < c_lo:
+                kept.append((start, end))
+                continue
+            if lo < c_lo:
+                kept.append((start, c_lo - timedelta(days=1)))
+            if c_hi < hi:
+                kept.append((c_hi + timedelta(days=1), end))
+        parts = kept
+    return [dataclasses.replace(role, start=s, end=e) for s, e in parts]
+
+
+def spoken_for(roles: tuple[Role, ...]) -> list[Interval]:
+    """The days an upper layer's record of an actor speaks for: from its first recorded role on. Between and
+    after its roles the upper record still speaks (the person is a former office-holder, ``former_role``): a
+    lower layer's open-ended role of 2016 ("governor of the central bank since 2008") must not fill a gap that
+    the upper table leaves on purpose."""
+    if not roles:
+        return []
+    starts = [r.start for r in roles]
+    return [(None if None in starts else min(s for s in starts if s is not None), None)]
+
+
+def under(upper: Actor, lower: Actor) -> Actor:
+    """One actor from two records of it: the upper one's roles, then the lower one's on the days before the
+    upper one's first role (``spoken_for``); the upper one's id, name and kind; the names of both."""
+    covered = spoken_for(upper.roles)
+    extra = tuple(part for r in lower.roles for part in subtract(r, covered))
+    aliases = tuple(dict.fromkeys((*upper.aliases, *(a for a in (lower.name, *lower.aliases) if a != upper.name))))
+    return dataclasses.replace(upper, aliases=aliases, roles=upper.roles + extra)
+
+
+def reserved_keys(kb: KnowledgeBase) -> set[str]:
+    """Names a lower layer may not give an actor: the countries' names, aliases, demonyms and capitals, and the
+    institutions' phrases ("Jordan", "New Mexico" is not ours to give, "Kremlin")."""
+    names: set[str] = set()
+    for c in kb.countries:
+        names.update(name_key(n) for n in (c.name, *c.aliases, *c.demonyms, *filter(None, (c.capital,)),
+                                          *c.capital_aliases))
+    names.update(name_key(i.phrase) for i in kb.institutions)
+    return names
+
+
+def same_actor(actor: Actor, keys: list[str], upper: tuple[Actor, ...], by_key: dict[str, int]) -> int | None:
+    """The index of the upper actor ``actor`` is: one of the same kind whose name is one of its names of two
+    words or more, or that has its name among its own. One alias is not enough: PETRARCH files a spokesman's name
+    under the armed forces he speaks for ("John Kirby" under the US military)."""
+    own = name_key(actor.name)
+    for key in keys:
+        i = by_key.get(key)
+        if i is None or " " not in key or upper[i].kind != actor.kind:
+            continue
+        if key == own or key == name_key(upper[i].name):
+            return i
+    return None
+
+
+def layer_actors(upper: tuple[Actor, ...], lower: tuple[Actor, ...], kb: KnowledgeBase) -> tuple[Actor, ...]:
+    """``upper``'s actors with ``lower``'s under them.
+
+    A lower actor sharing a name of two words or more with an upper one (its own or the upper one's name,
+    ``same_actor``) is the same actor (``under``: the
+    upper record speaks from its first role on, the lower one's roles fill the days before it, each role keeps
+    its source). A
+    lower actor's other names are dropped where an upper actor, a country or an institution already has them;
+    a lower actor whose own name is so taken is dropped. Upper actors keep their order and come first."""
+    by_key: dict[str, int] = {}
+    for i, actor in enumerate(upper):
+        for key in actor_keys(actor):
+            by_key.setdefault(key, i)
+    merged = list(upper)
+    reserved = reserved_keys(kb)
+    taken = reserved | set(by_key)
+    added: list[Actor] = []
+    for actor in lower:
+        keys = actor_keys(actor)
+        same = same_actor(actor, keys, upper, by_key)
+        if same is not None:
+            own = tuple(a for a in (actor.name, *actor.aliases)
+                        if name_key(a) not in reserved and by_key.get(name_key(a), same) == same)
+            merged[same] = under(merged[same], dataclasses.replace(actor, name=merged[same].name, aliases=own))
+            continue
+        if name_key(actor.name) in taken:
+            continue
+        aliases = tuple(a for a in actor.aliases if name_key(a) not in taken)
+        added.append(actor if aliases == actor.aliases else dataclasses.replace(actor, aliases=aliases))
+    return tuple(merged) + tuple(added)

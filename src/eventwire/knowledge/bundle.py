@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from eventwire.knowledge.actors import KnowledgeBase, load_default_kb
+from eventwire.knowledge.actors import KnowledgeBase, load_kb
 from eventwire.knowledge.codebook import CameoCode, load_codebook
 from eventwire.knowledge.cues import CueLexicon, load_cues
 from eventwire.knowledge.gazetteer import load_place_knowledge
@@ -35,11 +35,12 @@ class Knowledge:
 def build_knowledge(settings: CoderSettings, lemmatize: Lemmatizer | None = None) -> Knowledge:
     """The bundled tables, with the user's dictionaries of ``settings`` put in front of ours.
 
-    PETRARCH actors and agents come before our knowledge base (theirs win on ties, as a user asked for
+    A people table (``people_table``) goes over our curated tables, the broad layer under them
+    (``broad_kb``). PETRARCH actors and agents come before our knowledge base (theirs win on ties, as a user asked for
     them); PETRARCH verb patterns are tried before ours; discards replace ours. ``lemmatize`` turns the
     words of a verb dictionary into the model's lemmas (``nlp.lemmas.spacy_lemmatizer``)."""
     settings.check()
-    kb = load_default_kb()
+    kb = load_kb(settings.broad_kb, settings.people_table)
     if settings.petrarch_actors:
         from eventwire.knowledge.petrarch_actors import read_petrarch_dictionaries
 

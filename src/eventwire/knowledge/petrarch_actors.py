@@ -31,6 +31,13 @@ DEMONYM_SUFFIXES = ("IAN", "ESE", "ISH", "EAN")
 DERIVED_SUFFIXES = ("I", "N", "AN", "IAN", "ESE", "ISH", "ER", "IC")
 IRREGULAR_DEMONYMS = word_list("petrarch_irregular_demonyms")
 PERSON_TITLES = word_list("petrarch_person_titles")
+# Words of organisations' names: a phrase with one names an organisation (scripts/build_broad_kb.py).
+ORGANISATION_WORDS = word_list("organisation_name_words") | word_list("broad_organisation_words")
+
+
+def names_organisation(phrase: str) -> bool:
+    """'LIBERAL_PARTY', 'TALIBAN MOVEMENT': a phrase with a word of an organisation's name."""
+    return any(w.lower() in ORGANISATION_WORDS for w in phrase_words(phrase))
 
 
 @dataclass(frozen=True)

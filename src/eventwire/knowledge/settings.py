@@ -15,7 +15,7 @@ from pathlib import Path
 DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_BATCH_SIZE = 16
 # The user dictionaries a coder accepts, by option name (docs/petrarch-import.md).
-DICTIONARY_OPTIONS = ("petrarch_actors", "petrarch_agents", "petrarch_verbs", "petrarch_discards")
+DICTIONARY_OPTIONS = ("petrarch_actors", "petrarch_agents", "petrarch_verbs", "petrarch_discards", "people_table")
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class CoderSettings:
     petrarch_agents: str | None = None
     petrarch_verbs: str | None = None
     petrarch_discards: str | None = None
+    people_table: str | None = None  # a people table in our format over the curated one (docs/knowledge-base.md)
+    broad_kb: bool = True  # the broad actor layer (data/actors/broad_*.tsv) under the curated tables
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = DEFAULT_BATCH_SIZE
 
@@ -61,6 +63,8 @@ class CoderSettings:
         for name, user_file in sorted(self.dictionaries().items()):
             h.update(f"user:{name}".encode())
             h.update(Path(user_file).read_bytes())
+        if not self.broad_kb:
+            h.update(b"no-broad-kb")
         return h.hexdigest()[:12]
 
     def describe(self) -> dict[str, object]:
