@@ -6,6 +6,7 @@ alone, then twice with the votes of the article's other readings (``scoring``). 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -13,12 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from eventwire.actors.metonymy import is_government_metonym
 from eventwire.knowledge.gazetteer_index import Candidate, Gazetteer, PlaceKnowledge, normalise_name
 from eventwire.nlp.budget import check
 from eventwire.places.mentions import Mention, collect_mentions
 from eventwire.places.mislabels import home_mislabels, listed_mislabels
 from eventwire.places.names import confirmed, hint_matches, home_regions, lookup_span, read_lookup
+from eventwire.places.reading import GOVERNMENT, LITERAL, name_reading
 from eventwire.places.scoring import best_candidate, region_rival, unclear_county, vote
 from eventwire.records import Place
 
@@ -41,11 +42,28 @@ class Toponym:
     token_end: int
     kind: str = "name"
 
+    @property
+    def reading(self) -> str:
+        return self.place.reading
+
 
 
 def find_places(doc: Doc, known: PlaceKnowledge, article_countries: Sequence[str] = ()) -> list[Place]:
     """Place names used as locations (not as stand-ins for governments), each placed when the gazetteer can."""
     return [t.place for t in find_toponyms(doc, known, article_countries) if not t.metonym and t.kind == "name"]
+
+
+def record_places(doc: Doc, known: PlaceKnowledge, article_countries: Sequence[str] = ()) -> list[Place]:
+    """Every toponym of the document, as the record lists it: names in any reading ("literal", "government",
+    "both"), demonyms and names embedded in other names, each with its ``reading`` and ``kind``. The places an
+    event may happen at are ``is_location``'s."""
+    return [t.place for t in find_toponyms(doc, known, article_countries, include_demonyms=True,
+                                           include_embedded=True)]
+
+
+def is_location(place: Place) -> bool:
+    """A place an event may be located at: a name used as a location ("literal" or "both")."""
+    return place.kind == "name" and place.reading != GOVERNMENT
 
 
 
@@ -126,8 +144,12 @@ def find_toponyms(
     toponyms = []
     for m in mentions:
         cand, place = decided[id(m)]
-        metonym = m.kind == "name" and is_government_metonym(doc, m.span.start, m.span.end)
-        toponyms.append(Toponym(place or make_place(m.span, cand), metonym, m.span.start, m.span.end, m.kind))
+        # Names and demonyms are read in their sentence ("Russian officials": government); an embedded name is
+        # the place the organisation's name carries ("Ohio" in "Ohio State University": literal).
+        reading = name_reading(doc, m.span.start, m.span.end) if m.kind != "embedded" else LITERAL
+        metonym = m.kind == "name" and reading == GOVERNMENT
+        found = dataclasses.replace(place or make_place(m.span, cand), reading=reading, kind=m.kind)
+        toponyms.append(Toponym(found, metonym, m.span.start, m.span.end, m.kind))
     return toponyms
 
 
