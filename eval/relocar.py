@@ -73,12 +73,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def record_reading(coded: CodedArticle, start: int, end: int, any_actor: bool = False) -> str:
     """How the record reads the name at [start, end): "met" when a place there reads "government" or "both",
-    or, where no place covers it, when an actor mention does (a capital or institution read as its
-    government). With ``any_actor`` any actor mention there counts as metonymic too (the record lists every
+    or, where no place covers it, when an actor mention other than a country name does (a person, an
+    organisation). With ``any_actor`` any actor mention there counts as metonymic too (the record lists every
     country name as an actor mention, the literal ones included: its code, not its reading)."""
     places = [p for p in coded.places if p.start < end and start < p.end]
     actors = [m for m in coded.mentions if m.start < end and start < m.end]
-    if any(p.reading != "literal" for p in places) or (actors and (any_actor or not places)):
+    if any_actor and actors:
+        return "met"
+    if any(p.reading != "literal" for p in places) or (not places and any(m.kind != "country" for m in actors)):
         return "met"
     return "lit"
 

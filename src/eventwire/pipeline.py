@@ -27,7 +27,14 @@ from eventwire.nlp.guard import InputRejected, check_text
 from eventwire.nlp.lemmas import spacy_lemmatizer
 from eventwire.nlp.model import common_words, make_nlp
 from eventwire.nlp.parse import parse_texts
-from eventwire.places import is_actor_reading, is_location, locate_event, place_country, record_places
+from eventwire.places import (
+    actor_named_places,
+    is_actor_reading,
+    is_location,
+    locate_event,
+    place_country,
+    record_places,
+)
 from eventwire.quotes.finder import find_quotes
 from eventwire.records import Article, ArticleText, CodedArticle, Event, Place, Plover, Quote, Span, Time, article_id
 from eventwire.times.finder import date_event, find_times
@@ -162,6 +169,9 @@ class Coder:
         countries = sorted({m.country for m in actor_mentions if m.country and m.text not in gazetteer})
         check()
         places = record_places(doc, self.place_knowledge, countries)  # every toponym, each with its reading
+        named = [(m.start_i, m.end_i, m.mention.kind) for m in mentions]
+        places = sorted([*places, *actor_named_places(doc, self.place_knowledge, places, named)],
+                        key=lambda p: (p.start, p.end))
         locations = [p for p in places if is_location(p)]  # what an event may happen at
         check()
         in_dateline = dateline_tokens(doc)  # "BEIJING (Reuters) -": the agency takes no part in the events

@@ -37,6 +37,17 @@ def reading(nlp: Language, text: str, name: str) -> str:
     ("Chile's economy grew by two percent.", "Chile", "both"),
     # A possessive of a part of the ground stays literal.
     ("Peru's coast was hit by floods.", "Peru", "literal"),
+    # The place an action on a territory is done to, and the one doing it.
+    ("The occupation of Grenada lasted two months.", "Grenada", "literal"),
+    ("Iraq's invasion of Kuwait began in August.", "Iraq", "government"),
+    # A predicate that makes the subject an actor; a possession of ground that does not.
+    ("Norway is a member of the alliance.", "Norway", "government"),
+    ("Chile has a long coast.", "Chile", "literal"),
+    # Going between places.
+    ("Ferries sail between Malta and Sicily every day.", "Malta", "literal"),
+    # A polity's title: the name inside reads as the whole phrase.
+    ("The Kingdom of Sardinia declared war on Austria.", "Sardinia", "government"),
+    ("Turin was a city in the Kingdom of Sardinia.", "Sardinia", "literal"),
 ])
 def test_reading_from_the_sentence(nlp: Language, text: str, name: str, expected: str) -> None:
     assert reading(nlp, text, name) == expected
@@ -76,3 +87,30 @@ def test_event_dated_by_the_article_has_no_precision(coder) -> None:
     as_json = record.to_dict()
     assert {e["date_source"] for e in as_json["events"]} == {"article", "text"}
     assert all(p["reading"] in ("literal", "government", "both") for p in as_json["places"])
+
+
+def test_country_the_tagger_missed_is_a_place_too(coder) -> None:
+    """A country name the actor resolver reads but the place finder does not is listed among the places."""
+    record = coder.code("The delegates of Suriname and Guyana signed the accord.", published="2024-08-23")
+    actors = {m.text for m in record.mentions if m.kind == "country"}
+    assert actors
+    places = {p.text: p for p in record.places}
+    assert actors <= set(places)
+    assert all(places[name].country is not None for name in actors)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Fighting raged around al-Bab and al-Rai in Syria's Aleppo province.", "Rai"),
+    ("Rebels seized al-Rai, a town in northern Syria near the Turkish border.", "Rai"),
+])
+def test_small_town_in_a_country_the_text_never_names_is_not_placed(toponyms, text: str, name: str) -> None:
+    """A name whose only gazetteer reading is a small town in a country neither its sentence nor the article
+    names, in a sentence that names another country, gets no point (nor that country)."""
+    place = toponyms(text)[name]
+    assert place.lat is None and place.country is None and place.reason is not None
+
+
+def test_small_town_in_a_country_the_article_names_keeps_its_point(toponyms) -> None:
+    place = toponyms("The tour went on to France. Fighting raged around al-Bab and al-Rai in Syria's Aleppo "
+                     "province.")["Rai"]
+    assert place.country == "FRA" and place.lat is not None

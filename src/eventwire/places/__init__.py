@@ -11,10 +11,17 @@ article's context), ``finder`` (the reading passes), ``location`` (the place of 
 the sentence uses a name: literal, government or both, decided once for the places and the actor resolver).
 """
 
-from eventwire.places.finder import Toponym, find_places, find_toponyms, is_location, record_places
+from eventwire.places.finder import (
+    Toponym,
+    actor_named_places,
+    find_places,
+    find_toponyms,
+    is_location,
+    record_places,
+)
 from eventwire.places.location import locate_event
 from eventwire.places.names import place_country
 from eventwire.places.reading import is_actor_reading, name_reading
 
-__all__ = ["Toponym", "find_places", "find_toponyms", "is_actor_reading", "is_location", "locate_event",
+__all__ = ["Toponym", "actor_named_places", "find_places", "find_toponyms", "is_actor_reading", "is_location", "locate_event",
            "name_reading", "place_country", "record_places"]

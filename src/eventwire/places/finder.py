@@ -61,6 +61,31 @@ def record_places(doc: Doc, known: PlaceKnowledge, article_countries: Sequence[s
                                            include_embedded=True)]
 
 
+# Actor mentions that are place names ("Suriname" read as a country, "Ottawa" as its government): the record
+# lists them among the places too when the place finder missed them (the tagger gave them no place label).
+NAMED_ACTOR_KINDS = frozenset({"country", "place", "metonym"})
+
+
+def actor_named_places(doc: Doc, known: PlaceKnowledge, places: Sequence[Place],
+                       actors: Iterable[tuple[int, int, str]]) -> list[Place]:
+    """Places for the actor mentions ``actors`` ((start token, end token, kind)) that name a country or a
+    national capital and that no place of ``places`` covers, each with its reading in the sentence."""
+    found: list[Place] = []
+    covered = [(p.start, p.end) for p in places]
+    for start_i, end_i, kind in actors:
+        span = doc[start_i:end_i]
+        if kind not in NAMED_ACTOR_KINDS or any(s < span.end_char and span.start_char < e for s, e in covered):
+            continue
+        cands = [c for c in known.gazetteer.lookup(span.text) if c.feature == "country" or c.capital]
+        if not cands:
+            continue
+        best = max(cands, key=lambda c: (c.feature == "country", c.population))
+        place = dataclasses.replace(make_place(span, best), reading=name_reading(doc, start_i, end_i))
+        found.append(place)
+        covered.append((place.start, place.end))
+    return found
+
+
 def is_location(place: Place) -> bool:
     """A place an event may be located at: a name used as a location ("literal" or "both")."""
     return place.kind == "name" and place.reading != GOVERNMENT
@@ -141,6 +166,7 @@ def find_toponyms(
     # state before the article's Florida names could vote) no longer pulls "Washington" to the state.
     second = {i: cand for i, (cand, place) in decided.items() if i in first and cand is not None and place is None}
     decided = decide({**first, **second})
+    decided = agree_with_sentences(mentions, decided, lookups, frozenset(article_countries))
     toponyms = []
     for m in mentions:
         cand, place = decided[id(m)]
@@ -152,6 +178,41 @@ def find_toponyms(
         toponyms.append(Toponym(found, metonym, m.span.start, m.span.end, m.kind))
     return toponyms
 
+
+
+# A town below this size whose country neither its sentence nor the article names, in a sentence that names
+# another country, is not read there ("al-Rai, near the Turkish border in Syria" is not Rai, France).
+FOREIGN_TOWN = 100_000
+OTHER_COUNTRY = "the only reading lies in a country the text does not name, and its sentence names another"
+
+
+def agree_with_sentences(mentions: Sequence[Mention], decided: dict[int, tuple[Candidate | None, Place | None]],
+                         lookups: Mapping[int, tuple[str, tuple[Candidate, ...], bool, str | None]],
+                         given: frozenset[str]) -> dict[int, tuple[Candidate | None, Place | None]]:
+    """Readings that agree with the countries the text names: a small town read in a country that no country
+    name or demonym of the article names (nor ``given``), in a sentence that names another country, becomes its
+    namesake in one of the sentence's countries when it has one, else is left unplaced with the reason."""
+    named: dict[int, set[str]] = {}  # sentence start -> the countries its country names and demonyms name
+    for m in mentions:
+        cand = decided[id(m)][0]
+        if cand is not None and cand.feature == "country" and cand.country:
+            named.setdefault(m.span.sent.start, set()).add(cand.country)
+    in_article = set(given).union(*named.values()) if named else set(given)
+    out = dict(decided)
+    for m in mentions:
+        cand, place = decided[id(m)]
+        here = named.get(m.span.sent.start, set())
+        if (cand is None or place is not None or m.fixed is not None or m.kind != "name" or cand.feature != "city"
+                or cand.capital or cand.population >= FOREIGN_TOWN or not here or cand.country in in_article):
+            continue
+        local = [c for c in lookups[id(m)][1] if c.country in here and c.lat is not None]
+        if local:
+            out[id(m)] = (max(local, key=lambda c: c.population), None)
+        else:
+            span = m.span  # no reading at all: neither the foreign town's point nor its country
+            out[id(m)] = (cand, Place(span.start_char, span.end_char, span.text, span.text, None, None, None, None,
+                                      "other", OTHER_COUNTRY))
+    return out
 
 
 Own = tuple[Counter[str], Counter[tuple[str, str]], int]
