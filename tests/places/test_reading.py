@@ -43,6 +43,9 @@ def reading(nlp: Language, text: str, name: str) -> str:
     # A predicate that makes the subject an actor; a possession of ground that does not.
     ("Norway is a member of the alliance.", "Norway", "government"),
     ("Chile has a long coast.", "Chile", "literal"),
+    # A passive subject: a party chosen, or the ground hit.
+    ("Norway was chosen to host the winter games.", "Norway", "government"),
+    ("Haiti was struck by a strong earthquake.", "Haiti", "literal"),
     # Going between places.
     ("Ferries sail between Malta and Sicily every day.", "Malta", "literal"),
     # A polity's title: the name inside reads as the whole phrase.

@@ -180,8 +180,8 @@ def find_toponyms(
 
 
 
-# A town below this size whose country neither its sentence nor the article names, in a sentence that names
-# another country, is not read there ("al-Rai, near the Turkish border in Syria" is not Rai, France).
+# A town below this size whose country no other name of the article lies in, in a sentence that names another
+# country, is not read there ("al-Rai, near the Turkish border in Syria" is not Rai, France).
 FOREIGN_TOWN = 100_000
 OTHER_COUNTRY = "the only reading lies in a country the text does not name, and its sentence names another"
 
@@ -189,21 +189,28 @@ OTHER_COUNTRY = "the only reading lies in a country the text does not name, and 
 def agree_with_sentences(mentions: Sequence[Mention], decided: dict[int, tuple[Candidate | None, Place | None]],
                          lookups: Mapping[int, tuple[str, tuple[Candidate, ...], bool, str | None]],
                          given: frozenset[str]) -> dict[int, tuple[Candidate | None, Place | None]]:
-    """Readings that agree with the countries the text names: a small town read in a country that no country
-    name or demonym of the article names (nor ``given``), in a sentence that names another country, becomes its
-    namesake in one of the sentence's countries when it has one, else is left unplaced with the reason."""
+    """Readings that agree with the countries the text names: a small town read in a country where no other name
+    of the article is read (nor one of ``given``), in a sentence whose country names or demonyms name another
+    country, becomes its namesake in one of the sentence's countries when it has one, else is left unplaced."""
     named: dict[int, set[str]] = {}  # sentence start -> the countries its country names and demonyms name
     for m in mentions:
         cand = decided[id(m)][0]
         if cand is not None and cand.feature == "country" and cand.country:
             named.setdefault(m.span.sent.start, set()).add(cand.country)
-    in_article = set(given).union(*named.values()) if named else set(given)
+    # Each country the article's readings lie in, with the names read there: a town's own name does not vouch
+    # for its country, any other name does ("Waco" beside "Texas" or "Austin", in a sentence naming Mexico).
+    names_in: dict[str, set[str]] = {}
+    for m in mentions:
+        cand = decided[id(m)][0]
+        if cand is not None and cand.country and decided[id(m)][1] is None:
+            names_in.setdefault(cand.country, set()).add(normalise_name(m.span.text))
     out = dict(decided)
     for m in mentions:
         cand, place = decided[id(m)]
         here = named.get(m.span.sent.start, set())
         if (cand is None or place is not None or m.fixed is not None or m.kind != "name" or cand.feature != "city"
-                or cand.capital or cand.population >= FOREIGN_TOWN or not here or cand.country in in_article):
+                or cand.capital or cand.population >= FOREIGN_TOWN or not here or cand.country in given
+                or names_in.get(cand.country or "", set()) - {normalise_name(m.span.text)}):
             continue
         local = [c for c in lookups[id(m)][1] if c.country in here and c.lat is not None]
         if local:
