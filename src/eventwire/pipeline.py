@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 # An article may have at most max_chars / CHARS_PER_TOKEN tokens (250,000 at the default 1,000,000 characters;
 # English news has a token per 5 characters): what bounds the memory of an article's Doc (docs/run.md).
 CHARS_PER_TOKEN = 4
+# Actor mentions whose country echoes a place word or another mention: they do not vote on place readings.
+ECHO_KINDS = frozenset({"role", "pronoun"})
 
 
 
@@ -164,9 +166,11 @@ class Coder:
         check()
         times = find_times(doc, day, self.time_words)
         # The countries of the article's actors help read its place names, but not those of mentions that are
-        # place names themselves ("Paris", "Georgia"): the place finder reads those in their context.
+        # place names themselves ("Paris", "Georgia"), nor of roles and pronouns, whose country comes from a place
+        # word or another mention ("the U.S. population", "its"): the place finder reads those in context.
         gazetteer = self.place_knowledge.gazetteer
-        countries = sorted({m.country for m in actor_mentions if m.country and m.text not in gazetteer})
+        countries = sorted({m.country for m in actor_mentions if m.country and m.text not in gazetteer
+                            and m.kind not in ECHO_KINDS})
         check()
         places = record_places(doc, self.place_knowledge, countries)  # every toponym, each with its reading
         named = [(m.start_i, m.end_i, m.mention.kind) for m in mentions]

@@ -43,6 +43,9 @@ def reading(nlp: Language, text: str, name: str) -> str:
     # A predicate that makes the subject an actor; a possession of ground that does not.
     ("Norway is a member of the alliance.", "Norway", "government"),
     ("Chile has a long coast.", "Chile", "literal"),
+    # A polity's life as a state.
+    ("After the fall of Carthage the province was reorganised.", "Carthage", "government"),
+    ("The independence of Estonia was restored in 1991.", "Estonia", "government"),
     # A passive subject: a party chosen, or the ground hit.
     ("Norway was chosen to host the winter games.", "Norway", "government"),
     ("Haiti was struck by a strong earthquake.", "Haiti", "literal"),
@@ -117,3 +120,13 @@ def test_small_town_in_a_country_the_article_names_keeps_its_point(toponyms) -> 
     place = toponyms("The tour went on to France. Fighting raged around al-Bab and al-Rai in Syria's Aleppo "
                      "province.")["Rai"]
     assert place.country == "FRA" and place.lat is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Washington imposed new sanctions on Moscow on Friday.",
+    "Officials in Washington said the talks would resume.",
+])
+def test_bare_washington_in_political_text_is_the_capital(toponyms, text: str) -> None:
+    place = toponyms(text)["Washington"]
+    assert place.feature == "city" and place.country == "USA" and place.lat is not None
+    assert abs(place.lat - 38.9) < 0.5 and abs(place.lon + 77.0) < 0.5

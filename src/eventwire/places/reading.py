@@ -35,6 +35,8 @@ ROUTE_WORDS = word_list("route_words")
 ROUTE_PREPS = frozenset({"between", "to", "from", "via", "through"})
 # Passive verbs whose subject is the ground ("Haiti was struck"); other passive subjects are actors.
 PLACE_PASSIVE_VERBS = word_list("place_passive_verbs") | PLACE_OBJECT_VERBS | PLACE_SUBJECT_VERBS
+# Nouns of a polity's life ("the fall of France"): their "of"-complement is the state.
+POLITY_EVENT_NOUNS = word_list("polity_event_nouns")
 # "the Kingdom of Italy": the name inside reads as the whole phrase does.
 POLITY_TITLES = word_list("polity_titles")
 
@@ -56,6 +58,8 @@ def name_reading(doc: Doc, start_i: int, end_i: int) -> str:
         return LITERAL  # "Chile has a long coast", "the town has a population of 3,000"
     if is_government_metonym(doc, start_i, end_i):
         return GOVERNMENT
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in POLITY_EVENT_NOUNS:
+        return GOVERNMENT  # "the fall of France", "the independence of Estonia": the state
     if token.dep_ == "nsubj" and head.lemma_ == "be" and any(
             c.dep_ == "attr" and c.lemma_.lower() in ACTOR_ATTRIBUTES for c in head.children):
         return GOVERNMENT  # "Norway is a member of the alliance"
