@@ -23,5 +23,5 @@ from eventwire.places.location import locate_event
 from eventwire.places.names import place_country
 from eventwire.places.reading import is_actor_reading, name_reading
 
-__all__ = ["Toponym", "actor_named_places", "find_places", "find_toponyms", "is_actor_reading", "is_location", "locate_event",
-           "name_reading", "place_country", "record_places"]
+__all__ = ["Toponym", "actor_named_places", "find_places", "find_toponyms", "is_actor_reading", "is_location",
+           "locate_event", "name_reading", "place_country", "record_places"]
