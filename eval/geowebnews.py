@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.knowledge.gazetteer import load_place_knowledge
-from eventwire.nlp.model import load_model
+from eventwire.knowledge.gazetteer_index import normalise_name
 from eventwire.places import Toponym, find_toponyms
+from eventwire.records import Place
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 DEFAULT = SHARED / "geowebnews" / "GWN.xml"
@@ -73,6 +74,11 @@ def score_doc(tally: Tally, toponyms: Sequence[Toponym], golds: Sequence[Gold], 
     preds = [t.place for t in toponyms if not (literal_only and (t.metonym or t.kind != "name"))]
     # Corpora without reading types (LGL) annotate locations only: all their gold counts as literal.
     golds = [g for g in golds if not literal_only or not g.kind or g.kind in LITERAL_TYPES]
+    score_places(tally, preds, golds)
+
+
+def score_places(tally: Tally, preds: Sequence[Place], golds: Sequence[Gold]) -> None:
+    """Add one document's predicted places against its gold toponyms."""
     tally.counts["pred"] += len(preds)
     tally.counts["pred_hit"] += sum(any(overlaps(p.start, p.end, g.start, g.end) for g in golds) for p in preds)
     for g in golds:
@@ -107,18 +113,48 @@ def summarise(tally: Tally) -> dict[str, object]:
     }
 
 
-def evaluate(docs: Iterable[tuple[str, list[Gold]]]) -> dict[str, object]:
-    """Score all toponyms (metonyms included) and, separately, locations only against literal gold."""
+def evaluate(docs: Iterable[tuple[str, list[Gold]]], demonyms: frozenset[str] = frozenset()) -> dict[str, object]:
+    """Score all toponyms (metonyms included) and, separately, locations only against literal gold; then the
+    record a user gets (``Coder.code(text).places``): every place against all gold (``record``), the same
+    without the gold spans that are demonyms (``record_no_demonyms``: ``is_demonym``), and the places read as
+    locations ("literal" or "both" names: what an event may happen at) against literal gold
+    (``record_locations``)."""
+    from eventwire.pipeline import Coder
+    from eventwire.places import is_location
+
     docs = list(docs)
-    nlp = load_model()
+    coder = Coder()
+    nlp = coder.nlp
     known = load_place_knowledge()
     everything, literal = Tally(), Tally()
-    for (_text, golds), doc in zip(docs, nlp.pipe(d[0] for d in docs), strict=True):
+    record, no_demonyms, locations = Tally(), Tally(), Tally()
+    for (text, golds), doc in zip(docs, nlp.pipe(d[0] for d in docs), strict=True):
         toponyms = find_toponyms(doc, known, include_demonyms=True, include_embedded=True)
         score_doc(everything, toponyms, golds, literal_only=False)
         score_doc(literal, toponyms, golds, literal_only=True)
+        places = list(coder.code(text).places)
+        score_places(record, places, golds)
+        score_places(no_demonyms, places, [g for g in golds if not is_demonym(g, demonyms)])
+        score_places(locations, [p for p in places if is_location(p)],
+                     [g for g in golds if not g.kind or g.kind in LITERAL_TYPES])
     return {"documents": len(docs), "toponyms": summarise(everything), "locations": summarise(literal),
-            "misses": everything.misses}
+            "record": summarise(record), "record_no_demonyms": summarise(no_demonyms),
+            "record_locations": summarise(locations), "misses": everything.misses, "record_misses": record.misses}
+
+
+DEMONYM_TYPES = frozenset({"Demonym", "Language"})
+
+
+def is_demonym(gold: Gold, demonyms: frozenset[str]) -> bool:
+    """A gold span that names a people or language rather than a place ("Russian", "Canadians"): GWN's types
+    say so (its Demonym and Language spans carry no coordinates, so they never count), and so does the text
+    of any gold span that is a demonym of our table (GWN's adjective modifiers, LGL's untyped spans)."""
+    return gold.kind in DEMONYM_TYPES or normalise_name(gold.text) in demonyms
+
+
+def demonym_words() -> frozenset[str]:
+    """Every demonym the place knowledge knows, normalised (to count untyped gold both ways)."""
+    return frozenset(load_place_knowledge().demonyms)
 
 
 def run(argv: list[str] | None, default: Path, reader: object) -> int:
@@ -131,9 +167,9 @@ def run(argv: list[str] | None, default: Path, reader: object) -> int:
     if not args.data.exists():
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
-    result = evaluate(reader(args.data)[: args.limit])  # type: ignore[operator]
-    print(json.dumps({k: v for k, v in result.items() if k != "misses"}, indent=2))
-    for miss in result["misses"][: args.misses]:  # type: ignore[index]
+    result = evaluate(reader(args.data)[: args.limit], demonym_words())  # type: ignore[operator]
+    print(json.dumps({k: v for k, v in result.items() if not k.endswith("misses")}, indent=2))
+    for miss in result["record_misses"][: args.misses]:  # type: ignore[index]
         print(miss)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Score is_government_metonym on ReLocaR (literal vs metonymic readings of place names)."""
+"""Score the literal/metonymic decision on ReLocaR (literal vs metonymic readings of place names): the sentence
+test alone (``name_reading``, ``finder``) and through the record a user gets (``record``: ``Coder.code``)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from eventwire.actors.metonymy import is_government_metonym
-from eventwire.nlp.model import load_model
+from eventwire.places import name_reading
+from eventwire.records import CodedArticle
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "relocar-metonymy" / "ReLocaR_Train.xml"
 SAMPLE = re.compile(r"<sample number=\"(\d+)\">(.*?)</sample>", re.S)
@@ -41,25 +42,62 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
     samples = read_samples(args.data)[: args.limit]
-    nlp = load_model()
-    counts: Counter[str] = Counter()
+    from eventwire.pipeline import Coder
+
+    coder = Coder()
+    views = ("finder_government", "finder", "record", "record_any_actor")
+    tallies: dict[str, Counter[str]] = {view: Counter() for view in views}
     errors = []
     for (number, text, start, end, reading), doc in zip(
-        samples, nlp.pipe(s[1] for s in samples), strict=True
+        samples, coder.nlp.pipe(s[1] for s in samples), strict=True
     ):
         span = doc.char_span(start, end, alignment_mode="expand")
-        predicted = "met" if span is not None and is_government_metonym(doc, span.start, span.end) else "lit"
-        if reading == "mix":
-            counts["mix_" + predicted] += 1
-            continue
-        counts["n"] += 1
-        counts[f"{reading}->{predicted}"] += 1
-        if predicted != reading:
+        alone = name_reading(doc, span.start, span.end) if span is not None else "literal"
+        coded = coder.code(text)
+        for view, predicted in (("finder_government", "met" if alone == "government" else "lit"),
+                                ("finder", "lit" if alone == "literal" else "met"),
+                                ("record", record_reading(coded, start, end)),
+                                ("record_any_actor", record_reading(coded, start, end, any_actor=True))):
+            count(tallies[view], reading, predicted)
+        predicted = record_reading(coded, start, end)
+        if reading != "mix" and predicted != reading:
             errors.append({"id": number, "gold": reading, "name": text[start:end], "text": text})
+    summary = {view: summarise(counts) for view, counts in tallies.items()}
+    print(json.dumps(summary, indent=2))
+    for e in errors[: args.errors]:
+        print(f"[{e['gold']}] {e['name']}: {e['text']}")
+    if args.json:
+        args.json.write_text(json.dumps({"summary": summary, "errors": errors}, indent=2), encoding="utf-8")
+    return 0
+
+
+def record_reading(coded: CodedArticle, start: int, end: int, any_actor: bool = False) -> str:
+    """How the record reads the name at [start, end): "met" when a place there reads "government" or "both",
+    or, where no place covers it, when an actor mention other than a country name does (a person, an
+    organisation). With ``any_actor`` any actor mention there counts as metonymic too (the record lists every
+    country name as an actor mention, the literal ones included: its code, not its reading)."""
+    places = [p for p in coded.places if p.start < end and start < p.end]
+    actors = [m for m in coded.mentions if m.start < end and start < m.end]
+    if any_actor and actors:
+        return "met"
+    if any(p.reading != "literal" for p in places) or (not places and any(m.kind != "country" for m in actors)):
+        return "met"
+    return "lit"
+
+
+def count(counts: Counter[str], reading: str, predicted: str) -> None:
+    if reading == "mix":
+        counts["mix_" + predicted] += 1
+        return
+    counts["n"] += 1
+    counts[f"{reading}->{predicted}"] += 1
+
+
+def summarise(counts: Counter[str]) -> dict[str, object]:
     n = counts["n"] or 1
     met_pred = counts["met->met"] + counts["lit->met"]
     met_gold = counts["met->met"] + counts["met->lit"]
-    summary = {
+    return {
         "samples": counts["n"],
         "accuracy": round((counts["met->met"] + counts["lit->lit"]) / n, 4),
         "met_precision": round(counts["met->met"] / met_pred, 4) if met_pred else None,
@@ -67,12 +105,6 @@ def main(argv: list[str] | None = None) -> int:
         "confusion": {k: v for k, v in counts.items() if "->" in k},
         "mix_dropped": {k: v for k, v in counts.items() if k.startswith("mix_")},
     }
-    print(json.dumps(summary, indent=2))
-    for e in errors[: args.errors]:
-        print(f"[{e['gold']}] {e['name']}: {e['text']}")
-    if args.json:
-        args.json.write_text(json.dumps({"summary": summary, "errors": errors}, indent=2), encoding="utf-8")
-    return 0
 
 
 if __name__ == "__main__":

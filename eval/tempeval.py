@@ -54,6 +54,7 @@ class Tally:
     date_matched: int = 0
     date_value_ok: int = 0
     value_ok: int = 0
+    date_gold: int = 0
     misses: list[dict[str, str]] = field(default_factory=list)
 
 
@@ -101,6 +102,7 @@ def _overlap(a: Gold, b: Time) -> bool:
 def score_doc(doc: Doc, pred: list[Time], tally: Tally) -> None:
     """Add one document's counts: one-to-one matching, exact spans first, then any overlap."""
     tally.gold += len(doc.gold)
+    tally.date_gold += sum(g.type == "DATE" for g in doc.gold)
     tally.pred += len(pred)
     used: set[int] = set()
     pairs: list[tuple[Gold, Time]] = []
@@ -167,6 +169,10 @@ def summary(t: Tally) -> dict[str, object]:
         "date_value_accuracy": round(t.date_value_ok / t.date_matched, 4) if t.date_matched else 0.0,
         "date_matched": t.date_matched,
         "value_f1_all_types": _prf(t.value_ok, t.pred, t.gold)["f1"],
+        # Over every gold expression, found or not (a missed expression counts as a wrong value).
+        "value_accuracy_all_gold": round(t.value_ok / t.gold, 4) if t.gold else 0.0,
+        "date_value_accuracy_all_gold": round(t.date_value_ok / t.date_gold, 4) if t.date_gold else 0.0,
+        "date_gold": t.date_gold,
     }
 
 
@@ -207,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             "date_matched",
             "date_value_ok",
             "value_ok",
+            "date_gold",
         ):
             setattr(overall, name, getattr(overall, name) + getattr(t, name))
         overall.misses.extend(t.misses)
@@ -221,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             ).most_common(args.misses):
                 print(f"{n:4d}  {key}")
     if args.json:
-        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(result | {"misses": overall.misses}, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

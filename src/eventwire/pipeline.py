@@ -11,7 +11,6 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.actors.metonymy import is_government_metonym
 from eventwire.actors.names import NameIndex
 from eventwire.actors.resolve import resolve_actors
 from eventwire.events.background import old_news
@@ -30,7 +29,14 @@ from eventwire.nlp.guard import InputRejected, check_text
 from eventwire.nlp.lemmas import spacy_lemmatizer
 from eventwire.nlp.model import common_words, make_nlp
 from eventwire.nlp.parse import parse_texts
-from eventwire.places import find_places, locate_event, place_country
+from eventwire.places import (
+    actor_named_places,
+    is_actor_reading,
+    is_location,
+    locate_event,
+    place_country,
+    record_places,
+)
 from eventwire.quotes.finder import find_quotes
 from eventwire.records import Article, ArticleText, CodedArticle, Event, Place, Plover, Quote, Span, Time, article_id
 from eventwire.times.finder import date_event, find_times
@@ -40,6 +46,8 @@ log = logging.getLogger(__name__)
 # An article may have at most max_chars / CHARS_PER_TOKEN tokens (250,000 at the default 1,000,000 characters;
 # English news has a token per 5 characters): what bounds the memory of an article's Doc (docs/run.md).
 CHARS_PER_TOKEN = 4
+# Actor mentions whose country echoes a place word or another mention: they do not vote on place readings.
+ECHO_KINDS = frozenset({"role", "pronoun"})
 
 
 
@@ -168,7 +176,7 @@ class Coder:
         article = self._article(item, language="en")
         country_of = functools.partial(place_country, self.place_knowledge.gazetteer)
         check()  # each stage starts only within the budget (eventwire.nlp.budget)
-        mentions = resolve_actors(doc, self.names, day, is_government_metonym, country_of)
+        mentions = resolve_actors(doc, self.names, day, is_actor_reading, country_of)
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         check()
         quotes = find_quotes(doc, actor_mentions, self.knowledge.cues)
@@ -178,9 +186,18 @@ class Coder:
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         check()
         times = find_times(doc, day, self.time_words)
-        countries = sorted({m.country for m in actor_mentions if m.country})
+        # The countries of the article's actors help read its place names, but not those of mentions that are
+        # place names themselves ("Paris", "Georgia"), nor of roles and pronouns, whose country comes from a place
+        # word or another mention ("the U.S. population", "its"): the place finder reads those in context.
+        gazetteer = self.place_knowledge.gazetteer
+        countries = sorted({m.country for m in actor_mentions if m.country and m.text not in gazetteer
+                            and m.kind not in ECHO_KINDS})
         check()
-        places = find_places(doc, self.place_knowledge, countries)
+        places = record_places(doc, self.place_knowledge, countries)  # every toponym, each with its reading
+        named = [(m.start_i, m.end_i, m.mention.kind) for m in mentions]
+        places = sorted([*places, *actor_named_places(doc, self.place_knowledge, places, named)],
+                        key=lambda p: (p.start, p.end))
+        locations = [p for p in places if is_location(p)]  # what an event may happen at
         check()
         in_dateline = dateline_tokens(doc)  # "BEIJING (Reuters) -": the agency takes no part in the events
         players = [m for m in mentions if not in_dateline.intersection(range(m.start_i, m.end_i))]
@@ -188,8 +205,8 @@ class Coder:
         events = []
         for n, c in enumerate(candidates, 1):
             check()
-            events.append(self._event(doc, f"{article.id}-E{n}", c, self.codebook[c.code], quotes, times, places,
-                                      day))
+            events.append(self._event(doc, f"{article.id}-E{n}", c, self.codebook[c.code], quotes, times,
+                                      locations, day))
         return CodedArticle(article=article, mentions=tuple(actor_mentions), events=tuple(events),
                             quotes=tuple(quotes), places=tuple(places), times=tuple(times))
 
@@ -208,10 +225,10 @@ class Coder:
         quote = next((q for q in quotes if q.start <= trigger.start_char < q.end), None)
         if c.reports:  # an accusation read off a reported deed belongs to the quote its verb introduces
             quote = next((q for q in quotes if q.cue and q.cue.start <= trigger.start_char < q.cue.end), quote)
-        when, precision = date_event(doc, c.trigger_i, times, day, reported_on(doc, quote, times))
+        when, precision, source = date_event(doc, c.trigger_i, times, day, reported_on(doc, quote, times))
         background = c.background
         if background:  # told as background: its own time dates it, else it stays undated (events/background.py)
-            when, precision = date_event(doc, c.trigger_i, times, day, own_only=True)
+            when, precision, source = date_event(doc, c.trigger_i, times, day, own_only=True)
             background = when is None
         background = background or old_news(when, precision, day)
         return Event(
@@ -223,6 +240,7 @@ class Coder:
             location=locate_event(doc, c.trigger_i, places), negated=c.negated, hypothetical=c.hypothetical,
             quote_id=quote.id if quote else None, confidence=c.confidence, pattern=_pattern_name(c),
             background=background,
+            date_source=source,
         )
 
 

@@ -161,6 +161,12 @@ class Place(Record):
     geonameid: int | None
     feature: str  # country | admin1 | admin2 (a US county) | city | region | other
     reason: str | None = None  # why lat/lon is null, when it is (extra field)
+    # How the sentence uses the name (extra fields, docs/places.md): "literal" (a location: "in Yerevan"),
+    # "government" (its government or people act: "Yerevan hit back") or "both" ("France hosted the talks");
+    # and what the name is: "name", "demonym" ("Russian", placed at Russia's point) or "embedded" ("Ohio" in
+    # "Ohio State University"). An event's location is a "name" read "literal" or "both".
+    reading: str = "literal"
+    kind: str = "name"
 
 
 @dataclass(frozen=True)
@@ -203,6 +209,9 @@ class Event(Record):
     # Told as background, not the article's news (extra field; docs/schema.md): an earlier deed with no date
     # of its own, or one dated well before publication.
     background: bool = False
+    # Where ``date`` comes from (extra field): "text" (a time expression of the sentence or its reporting
+    # context) or "article" (the publication date; ``date_precision`` is then null); None when undated.
+    date_source: str | None = None
 
 
 @dataclass(frozen=True)

@@ -219,49 +219,49 @@ def _event_date(nlp, text: str, trigger: str, published: dt.date | None = PUB, f
             "Putin announced Monday after meeting with Aliyev in Baku that Russia is ready to support "
             "peace negotiations between Armenia and Azerbaijan.",
             "support",
-            ("2024-08-19", "day"),
+            ("2024-08-19", "day", "text"),
         ),
         (
             "Putin announced Monday after meeting with Aliyev in Baku that Russia is ready to support "
             "peace negotiations between Armenia and Azerbaijan.",
             "announced",
-            ("2024-08-19", "day"),
+            ("2024-08-19", "day", "text"),
         ),
-        ("Putin met Aliyev in Baku earlier this week.", "met", ("2024-08-19", "week")),
-        ("Prices rose sharply last month.", "rose", ("2024-07-01", "month")),
-        ("The war ended in 1994.", "ended", ("1994-01-01", "year")),
-        ("Russia is now ready to help.", "help", ("2024-08-23", "day")),
-        ("Armenia accused Russia of sabotage.", "accused", ("2024-08-23", "day")),
+        ("Putin met Aliyev in Baku earlier this week.", "met", ("2024-08-19", "week", "text")),
+        ("Prices rose sharply last month.", "rose", ("2024-07-01", "month", "text")),
+        ("The war ended in 1994.", "ended", ("1994-01-01", "year", "text")),
+        ("Russia is now ready to help.", "help", ("2024-08-23", "day", "text")),
+        ("Armenia accused Russia of sabotage.", "accused", ("2024-08-23", None, "article")),
         (
             "The Kremlin said on Thursday that Putin will visit Baku next week.",
             "visit",
-            ("2024-08-26", "week"),
+            ("2024-08-26", "week", "text"),
         ),
-        ("The Kremlin said on Thursday that Putin will visit Baku.", "visit", ("2024-08-22", "day")),
+        ("The Kremlin said on Thursday that Putin will visit Baku.", "visit", ("2024-08-22", "day", "text")),
     ],
 )
-def test_date_event(nlp, text: str, trigger: str, expected: tuple[str, str]) -> None:
+def test_date_event(nlp, text: str, trigger: str, expected: tuple[str, str | None, str]) -> None:
     assert _event_date(nlp, text, trigger) == expected
 
 
 @pytest.mark.slow
 def test_date_event_fallback_and_no_publication(nlp) -> None:
     text = "Armenia accused Russia of sabotage."
-    assert _event_date(nlp, text, "accused", fallback="2024-08-20") == ("2024-08-20", "day")
-    assert _event_date(nlp, text, "accused", fallback="2024-W33") == ("2024-08-12", "week")
-    assert _event_date(nlp, text, "accused", published=None) == (None, None)
+    assert _event_date(nlp, text, "accused", fallback="2024-08-20") == ("2024-08-20", "day", "text")
+    assert _event_date(nlp, text, "accused", fallback="2024-W33") == ("2024-08-12", "week", "text")
+    assert _event_date(nlp, text, "accused", published=None) == (None, None, None)
 
 
 @pytest.mark.slow
 def test_date_event_ignores_embedded_clause(nlp) -> None:
     text = "The Kremlin said that Putin reiterated the statements he made in Baku last week."
-    assert _event_date(nlp, text, "reiterated") == ("2024-08-23", "day")
+    assert _event_date(nlp, text, "reiterated") == ("2024-08-23", None, "article")
 
 
 @pytest.mark.slow
 def test_time_on_a_noun_dates_the_noun_not_the_event(nlp) -> None:
     text = "Putin informed Pashinyan about his Azerbaijan visit last week."
-    assert _event_date(nlp, text, "informed") == ("2024-08-23", "day")
+    assert _event_date(nlp, text, "informed") == ("2024-08-23", None, "article")
 
 
 # --- the seed article ---------------------------------------------------------------------------
@@ -283,13 +283,13 @@ def test_seed_times(nlp, seed_text: str) -> None:
 @pytest.mark.parametrize(
     ("trigger", "occurrence", "expected"),
     [
-        ("called", 0, ("2024-08-23", "day")),
-        ("announced", 0, ("2024-08-19", "day")),
-        ("support", 0, ("2024-08-19", "day")),
-        ("blasted", 0, ("2024-08-22", "day")),
-        ("criticizing", 0, ("2024-08-22", "day")),
-        ("accused", 0, ("2024-08-23", "day")),  # Lavrov: no time in its clause -> publication date
-        ("meet", 0, ("2024-08-23", "day")),  # "agreed to meet on an upcoming occasion"
+        ("called", 0, ("2024-08-23", "day", "text")),
+        ("announced", 0, ("2024-08-19", "day", "text")),
+        ("support", 0, ("2024-08-19", "day", "text")),
+        ("blasted", 0, ("2024-08-22", "day", "text")),
+        ("criticizing", 0, ("2024-08-22", "day", "text")),
+        ("accused", 0, ("2024-08-23", None, "article")),  # Lavrov: no time in its clause -> publication date
+        ("meet", 0, ("2024-08-23", None, "article")),  # "agreed to meet on an upcoming occasion"
     ],
 )
 def test_seed_event_dates(nlp, seed_text: str, trigger: str, occurrence: int, expected) -> None:

@@ -6,6 +6,7 @@ alone, then twice with the votes of the article's other readings (``scoring``). 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -13,12 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from eventwire.actors.metonymy import is_government_metonym
 from eventwire.knowledge.gazetteer_index import Candidate, Gazetteer, PlaceKnowledge, normalise_name
 from eventwire.nlp.budget import check
 from eventwire.places.mentions import Mention, collect_mentions
 from eventwire.places.mislabels import home_mislabels, listed_mislabels
 from eventwire.places.names import confirmed, hint_matches, home_regions, lookup_span, read_lookup
+from eventwire.places.reading import GOVERNMENT, LITERAL, name_reading
 from eventwire.places.scoring import best_candidate, region_rival, unclear_county, vote
 from eventwire.records import Place
 
@@ -41,11 +42,53 @@ class Toponym:
     token_end: int
     kind: str = "name"
 
+    @property
+    def reading(self) -> str:
+        return self.place.reading
+
 
 
 def find_places(doc: Doc, known: PlaceKnowledge, article_countries: Sequence[str] = ()) -> list[Place]:
     """Place names used as locations (not as stand-ins for governments), each placed when the gazetteer can."""
     return [t.place for t in find_toponyms(doc, known, article_countries) if not t.metonym and t.kind == "name"]
+
+
+def record_places(doc: Doc, known: PlaceKnowledge, article_countries: Sequence[str] = ()) -> list[Place]:
+    """Every toponym of the document, as the record lists it: names in any reading ("literal", "government",
+    "both"), demonyms and names embedded in other names, each with its ``reading`` and ``kind``. The places an
+    event may happen at are ``is_location``'s."""
+    return [t.place for t in find_toponyms(doc, known, article_countries, include_demonyms=True,
+                                           include_embedded=True)]
+
+
+# Actor mentions that are place names ("Suriname" read as a country, "Ottawa" as its government): the record
+# lists them among the places too when the place finder missed them (the tagger gave them no place label).
+NAMED_ACTOR_KINDS = frozenset({"country", "place", "metonym"})
+
+
+def actor_named_places(doc: Doc, known: PlaceKnowledge, places: Sequence[Place],
+                       actors: Iterable[tuple[int, int, str]]) -> list[Place]:
+    """Places for the actor mentions ``actors`` ((start token, end token, kind)) that name a country or a
+    national capital and that no place of ``places`` covers, each with its reading in the sentence."""
+    found: list[Place] = []
+    covered = [(p.start, p.end) for p in places]
+    for start_i, end_i, kind in actors:
+        span = doc[start_i:end_i]
+        if kind not in NAMED_ACTOR_KINDS or any(s < span.end_char and span.start_char < e for s, e in covered):
+            continue
+        cands = [c for c in known.gazetteer.lookup(span.text) if c.feature == "country" or c.capital]
+        if not cands:
+            continue
+        best = max(cands, key=lambda c: (c.feature == "country", c.population))
+        place = dataclasses.replace(make_place(span, best), reading=name_reading(doc, start_i, end_i))
+        found.append(place)
+        covered.append((place.start, place.end))
+    return found
+
+
+def is_location(place: Place) -> bool:
+    """A place an event may be located at: a name used as a location ("literal" or "both")."""
+    return place.kind == "name" and place.reading != GOVERNMENT
 
 
 
@@ -123,13 +166,60 @@ def find_toponyms(
     # state before the article's Florida names could vote) no longer pulls "Washington" to the state.
     second = {i: cand for i, (cand, place) in decided.items() if i in first and cand is not None and place is None}
     decided = decide({**first, **second})
+    decided = agree_with_sentences(mentions, decided, lookups, frozenset(article_countries))
     toponyms = []
     for m in mentions:
         cand, place = decided[id(m)]
-        metonym = m.kind == "name" and is_government_metonym(doc, m.span.start, m.span.end)
-        toponyms.append(Toponym(place or make_place(m.span, cand), metonym, m.span.start, m.span.end, m.kind))
+        # Names and demonyms are read in their sentence ("Russian officials": government); an embedded name is
+        # the place the organisation's name carries ("Ohio" in "Ohio State University": literal).
+        reading = name_reading(doc, m.span.start, m.span.end) if m.kind != "embedded" else LITERAL
+        metonym = m.kind == "name" and reading == GOVERNMENT
+        found = dataclasses.replace(place or make_place(m.span, cand), reading=reading, kind=m.kind)
+        toponyms.append(Toponym(found, metonym, m.span.start, m.span.end, m.kind))
     return toponyms
 
+
+
+# A town below this size whose country no other name of the article lies in, in a sentence that names another
+# country, is not read there ("al-Rai, near the Turkish border in Syria" is not Rai, France).
+FOREIGN_TOWN = 100_000
+OTHER_COUNTRY = "the only reading lies in a country the text does not name, and its sentence names another"
+
+
+def agree_with_sentences(mentions: Sequence[Mention], decided: dict[int, tuple[Candidate | None, Place | None]],
+                         lookups: Mapping[int, tuple[str, tuple[Candidate, ...], bool, str | None]],
+                         given: frozenset[str]) -> dict[int, tuple[Candidate | None, Place | None]]:
+    """Readings that agree with the countries the text names: a small town read in a country where no other name
+    of the article is read (nor one of ``given``), in a sentence whose country names or demonyms name another
+    country, becomes its namesake in one of the sentence's countries when it has one, else is left unplaced."""
+    named: dict[int, set[str]] = {}  # sentence start -> the countries its country names and demonyms name
+    for m in mentions:
+        cand = decided[id(m)][0]
+        if cand is not None and cand.feature == "country" and cand.country:
+            named.setdefault(m.span.sent.start, set()).add(cand.country)
+    # Each country the article's readings lie in, with the names read there: a town's own name does not vouch
+    # for its country, any other name does ("Waco" beside "Texas" or "Austin", in a sentence naming Mexico).
+    names_in: dict[str, set[str]] = {}
+    for m in mentions:
+        cand = decided[id(m)][0]
+        if cand is not None and cand.country and decided[id(m)][1] is None:
+            names_in.setdefault(cand.country, set()).add(normalise_name(m.span.text))
+    out = dict(decided)
+    for m in mentions:
+        cand, place = decided[id(m)]
+        here = named.get(m.span.sent.start, set())
+        if (cand is None or place is not None or m.fixed is not None or m.kind != "name" or cand.feature != "city"
+                or cand.capital or cand.population >= FOREIGN_TOWN or not here or cand.country in given
+                or names_in.get(cand.country or "", set()) - {normalise_name(m.span.text)}):
+            continue
+        local = [c for c in lookups[id(m)][1] if c.country in here and c.lat is not None]
+        if local:
+            out[id(m)] = (max(local, key=lambda c: c.population), None)
+        else:
+            span = m.span  # no reading at all: neither the foreign town's point nor its country
+            out[id(m)] = (cand, Place(span.start_char, span.end_char, span.text, span.text, None, None, None, None,
+                                      "other", OTHER_COUNTRY))
+    return out
 
 
 Own = tuple[Counter[str], Counter[tuple[str, str]], int]

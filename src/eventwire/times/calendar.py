@@ -7,7 +7,7 @@ import re
 
 from eventwire.knowledge.words import word_list
 from eventwire.times import values as tv
-from eventwire.times.norm import NO_DCT, Context, Norm, parse_explicit, year_number, year_ok
+from eventwire.times.norm import NO_DCT, Context, Norm, parse_explicit, preposition_before, year_number, year_ok
 
 
 def explicit_day(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -69,6 +69,10 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
     if ctx.published is None:
         return Norm(None, "DATE", NO_DCT)
     pub = ctx.published
+    cue = preposition_before(ctx.text, m.start("t"), article=True) if not rel else ""
+    if cue in PAST_CUE_WORDS or (cue in FUTURE_CUE_WORDS and ctx.tense != "past"):  # "since October": past;
+        ahead = cue in FUTURE_CUE_WORDS  # "until March", "by June" (not "by June they had left"): ahead
+        return Norm(f"{tv.resolve_month(pub, month, ahead):04d}-{month:02d}", "DATE")
     if rel == "this":
         year = pub.year
     elif rel.startswith("next") or rel.startswith("last") or rel == "this past" or ctx.tense is not None:
@@ -91,6 +95,8 @@ def _month_context(text: str, start: int) -> bool:
 
 MONTH_CUE_WORDS = word_list("month_cue_words")  # data/words/NAME.tsv: each header says what it is for
 YEAR_CUE_WORDS = word_list("year_cue_words")
+PAST_CUE_WORDS = word_list("past_cue_words")  # "since"
+FUTURE_CUE_WORDS = word_list("future_cue_words")  # "until", "till", "by"
 FORWARD_RELATIVES = word_list("forward_relatives")  # "next", "this coming"
 BACKWARD_RELATIVES = word_list("backward_relatives")  # "last", "this past"
 
@@ -108,6 +114,30 @@ def year(m: re.Match[str], ctx: Context) -> Norm | None:
         if prev not in YEAR_CUE_WORDS and m.start("year") not in ctx.date_chars:
             return None
     return Norm(str(year), "DATE")
+
+
+def year_range(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "2009-2010", "1957-58": the first year (``find_times`` gives the last its own expression); not a range
+    unless the second year comes after the first, within a century, or within SHORT_RANGE years when written
+    with two digits ("1999-02" is 1999 to 2002; "2009-08" is no range)."""
+    first = int(m.group("year"))
+    if not year_ok(first) or m.start("year") in ctx.count_chars:
+        return None
+    end = m.group("end")
+    last = range_end(first, end)
+    span = SHORT_RANGE if len(end) == 2 else 99
+    return Norm(str(first), "DATE") if first < last <= first + span and year_ok(last) else None
+
+
+SHORT_RANGE = 20
+
+
+def range_end(first: int, end: str) -> int:
+    """The last year of a range: "2010" is 2010; "58" after 1957 is 1958, "02" after 1999 is 2002."""
+    if len(end) == 4:
+        return int(end)
+    last = first // 100 * 100 + int(end)
+    return last + 100 if last <= first else last
 
 
 def decade(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -142,6 +172,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         year = ctx.published.year
         if (m.group("yr") or "").lower().startswith("year"):
             year -= 1
+        year += {"last": -1, "next": 1}.get((m.group("relyear") or "").lower(), 0)  # "last year's third quarter"
     return Norm(f"{year}-{part}{ordinal}", "DATE")
 
 

@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.knowledge.time_words import TimeWords
 from eventwire.knowledge.words import word_list
 from eventwire.records import Time
-from eventwire.times.norm import Context, Norm
+from eventwire.times import calendar as cal
+from eventwire.times.calendar import FUTURE_CUE_WORDS
+from eventwire.times.norm import Context, Norm, preposition_before
 from eventwire.times.rules import candidates, select
 from eventwire.times.values import value_to_date
 
@@ -22,7 +24,10 @@ log = logging.getLogger(__name__)
 # Words whose infinitival complement looks ahead: "plans to meet on Friday" (data/words/future_heads.tsv).
 FUTURE_HEADS = word_list("future_heads")
 FUTURE_AUXILIARIES = word_list("future_auxiliaries")
+DEFERRAL_VERBS = word_list("deferral_verbs")  # "postpone", "delay": a time after "until" in their clause is ahead
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# An event's ``date_source``: a time expression of its sentence or reporting context, or the publication date.
+TEXT, ARTICLE = "text", "article"
 
 
 def _is_verb(token: Token) -> bool:
@@ -40,10 +45,13 @@ def governing_verb(span: Span) -> Token | None:
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> str | None:
-    """Tense of the clause governing characters start..end: "future", "past" or None (unsaid).
+    """Tense of the clause governing characters start..end: "future", "past", "perfect" or None (unsaid).
 
-    Future: will/shall/would, "be going to", "is to", present progressive, or an infinitive under
-    plan/schedule/expect...; past: a simple past verb or a passive/perfect with a past auxiliary.
+    Future: will/shall/would, "be going to", "is to", present progressive, a deferral verb before "until",
+    "till" or "by" ("postponed until Saturday"), or an infinitive under
+    plan/schedule/expect...; past: a simple past verb or a passive/perfect with a past auxiliary; perfect: a
+    present perfect, which dates a bare month or weekday in the past but lets "by"/"until" look ahead ("has
+    promised a vote by August").
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -51,6 +59,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     verb = governing_verb(span)
     if verb is None:
         return None
+    if verb.lemma_.lower() in DEFERRAL_VERBS and preposition_before(doc.text, start) in FUTURE_CUE_WORDS:
+        return "future"  # "was postponed until Saturday": the new time lies ahead
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.lower_ in FUTURE_AUXILIARIES for c in aux):
         return "future"
@@ -65,6 +75,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
         token = token.head
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
         return "past"
+    if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux):
+        return "perfect"  # what has happened: "has purged thousands since the July coup" (a past month)
     return None
 
 
@@ -84,22 +96,25 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 def _year_back_to_quarter(doc: Doc, times: list[Time]) -> list[Time]:
-    """ "A year earlier" in a sentence about a quarter means that quarter a year before."""
+    """ "A year earlier" in a sentence about a quarter, or right after one, means that quarter a year before
+    ("Profit rose in the third quarter. A year earlier, it had fallen.")."""
     out = []
     for time in times:
         if _YEAR_BACK.match(time.text) and time.value and time.value.isdigit():
-            sent = doc.char_span(time.start, time.end, alignment_mode="expand")
-            quarters = [
-                _QUARTER.match(t.value or "")
-                for t in times
-                if sent is not None and sent.sent.start_char <= t.start < time.start
-            ]
+            span = doc.char_span(time.start, time.end, alignment_mode="expand")
+            since = _previous_sentence_start(span.sent) if span is not None else time.start
+            quarters = [_QUARTER.match(t.value or "") for t in times if since <= t.start < time.start]
             found = [q for q in quarters if q]
             if found:
                 year, quarter = int(found[-1].group(1)) - 1, found[-1].group(2)
                 time = dataclasses.replace(time, value=f"{year}-Q{quarter}")
         out.append(time)
     return out
+
+
+def _previous_sentence_start(sent: Span) -> int:
+    """The first character of the sentence before ``sent`` (of ``sent`` itself when it is the first)."""
+    return sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
 
 
 OUTSIDE_CALENDAR = "the date would fall outside the calendar (years 1 to 9999)"
@@ -121,6 +136,12 @@ def find_times(doc: Doc, published: dt.date | None, words: TimeWords) -> list[Ti
         except OverflowError:  # a publication date at the calendar's edge ("yesterday" of 0001-01-01)
             norm = Norm(None, "DATE", OUTSIDE_CALENDAR)
         if norm is None:  # accepted in the tense-free probe, refused now: leave it out
+            continue
+        if cand.rule.name == "year_range" and norm.value is not None:  # "2009-2010": two years, two times
+            first, (end_start, end_end) = cand.match.end("year"), cand.match.span("end")
+            times.append(Time(cand.start, first, text[cand.start : first], norm.value, "DATE"))
+            last = cal.range_end(int(norm.value), cand.match.group("end"))
+            times.append(Time(end_start, end_end, text[end_start:end_end], str(last), "DATE"))
             continue
         times.append(
             Time(cand.start, cand.end, text[cand.start : cand.end], norm.value, norm.type, norm.reason)
@@ -174,15 +195,17 @@ def date_event(
     published: dt.date | None,
     fallback: str | None = None,
     own_only: bool = False,
-) -> tuple[str | None, str | None]:
-    """The event's date and precision: "YYYY-MM-DD" and "day"|"week"|"month"|"year", or (None, None).
+) -> tuple[str | None, str | None, str | None]:
+    """The event's date, precision and source: "YYYY-MM-DD", "day"|"week"|"month"|"year" and "text", or the
+    publication date with precision None and source "article", or (None, None, None).
 
     Order: a dated time expression (DATE or TIME with a calendar value, or PRESENT_REF) in the
     trigger's own clause, then in the clause of each governing verb up to the sentence root; then
     ``fallback`` (a TimeML value or "YYYY-MM-DD" carried by the reporting context); then the
-    publication date at day precision. Among several expressions on one clause the finest
-    precision wins, then the nearest to the trigger. Week and month values give their first day.
-    With ``own_only``, only the trigger's own clause counts, and no time there gives (None, None): a deed
+    publication date (precision None: the event's own day is not known, docs/export.md). Among several
+    expressions on one clause the finest precision wins, then the nearest to the trigger.
+    Week and month values give their first day.
+    With ``own_only``, only the trigger's own clause counts, and no time there gives (None, None, None): a deed
     told as background ("Hamas, which attacked Israel, said on Monday") is not dated by the telling.
     """
     trigger = doc[trigger_i]
@@ -198,13 +221,13 @@ def date_event(
         attached = [u for u in usable if _attached_to(doc, clause, u[0])]
         if attached:
             best = min(attached, key=lambda u: (PRECISION_RANK[u[2]], abs(u[0].start - trigger.idx)))
-            return best[1], best[2]
+            return best[1], best[2], TEXT
     if own_only:
-        return None, None
+        return None, None, None
     if fallback:
         day, precision = value_to_date(fallback)
         if day is not None:
-            return day, precision
+            return day, precision, TEXT
     if published is not None:
-        return published.isoformat(), "day"
-    return None, None
+        return published.isoformat(), None, ARTICLE
+    return None, None, None

@@ -22,7 +22,7 @@ class Context:
     text: str
     published: dt.date | None
     words: TimeWords
-    tense: str | None = None  # "past" | "future" | None when the clause does not say
+    tense: str | None = None  # "past" | "perfect" | "future" | None when the clause does not say
     date_chars: frozenset[int] = frozenset()  # offsets of tokens the tagger put in a DATE entity
     count_chars: frozenset[int] = frozenset()  # offsets of numbers that count a plural noun
 
@@ -61,6 +61,26 @@ def parse_explicit(text: str, ctx: Context) -> tuple[dt.date, str] | None:
     if data.date_obj is None:
         return None
     return data.date_obj.date(), data.period or "day"
+
+
+# A clock time, its zone optional, that may stand between a preposition and the weekday it governs ("until
+# 15:00 GMT Saturday", "by 5 p.m. Friday").
+_CLOCK_BETWEEN = re.compile(
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|noon|midnight)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def preposition_before(text: str, start: int, article: bool = False) -> str:
+    """The word before the expression at ``start``, lower-cased, skipping "on" and a clock time between ("until
+    15:00 GMT Saturday" -> "until"), and with ``article`` a "the" ("since the July strike" -> "since"); "" at
+    the start of the text."""
+    before = text[max(0, start - 40) : start]
+    clock = _CLOCK_BETWEEN.search(before)
+    if clock and clock.start() > 0 and before[clock.start() - 1].isspace():
+        before = before[: clock.start()]
+    words = before.lower().split()
+    while words and (words[-1] == "on" or (article and words[-1] == "the")):
+        words.pop()
+    return words[-1].strip(",(\"'") if words else ""
 
 
 def year_ok(year: int) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from eventwire.times import values as tv
-from eventwire.times.calendar import BACKWARD_RELATIVES, FORWARD_RELATIVES
-from eventwire.times.norm import NO_DCT, Context, Norm
+from eventwire.times.calendar import BACKWARD_RELATIVES, FORWARD_RELATIVES, FUTURE_CUE_WORDS, PAST_CUE_WORDS
+from eventwire.times.norm import NO_DCT, Context, Norm, preposition_before
 
 _UNIT_TIME = {"H", "MIN", "S"}
 
@@ -23,10 +23,23 @@ def _unit_amount(num: int | None, unit: str) -> str:
     return f"P{amount}{unit}"
 
 
+def cue_direction(ctx: Context, start: int, future: bool) -> bool:
+    """Whether a bare weekday at ``start`` lies ahead: "since Monday" lies behind; "until Saturday", "by 15:00
+    GMT Friday" ahead unless the clause is in the past tense ("Until Thursday, they had not called"; a deferral
+    verb makes its clause look ahead: ``finder.clause_tense``); else the clause's tense says."""
+    cue = preposition_before(ctx.text, start)
+    if cue in PAST_CUE_WORDS:
+        return False
+    return future or (cue in FUTURE_CUE_WORDS and ctx.tense != "past")
+
+
 def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     unit = ctx.words.value("unit", m.group("unit")) or ""
     num_text = m.groupdict().get("num")
     num = ctx.words.number(num_text) if num_text else 1
+    words = (num_text or "").lower().split(maxsplit=1)
+    if num is None and len(words) == 2 and words[0] in ("a", "an"):  # "a four-week tour": four, not "a four"
+        num = ctx.words.number(words[1])
     if unit == "S" and (num_text or "").lower() in {"a", "an", ""}:
         return None
     return Norm(_unit_amount(num, unit), "DURATION")
@@ -36,7 +49,12 @@ def vague_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     unit = ctx.words.value("unit", m.group("unit")) or ""
     if unit in {"S", "Q"}:
         return None
-    return Norm(_unit_amount(None, unit), "DURATION")
+    # "the next decade", "the past year": one unit (P10Y, P1Y); "the past years", "for months": vague.
+    one = m.group("unit").lower() in SINGULAR_UNITS
+    return Norm(_unit_amount(1 if one else None, unit), "DURATION")
+
+
+SINGULAR_UNITS = frozenset({"day", "week", "fortnight", "month", "year", "decade", "century", "hour", "minute"})
 
 
 def ago(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -99,6 +117,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm(None, "TIME" if part else "DATE", NO_DCT)
     shift = 1 if rel in FORWARD_RELATIVES else -1 if rel in BACKWARD_RELATIVES else 0
     future = ctx.future if shift == 0 else shift > 0
+    if shift == 0:
+        future = cue_direction(ctx, m.start("t"), future)
     day = tv.resolve_weekday(ctx.published, weekday, future, shift)
     if part:
         return Norm(f"{day.isoformat()}T{part}", "TIME")
@@ -119,7 +139,7 @@ def clock(m: re.Match[str], ctx: Context) -> Norm | None:
     day = ctx.published
     if m.group("wd"):
         weekday = int(ctx.words.value("weekday", m.group("wd")) or 0)
-        day = tv.resolve_weekday(ctx.published, weekday, ctx.future)
+        day = tv.resolve_weekday(ctx.published, weekday, cue_direction(ctx, m.start("t"), ctx.future))
     return Norm(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "TIME")
 
 

@@ -87,6 +87,7 @@ def compile_rules(words: TimeWords) -> tuple[Rule, ...]:
             cal.decade,
         ),
         ("century", r"(?P<t>(?:the\s+)?(?P<n>[12]?\d)(?:st|nd|rd|th)[\s-]+century)", cal.century),
+        ("year_range", rf"(?P<t>(?P<year>{dyear})[-\u2013](?P<end>\d{{4}}|\d\d))", cal.year_range),
         (
             "year",
             rf"(?P<t>(?:(?P<pre>fiscal(?:\s+year)?|calendar|the\s+year|(?:early|mid|late)[\s-]+)\s*)?"
@@ -95,7 +96,8 @@ def compile_rules(words: TimeWords) -> tuple[Rule, ...]:
         ),
         (
             "quarter",
-            rf"(?P<t>(?:the\s+)?(?:(?P<year>{year})(?:'s)?\s+|fiscal\s+|(?P<yr>year-earlier|year-ago)\s+)?"
+            rf"(?P<t>(?:the\s+)?(?:(?P<year>{year})(?:'s)?\s+|fiscal\s+|(?P<yr>year-earlier|year-ago)\s+"
+            rf"|(?P<relyear>this|last|next)\s+year's\s+)?"
             rf"(?P<ord>{_words('ordinal')})[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<year2>{year}))?)",
             cal.quarter,
         ),
