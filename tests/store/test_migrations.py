@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from eventwire.store.connect import open_existing, open_store
-from eventwire.store.migrations import MIGRATIONS, apply_migrations, migration_checksum
+from eventwire.store.migrations import MIGRATIONS, apply_migrations, m007_event_background, migration_checksum
 from eventwire.store.write import Versions, start_run, write_batch
 from tests.store.sample import varied_articles
 
@@ -85,7 +85,7 @@ def test_the_event_day_is_filled_for_an_existing_store(tmp_path):
     path = tmp_path / "old.db"
     old = sqlite3.connect(str(path), isolation_level=None)
     # A store written before m005_event_day, with the event columns today's writer fills (m007's ``background``).
-    apply_migrations(old, (*MIGRATIONS[:4], *MIGRATIONS[6:]))
+    apply_migrations(old, (*MIGRATIONS[:4], m007_event_background))
     old.execute("PRAGMA foreign_keys=ON")
     write_batch(old, start_run(old, {}, Versions("c", "d")), varied_articles(), [], Versions("c", "d"))
     assert "day" not in [r[1] for r in old.execute("PRAGMA table_info(events)")]
