@@ -16,7 +16,9 @@ from tests.cli.test_watch import parse
 
 def main(marker: str, argv: list[str]) -> int:
     def hang(items: list[object]) -> tuple[list[object], list[object]]:
-        Path(marker).write_text(str(len(items)), encoding="utf-8")
+        written = Path(marker + ".part")  # renamed whole: the parent never reads a marker not yet written
+        written.write_text(str(len(items)), encoding="utf-8")
+        written.rename(marker)
         time.sleep(600)
         raise SystemExit("never killed")
 
