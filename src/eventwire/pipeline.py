@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 # An article may have at most max_chars / CHARS_PER_TOKEN tokens (250,000 at the default 1,000,000 characters;
 # English news has a token per 5 characters): what bounds the memory of an article's Doc (docs/run.md).
 CHARS_PER_TOKEN = 4
+# A place read inside an organisation's name ("the Delhi Police") must be a major one: this many people or more.
+MAJOR_PLACE = 500_000
 
 
 
@@ -151,7 +153,8 @@ class Coder:
         article = self._article(item, language="en")
         country_of = functools.partial(place_country, self.place_knowledge.gazetteer)
         check()  # each stage starts only within the budget (eventwire.nlp.budget)
-        mentions = resolve_actors(doc, self.names, day, is_government_metonym, country_of)
+        major_place = functools.partial(place_country, self.place_knowledge.gazetteer, min_population=MAJOR_PLACE)
+        mentions = resolve_actors(doc, self.names, day, is_government_metonym, country_of, major_place)
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         check()
         quotes = find_quotes(doc, actor_mentions, self.knowledge.cues)
