@@ -152,7 +152,8 @@ class ActorMention(Record):
     # "opposition candidate X"), "name" (an unknown organisation coded by the words of its own name: "the X
     # Liberation Front"), "pronoun" (its antecedent's); None where not recorded.
     basis: str | None = None
-    # Where the country came from (extra field): "kb", "demonym", "possessive", "of" ("police in Japan"),
+    # Where the country came from (extra field): "kb", "demonym", "possessive", "of" ("police in Japan"), "conjunct"
+    # ("Danish media and government"),
     # "place" (a city or region's country: "a Delhi court"), "title"; None when there is no country.
     country_basis: str | None = None
 

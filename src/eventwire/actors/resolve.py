@@ -52,7 +52,7 @@ def resolve_actors(
     capitals are. ``major_place`` does the same for a major city or region only: a place read inside an
     organisation's name ("the Delhi Police").
     """
-    names = [m for m in index.match_names(doc) if not inside_other_name(doc, m)]
+    names = [m for m in index.match_names(doc) if not inside_other_name(doc, m, place_country)]
     by_token = {i: m for m in names for i in range(m.start_i, m.end_i)}
     found: list[TokenMention] = []
     for match in names:
@@ -76,11 +76,11 @@ def resolve_actors(
                 waiting.append(sm)
         left = waiting
     # No country: a generic actor by its bare sector ("police", "the court"), or a title waiting for its name.
-    untied = [bare_mention(doc, sm) for sm in left]
+    untied = [shared_country(doc, bare_mention(doc, sm), sector_mentions) for sm in left]
     found.extend(sector_mentions.values())
     found.extend(m for sm, m in zip(left, untied, strict=True) if stands_alone(doc, sm))
     found.extend(demonym_phrases(doc, names, found))
-    found.extend(titled_names(doc, found, [*sector_mentions.values(), *untied], index))
+    found.extend(titled_names(doc, found, [*sector_mentions.values(), *untied], index, by_token, place_country))
     found.sort(key=lambda m: m.start_i)
     found.extend(resolve_pronouns(doc, found))
     found.sort(key=lambda m: m.start_i)
@@ -92,20 +92,21 @@ def resolve_actors(
 ENCLOSING_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 
 
-def inside_other_name(doc: Doc, match: NameMatch) -> bool:
-    """Whether a country or capital's name is only part of a longer name the parser tagged, one that runs on
-    before it with a proper noun ("New Mexico", "Northern Ireland") or, for a person, after it ("Jordan
-    Sekulow", "Israel Katz"): that name is another place or a person, not the country."""
+def inside_other_name(doc: Doc, match: NameMatch, place_country: PlaceCountry | None) -> bool:
+    """Whether a country or capital's name is only part of a longer name the parser tagged: a place the
+    gazetteer knows by the whole name ("New Mexico", "Northern Ireland"), or a person whose name runs on after
+    it ("Jordan Sekulow", "Israel Katz"). "Evil Mordor" is still Mordor."""
     if match.entry.kind not in {"country", "capital"}:
         return False
     ent = entity_at(doc, match.start_i)
-    if ent is None or ent.label_ not in ENCLOSING_ENTS or (ent.start >= match.start_i and ent.end <= match.end_i):
+    if ent is None or ent.label_ not in ENCLOSING_ENTS:
         return False
-    before = ent.start < match.start_i and doc[match.start_i - 1].pos_ == "PROPN" and doc[
-        match.start_i - 1].text[:1].isupper()
-    after = (ent.label_ == "PERSON" and ent.end > match.end_i and doc[match.end_i].pos_ == "PROPN"
-             and doc[match.end_i].text[:1].isupper())
-    return before or after
+    outside = [t for t in ent if not match.start_i <= t.i < match.end_i]
+    if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in outside):
+        return False  # "the United States", "Russia's": nothing of another name around it
+    if ent.label_ == "PERSON":
+        return ent.end > match.end_i and doc[match.end_i].pos_ == "PROPN" and doc[match.end_i].text[:1].isupper()
+    return place_country is not None and place_country(ent.text) is not None
 
 
 def make_mention(doc: Doc, start_i: int, end_i: int, head_i: int, **fields: object) -> TokenMention:
@@ -185,24 +186,15 @@ def mention_for_sector(
             basis = "place"
             break
         if (tok.text in POSSESSIVE or tok.pos_ in {"ADJ", "DET"} or tok.is_punct and tok.text == "-"
-                or tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.i == head):
+                or tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "compound" and k < tok.head.i <= head):
             k -= 1
             continue
         break
     end = sm.end_i
     if country is None:
-        # Right: "the Prime Minister of Armenia", "soldiers from Gondor", "activists in Arnor".
-        for child in doc[head].children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        country = country_of(doc, obj.i, by_token, found)
-                        if country is None and obj.i in sector_mentions:
-                            country = sector_mentions[obj.i].mention.country
-                        if country is None and place_country is not None:
-                            country = country_of_place(obj, place_country)
-                        end = obj.i + 1 if country else end
-                        basis = "of" if country else basis
+        after = country_after(doc, head, by_token, found, sector_mentions, place_country)
+        if after is not None:
+            country, end, basis = after[0], after[1], "of"
     if country is None:
         return None
     sector = sm.sector
@@ -212,6 +204,25 @@ def mention_for_sector(
     return make_mention(doc, start, end, head, id=slug(f"{country}-{label}"), name=name,
                         code=f"{country}{sector.sector}", country=country, sector=sector.sector,
                         role=sector.role, kind="role", basis="agent-noun", country_basis=basis)
+
+
+def country_after(doc: Doc, head: int, by_token: dict[int, NameMatch], found: list[TokenMention],
+                  sector_mentions: dict[int, TokenMention], place_country: PlaceCountry | None,
+                  ) -> tuple[str, int] | None:
+    """The country an "of/from/in" phrase on token ``head`` names, and the token after it: "the Prime Minister
+    of Armenia", "soldiers from Gondor", "activists in Arnor", "Senator X of New Mexico"."""
+    for child in doc[head].children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    country = country_of(doc, obj.i, by_token, found)
+                    if country is None and obj.i in sector_mentions:
+                        country = sector_mentions[obj.i].mention.country
+                    if country is None and place_country is not None:
+                        country = country_of_place(obj, place_country)
+                    if country:
+                        return country, obj.i + 1
+    return None
 
 
 def country_basis_at(doc: Doc, k: int, by_token: dict[int, NameMatch], found: list[TokenMention],
@@ -237,6 +248,25 @@ def bare_mention(doc: Doc, sm: SectorMatch) -> TokenMention:
     return make_mention(doc, sm.start_i, sm.end_i, sm.end_i - 1, id=slug(f"generic-{label}"), name=name,
                         code=sector, country=None, sector=sector, role=sm.sector.role, kind="role",
                         basis="agent-noun", country_basis=None)
+
+
+def shared_country(doc: Doc, bare: TokenMention, tied: dict[int, TokenMention]) -> TokenMention:
+    """An agent noun with no country of its own, conjoined to one that has ("Danish media and government",
+    "lawmakers and officials in Fornost"), shares that one's country: one modifier for both. Not when it has
+    a determiner or modifier of its own ("Israeli police and the protesters")."""
+    head = doc[bare.head_i]
+    if any(c.dep_ in {"det", "amod", "poss", "compound", "nummod"} for c in head.children):
+        return bare
+    for other in (*head.conjuncts,):
+        m = tied.get(other.i)
+        if m is not None and m.mention.country:
+            country = m.mention.country
+            b = bare.mention
+            name = f"{b.name} of {country}"
+            return make_mention(doc, bare.start_i, bare.end_i, bare.head_i, id=slug(f"{country}-{b.name}"),
+                                name=name, code=f"{country}{b.sector}", country=country, sector=b.sector,
+                                role=b.role, kind="role", basis="agent-noun", country_basis="conjunct")
+    return bare
 
 
 def named_organisations(doc: Doc, sectors: list[SectorMatch], by_token: dict[int, NameMatch],
@@ -326,8 +356,8 @@ def start_of(k: int, by_token: dict[int, NameMatch], found: list[TokenMention],
 NAME_ENTS = {"PERSON": "person", "ORG": "organisation"}
 
 
-def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention],
-                 index: NameIndex) -> list[TokenMention]:
+def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention], index: NameIndex,
+                 by_token: dict[int, NameMatch], place_country: PlaceCountry | None) -> list[TokenMention]:
     """Unknown people and organisations coded by the title or description the text gives them: right before
     the name ("Pakistani Prime Minister Yousuf Gilani", "opposition candidate X", "the rebel X Front"), at
     the start of the name the parser tagged ("[Army chief X]"), or in apposition ("X, a rebel commander";
@@ -353,9 +383,14 @@ def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention]
         if title is None:
             continue
         t = title.mention
+        country, basis = t.country, t.country_basis
+        if country is None:  # "Senator X of New Mexico", "rebel leader X from Darfur"
+            after = country_after(doc, ent.root.i, by_token, found, {}, place_country)
+            country, basis = (after[0], "of") if after else (None, None)
+        code = f"{country}{t.sector}" if country and t.country is None else t.code
         extra.append(make_mention(doc, start, ent.end, ent.root.i, id=slug(doc[start : ent.end].text),
-                                  name=doc[start : ent.end].text, code=t.code, country=t.country, sector=t.sector,
-                                  role=t.role, kind=kind, basis="title", country_basis=t.country_basis))
+                                  name=doc[start : ent.end].text, code=code, country=country, sector=t.sector,
+                                  role=t.role, kind=kind, basis="title", country_basis=basis))
         taken.update(range(ent.start, ent.end))
     return extra
 
