@@ -154,7 +154,8 @@ class ActorMention(Record):
     basis: str | None = None
     # Where the country came from (extra field): "kb", "demonym", "possessive", "of" ("police in Japan"), "conjunct"
     # ("Danish media and government"),
-    # "place" (a city or region's country: "a Delhi court"), "title"; None when there is no country.
+    # "place" (a city or region's country: "a Delhi court"), "name" (a country's name as a modifier); a titled
+    # name has its title's; None when there is no country.
     country_basis: str | None = None
 
 
