@@ -175,3 +175,13 @@ def test_a_named_title_is_preferred_to_the_bare_title_as_source():
 def test_an_unnamed_official_reporting_a_deed_accuses_no_one():
     rec = record("Rebels attacked a convoy near the border, officials said.")
     assert all(e["cameo"][:2] != "11" for e in rec["events"])
+
+
+def test_a_title_too_general_to_stand_alone_codes_no_name():
+    rec = record("Party leader Maria Lenz attacked the plan. Alliance leader Tomas Varga resigned.")
+    assert all(m["code"] != "GOV" for m in rec["mentions"])
+
+
+def test_a_shadow_minister_is_the_opposition():
+    rec = record("Shadow chancellor Oliver Penn accused the government of waste.")
+    assert mention(rec, "Oliver Penn")["code"] == "OPP"

@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.generic import bare_label, entity_at, place_run_country, stands_alone
+from eventwire.actors.generic import COUNTRY_BOUND, bare_label, entity_at, place_run_country, stands_alone
 from eventwire.actors.names import NameIndex, NameMatch, SectorMatch
 from eventwire.actors.unknown import description_before, name_country, name_sector
 from eventwire.knowledge.actors import Actor, Country, Institution
@@ -80,7 +80,10 @@ def resolve_actors(
     found.extend(sector_mentions.values())
     found.extend(m for sm, m in zip(left, untied, strict=True) if stands_alone(doc, sm))
     found.extend(demonym_phrases(doc, names, found))
-    found.extend(titled_names(doc, found, [*sector_mentions.values(), *untied], index, by_token, place_country))
+    # A bare title too general to stand alone names no one either ("party leader X" is no government's).
+    titles = [*sector_mentions.values(), *(m for sm, m in zip(left, untied, strict=True)
+                                           if m.mention.country or sm.sector.phrase not in COUNTRY_BOUND)]
+    found.extend(titled_names(doc, found, titles, index, by_token, place_country))
     found.sort(key=lambda m: m.start_i)
     found.extend(resolve_pronouns(doc, found))
     found.sort(key=lambda m: m.start_i)
