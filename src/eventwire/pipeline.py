@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 CHARS_PER_TOKEN = 4
 # Actor mentions whose country echoes a place word or another mention: they do not vote on place readings.
 ECHO_KINDS = frozenset({"role", "pronoun"})
+# A place read inside an organisation's name ("the Delhi Police") must be a major one: this many people or more.
+MAJOR_PLACE = 500_000
 
 
 
@@ -176,7 +178,8 @@ class Coder:
         article = self._article(item, language="en")
         country_of = functools.partial(place_country, self.place_knowledge.gazetteer)
         check()  # each stage starts only within the budget (eventwire.nlp.budget)
-        mentions = resolve_actors(doc, self.names, day, is_actor_reading, country_of)
+        major_place = functools.partial(place_country, self.place_knowledge.gazetteer, min_population=MAJOR_PLACE)
+        mentions = resolve_actors(doc, self.names, day, is_actor_reading, country_of, major_place)
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         check()
         quotes = find_quotes(doc, actor_mentions, self.knowledge.cues)

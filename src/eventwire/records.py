@@ -147,6 +147,16 @@ class ActorMention(Record):
     sector: str | None
     role: str | None
     kind: str = "person"  # person | organisation | country | metonym | role | pronoun (extra field)
+    # How the code was found (extra field): "kb" (a name the knowledge base holds), "agent-noun" (a role or
+    # agent noun: "police", "a Dutch court"), "title" (an unknown name coded by its title or description:
+    # "opposition candidate X"), "name" (an unknown organisation coded by the words of its own name: "the X
+    # Liberation Front"), "pronoun" (its antecedent's); None where not recorded.
+    basis: str | None = None
+    # Where the country came from (extra field): "kb", "demonym", "possessive", "of" ("police in Japan"), "conjunct"
+    # ("Danish media and government"),
+    # "place" (a city or region's country: "a Delhi court"), "name" (a country's name as a modifier); a titled
+    # name has its title's; None when there is no country.
+    country_basis: str | None = None
 
 
 @dataclass(frozen=True)

@@ -57,3 +57,16 @@ def test_the_country_of_a_place_name_is_its_most_populous_reading() -> None:
     assert place_country(gaz, "Meadow Grove") is None  # a town only the ZIP code list knows
     assert place_country(gaz, "Georgia") is None  # countries are the knowledge base's, not this lookup's
     assert place_country(gaz, "Atlantis") is None
+
+
+def test_a_country_name_is_no_city_abroad() -> None:
+    gaz = Gazetteer(build_index([
+        (Candidate("Korea", "KOR", 36.0, 128.0, None, "country", 51_000_000), ()),
+        (Candidate("Korea", "CIV", 7.0, -6.0, None, "city", 3_000), ()),
+        (Candidate("Delhi", "IND", 28.6, 77.2, None, "city", 11_000_000), ()),
+        (Candidate("Moro", "PAK", 26.7, 68.0, None, "city", 140_000), ()),
+    ]))
+    assert place_country(gaz, "Korea") is None
+    assert place_country(gaz, "Delhi", min_population=500_000) == "IND"
+    assert place_country(gaz, "Moro") == "PAK"
+    assert place_country(gaz, "Moro", min_population=500_000) is None

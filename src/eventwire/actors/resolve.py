@@ -9,7 +9,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.generic import COUNTRY_BOUND, bare_label, entity_at, place_run_country, stands_alone
 from eventwire.actors.names import NameIndex, NameMatch, SectorMatch
+from eventwire.actors.unknown import description_before, name_country, name_sector
 from eventwire.knowledge.actors import Actor, Country, Institution
 from eventwire.knowledge.words import word_list
 from eventwire.records import ActorMention
@@ -40,23 +42,28 @@ def slug(text: str) -> str:
 
 
 def resolve_actors(
-    doc: Doc, index: NameIndex, day: date | None, is_metonym: MetonymTest, place_country: PlaceCountry | None = None
+    doc: Doc, index: NameIndex, day: date | None, is_metonym: MetonymTest, place_country: PlaceCountry | None = None,
+    major_place: PlaceCountry | None = None,
 ) -> list[TokenMention]:
     """Every resolved actor mention in ``doc``, in text order, coded as of ``day``.
 
     ``place_country`` gives the country of a place name ("Nablus" -> PSE), so that "the mayor of
-    Nablus" or "officials in Aleppo" are tied to a country; without it only countries and capitals are.
+    Nablus", "officials in Aleppo" or "a Delhi court" are tied to a country; without it only countries and
+    capitals are. ``major_place`` does the same for a major city or region only: a place read inside an
+    organisation's name ("the Delhi Police").
     """
-    names = index.match_names(doc)
+    names = [m for m in index.match_names(doc) if not inside_other_name(doc, m, place_country)]
     by_token = {i: m for m in names for i in range(m.start_i, m.end_i)}
     found: list[TokenMention] = []
     for match in names:
         mention = mention_for_name(doc, match, day, is_metonym)
         if mention:
             found.append(mention)
+    sectors = index.match_sectors(doc)
+    found.extend(named_organisations(doc, sectors, by_token, found, major_place))
     taken = {i for m in found for i in range(m.start_i, m.end_i)}
     sector_mentions: dict[int, TokenMention] = {}
-    left = [sm for sm in index.match_sectors(doc) if not any(i in taken for i in range(sm.start_i, sm.end_i))]
+    left = [sm for sm in sectors if not any(i in taken for i in range(sm.start_i, sm.end_i))]
     # Twice: a phrase tied to a later one ("ministers from the Georgian government") waits for it.
     for _ in range(2):
         waiting = []
@@ -68,16 +75,48 @@ def resolve_actors(
             else:
                 waiting.append(sm)
         left = waiting
+    # No country: a generic actor by its bare sector ("police", "the court"), or a title waiting for its name.
+    untied = [shared_country(doc, bare_mention(doc, sm), sector_mentions) for sm in left]
     found.extend(sector_mentions.values())
+    found.extend(m for sm, m in zip(left, untied, strict=True) if stands_alone(doc, sm))
     found.extend(demonym_phrases(doc, names, found))
-    found.extend(titled_people(doc, found))
+    # A bare title too general to stand alone names no one either ("party leader X" is no government's).
+    titles = [*sector_mentions.values(), *(m for sm, m in zip(left, untied, strict=True)
+                                           if m.mention.country or sm.sector.phrase not in COUNTRY_BOUND)]
+    found.extend(titled_names(doc, found, titles, index, by_token, place_country))
     found.sort(key=lambda m: m.start_i)
     found.extend(resolve_pronouns(doc, found))
     found.sort(key=lambda m: m.start_i)
     return found
 
 
+# Entity types a country or capital's name inside a longer one does not stand for ("New Mexico", "Northern
+# Ireland", "Jordan Sekulow", "the Moscow Oblast").
+ENCLOSING_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON"})
+
+
+def inside_other_name(doc: Doc, match: NameMatch, place_country: PlaceCountry | None) -> bool:
+    """Whether a country or capital's name is only part of a longer name the parser tagged: a place the
+    gazetteer knows by the whole name ("New Mexico", "Northern Ireland"), or a person whose name runs on after
+    it ("Jordan Sekulow", "Israel Katz"). "Evil Mordor" is still Mordor."""
+    if match.entry.kind not in {"country", "capital"}:
+        return False
+    ent = entity_at(doc, match.start_i)
+    if ent is None or ent.label_ not in ENCLOSING_ENTS:
+        return False
+    outside = [t for t in ent if not match.start_i <= t.i < match.end_i]
+    if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in outside):
+        return False  # "the United States", "Russia's": nothing of another name around it
+    if ent.label_ == "PERSON":
+        return ent.end > match.end_i and doc[match.end_i].pos_ == "PROPN" and doc[match.end_i].text[:1].isupper()
+    return place_country is not None and place_country(ent.text) is not None
+
+
 def make_mention(doc: Doc, start_i: int, end_i: int, head_i: int, **fields: object) -> TokenMention:
+    """A mention of tokens [start_i, end_i); ``basis`` defaults to "kb" (a name the knowledge base holds), and
+    ``country_basis`` to "kb" when there is a country."""
+    fields.setdefault("basis", "kb")
+    fields.setdefault("country_basis", "kb" if fields.get("country") else None)
     span = doc[start_i:end_i]
     mention = ActorMention(start=span.start_char, end=span.end_char, text=span.text, **fields)  # type: ignore[arg-type]
     return TokenMention(start_i, end_i, head_i, mention)
@@ -123,10 +162,11 @@ def mention_for_sector(
     sector_mentions: dict[int, TokenMention], country_names: dict[str, str],
     place_country: PlaceCountry | None = None,
 ) -> TokenMention | None:
-    """'the Russian foreign ministry', "Pashinyan's press office", 'the Prime Minister of Armenia'."""
+    """'the Russian foreign ministry', "Pashinyan's press office", 'the Prime Minister of Armenia', 'a Delhi court'."""
     start, head = sm.start_i, sm.end_i - 1
-    country = None
-    # Left: modifiers inside the noun phrase, skipping determiners, possessive markers and adjectives.
+    country = basis = None
+    # Left: modifiers inside the noun phrase, skipping determiners, possessive markers, adjectives and nouns
+    # ("a Jerusalem district court").
     k = start - 1
     while k >= 0 and k >= start - 5:
         tok = doc[k]
@@ -135,29 +175,29 @@ def mention_for_sector(
             c = sector_mentions[k].mention.country
         if c:
             country, start = c, start_of(k, by_token, found, sector_mentions)
+            basis = country_basis_at(doc, k, by_token, found, sector_mentions)
             break
         body = international_body_at(k, found)
         if body is not None:  # "UN peacekeepers", "NATO troops": the body's own code, no country
             org = body.mention
             return make_mention(doc, body.start_i, sm.end_i, sm.end_i - 1, id=org.id, name=org.name, code=org.code,
-                                country=None, sector=org.sector, role=sm.sector.role, kind="organisation")
-        if tok.text in POSSESSIVE or tok.pos_ in {"ADJ", "DET"} or tok.is_punct and tok.text == "-":
+                                country=None, sector=org.sector, role=sm.sector.role, kind="organisation",
+                                basis="kb", country_basis=None)
+        placed = place_run_country(doc, k, place_country) if place_country is not None else None
+        if placed is not None:  # "a Delhi court", "the Uttar Pradesh police"
+            start, country = placed
+            basis = "place"
+            break
+        if (tok.text in POSSESSIVE or tok.pos_ in {"ADJ", "DET"} or tok.is_punct and tok.text == "-"
+                or tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "compound" and k < tok.head.i <= head):
             k -= 1
             continue
         break
     end = sm.end_i
     if country is None:
-        # Right: "the Prime Minister of Armenia", "soldiers from Gondor", "activists in Arnor".
-        for child in doc[head].children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        country = country_of(doc, obj.i, by_token, found)
-                        if country is None and obj.i in sector_mentions:
-                            country = sector_mentions[obj.i].mention.country
-                        if country is None and place_country is not None:
-                            country = country_of_place(obj, place_country)
-                        end = obj.i + 1 if country else end
+        after = country_after(doc, head, by_token, found, sector_mentions, place_country)
+        if after is not None:
+            country, end, basis = after[0], after[1], "of"
     if country is None:
         return None
     sector = sm.sector
@@ -166,7 +206,94 @@ def mention_for_sector(
     name = f"Government of {where}" if sector.sector == "GOV" and not sector.role else f"{label} of {where}"
     return make_mention(doc, start, end, head, id=slug(f"{country}-{label}"), name=name,
                         code=f"{country}{sector.sector}", country=country, sector=sector.sector,
-                        role=sector.role, kind="role")
+                        role=sector.role, kind="role", basis="agent-noun", country_basis=basis)
+
+
+def country_after(doc: Doc, head: int, by_token: dict[int, NameMatch], found: list[TokenMention],
+                  sector_mentions: dict[int, TokenMention], place_country: PlaceCountry | None,
+                  ) -> tuple[str, int] | None:
+    """The country an "of/from/in" phrase on token ``head`` names, and the token after it: "the Prime Minister
+    of Armenia", "soldiers from Gondor", "activists in Arnor", "Senator X of New Mexico"."""
+    for child in doc[head].children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    country = country_of(doc, obj.i, by_token, found)
+                    if country is None and obj.i in sector_mentions:
+                        country = sector_mentions[obj.i].mention.country
+                    if country is None and place_country is not None:
+                        country = country_of_place(obj, place_country)
+                    if country:
+                        return country, obj.i + 1
+    return None
+
+
+def country_basis_at(doc: Doc, k: int, by_token: dict[int, NameMatch], found: list[TokenMention],
+                     sector_mentions: dict[int, TokenMention]) -> str:
+    """How the country at token ``k`` before an agent noun is given: a demonym ("Dutch"), a possessive
+    ("Brazil's"), or a name used as a modifier ("Kremlin officials")."""
+    match = by_token.get(k)
+    if match is not None and match.entry.kind == "demonym":
+        return "demonym"
+    if k + 1 < len(doc) and doc[k + 1].text in POSSESSIVE:
+        return "possessive"
+    covering = [m for m in (*found, *sector_mentions.values()) if m.start_i <= k < m.end_i]
+    if covering and covering[0].mention.country_basis == "demonym":
+        return "demonym"
+    return "name"
+
+
+def bare_mention(doc: Doc, sm: SectorMatch) -> TokenMention:
+    """A generic actor with no country: "police" -> ``COP``, "the court" -> ``JUD`` (CAMEO's bare sector)."""
+    label = bare_label(sm)
+    sector = sm.sector.sector
+    name = "Government" if sector == "GOV" and not sm.sector.role else label[:1].upper() + label[1:]
+    return make_mention(doc, sm.start_i, sm.end_i, sm.end_i - 1, id=slug(f"generic-{label}"), name=name,
+                        code=sector, country=None, sector=sector, role=sm.sector.role, kind="role",
+                        basis="agent-noun", country_basis=None)
+
+
+def shared_country(doc: Doc, bare: TokenMention, tied: dict[int, TokenMention]) -> TokenMention:
+    """An agent noun with no country of its own, conjoined to one that has ("Danish media and government",
+    "lawmakers and officials in Fornost"), shares that one's country: one modifier for both. Not when it has
+    a determiner or modifier of its own ("Israeli police and the protesters")."""
+    head = doc[bare.head_i]
+    if any(c.dep_ in {"det", "amod", "poss", "compound", "nummod"} for c in head.children):
+        return bare
+    for other in (*head.conjuncts,):
+        m = tied.get(other.i)
+        if m is not None and m.mention.country:
+            country = m.mention.country
+            b = bare.mention
+            name = f"{b.name} of {country}"
+            return make_mention(doc, bare.start_i, bare.end_i, bare.head_i, id=slug(f"{country}-{b.name}"),
+                                name=name, code=f"{country}{b.sector}", country=country, sector=b.sector,
+                                role=b.role, kind="role", basis="agent-noun", country_basis="conjunct")
+    return bare
+
+
+def named_organisations(doc: Doc, sectors: list[SectorMatch], by_token: dict[int, NameMatch],
+                        found: list[TokenMention], major_place: PlaceCountry | None) -> list[TokenMention]:
+    """Organisations the knowledge base lacks whose own name says what they are: "the Delhi Police" ->
+    ``INDCOP``, "the Libyan National Army" -> ``LBYMIL``, "the Metropolitan Police Bureau" -> ``COP``."""
+    taken = {i for m in found for i in range(m.start_i, m.end_i)}
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        sm = name_sector(doc, ent, sectors)
+        first = ent.start + (doc[ent.start].lower_ == "the")
+        if sm is None or (sm.start_i <= first and sm.end_i >= ent.end):
+            continue  # no agent word, or the name is the agent phrase alone ("the Army"): a generic actor
+        placed = name_country(doc, ent, by_token, major_place)
+        country, basis = placed if placed else (None, None)
+        sector = sm.sector.sector
+        name = doc[first : ent.end].text
+        extra.append(make_mention(doc, first, ent.end, ent.root.i, id=slug(f"{country or ''}-{name}"), name=name,
+                                  code=f"{country or ''}{sector}", country=country, sector=sector, role=None,
+                                  kind="organisation", basis="name", country_basis=basis))
+        taken.update(range(ent.start, ent.end))
+    return extra
 
 
 def demonym_phrases(doc: Doc, names: list[NameMatch], found: list[TokenMention]) -> list[TokenMention]:
@@ -180,7 +307,8 @@ def demonym_phrases(doc: Doc, names: list[NameMatch], found: list[TokenMention])
                 and last.pos_ in {"PROPN", "NOUN"} and match.start_i not in taken):
             # "withdrew from the Syrian [side]", "Armenians protested": a demonym heading its own phrase.
             extra.append(make_mention(doc, match.start_i, match.end_i, last.i, id=slug(ref.iso3), name=ref.name,
-                                      code=ref.iso3, country=ref.iso3, sector=None, role=None, kind="country"))
+                                      code=ref.iso3, country=ref.iso3, sector=None, role=None, kind="country",
+                                      basis="demonym", country_basis="demonym"))
             taken.update(range(match.start_i, match.end_i))
             continue
         head = last.head
@@ -191,7 +319,8 @@ def demonym_phrases(doc: Doc, names: list[NameMatch], found: list[TokenMention])
                 or doc[match.end_i - 1].dep_ not in {"amod", "compound"}):
             continue
         extra.append(make_mention(doc, match.start_i, head.i + 1, head.i, id=slug(ref.iso3), name=ref.name,
-                                  code=ref.iso3, country=ref.iso3, sector=None, role=None, kind="country"))
+                                  code=ref.iso3, country=ref.iso3, sector=None, role=None, kind="country",
+                                  basis="demonym", country_basis="demonym"))
         taken.update(range(match.start_i, head.i + 1))
     return extra
 
@@ -227,20 +356,56 @@ def start_of(k: int, by_token: dict[int, NameMatch], found: list[TokenMention],
     return min(covering, default=k)
 
 
-def titled_people(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
-    """Unknown people named right after a coded title: 'Pakistani Prime Minister Yousuf Gilani'."""
-    taken = {i for m in found for i in range(m.start_i, m.end_i)}
+NAME_ENTS = {"PERSON": "person", "ORG": "organisation"}
+
+
+def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention], index: NameIndex,
+                 by_token: dict[int, NameMatch], place_country: PlaceCountry | None) -> list[TokenMention]:
+    """Unknown people and organisations coded by the title or description the text gives them: right before
+    the name ("Pakistani Prime Minister Yousuf Gilani", "opposition candidate X", "the rebel X Front"), at
+    the start of the name the parser tagged ("[Army chief X]"), or in apposition ("X, a rebel commander";
+    "the opposition leader, X")."""
+    taken = {i for m in found if m.mention.kind != "role" for i in range(m.start_i, m.end_i)}
+    by_head = {t.head_i: t for t in titles}
     extra = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+        kind = NAME_ENTS.get(ent.label_)
+        if kind is None or any(i in taken for i in range(ent.start, ent.end)):
             continue
-        title = next((m for m in found if m.end_i == ent.start and m.mention.kind == "role"), None)
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        title = next((t for t in titles if t.end_i == start), None)
+        inner = next((t for t in titles if t.start_i == start and t.end_i < ent.end), None)
+        if title is None and inner is not None and doc[inner.end_i].pos_ == "PROPN":
+            title, start = inner, inner.end_i
+        if title is None:
+            title = apposed_title(doc[ent.root.i], by_head)
+        if title is None and kind == "organisation":
+            described = description_before(doc, ent, index)  # "the rebel X": "rebel" read as an adjective
+            if described is not None:
+                title = bare_mention(doc, SectorMatch(described[0], start, described[1]))
         if title is None:
             continue
         t = title.mention
-        extra.append(make_mention(doc, ent.start, ent.end, ent.end - 1, id=slug(ent.text), name=ent.text,
-                                  code=t.code, country=t.country, sector=t.sector, role=t.role, kind="person"))
+        country, basis = t.country, t.country_basis
+        if country is None:  # "Senator X of New Mexico", "rebel leader X from Darfur"
+            after = country_after(doc, ent.root.i, by_token, found, {}, place_country)
+            country, basis = (after[0], "of") if after else (None, None)
+        code = f"{country}{t.sector}" if country and t.country is None else t.code
+        extra.append(make_mention(doc, start, ent.end, ent.root.i, id=slug(doc[start : ent.end].text),
+                                  name=doc[start : ent.end].text, code=code, country=country, sector=t.sector,
+                                  role=t.role, kind=kind, basis="title", country_basis=basis))
+        taken.update(range(ent.start, ent.end))
     return extra
+
+
+def apposed_title(root: Token, by_head: dict[int, TokenMention]) -> TokenMention | None:
+    """A title in apposition to a name, on either side: "X, a rebel commander"; "the opposition leader, X"."""
+    for child in root.children:
+        if child.dep_ == "appos" and child.i in by_head:
+            return by_head[child.i]
+    if root.dep_ == "appos" and root.head.i in by_head:
+        return by_head[root.head.i]
+    return None
 
 
 def is_person(m: TokenMention) -> bool:
@@ -297,5 +462,6 @@ def resolve_pronouns(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
             target = others[-1] if others else target
         t = target.mention
         extra.append(make_mention(doc, tok.i, tok.i + 1, tok.i, id=t.id, name=t.name, code=t.code,
-                                  country=t.country, sector=t.sector, role=t.role, kind="pronoun"))
+                                  country=t.country, sector=t.sector, role=t.role, kind="pronoun",
+                                  basis="pronoun", country_basis=t.country_basis))
     return extra

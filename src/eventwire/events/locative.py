@@ -56,5 +56,6 @@ def place_mention(obj: Token, country: str) -> TokenMention:
     start = min([obj.i, *(c.i for c in obj.children if c.dep_ == "compound" and c.i < obj.i)])
     span = obj.doc[start : obj.i + 1]
     mention = ActorMention(start=span.start_char, end=span.end_char, text=span.text, id=country.lower(),
-                           name=span.text, code=country, country=country, sector=None, role=None, kind="place")
+                           name=span.text, code=country, country=country, sector=None, role=None, kind="place",
+                           basis="place", country_basis="place")
     return TokenMention(start, obj.i + 1, obj.i, mention)

@@ -31,8 +31,13 @@ class MentionLookup:
     def for_phrase(self, tok: Token, owners: bool, places: bool = False) -> TokenMention | None:
         """The mention a noun phrase headed by ``tok`` refers to; with ``owners``, also 'Lavrov's comments'."""
         direct = self.at(tok, places)
-        if direct is not None:
+        if direct is not None and not generic(direct):
             return direct
+        # "the minister, Calimehtar,": a name in apposition says who a generic title is.
+        named = next((m for c in tok.children if c.dep_ == "appos" and (m := self.at(c, places)) is not None
+                      and not generic(m)), None)
+        if direct is not None:
+            return named or direct
         # "Syrian President Bashar Assad Tuesday": a name the parser hung on a neighbouring noun.
         for child in sorted(tok.children, key=lambda c: -c.i):
             if child.dep_ == "appos" or (child.dep_ == "compound" and child.i > tok.i - 4):
@@ -80,6 +85,11 @@ class MentionLookup:
                         seen.add(other)
                         out.append(other)
         return out if limit is None else out[:limit]
+
+
+def generic(m: TokenMention) -> bool:
+    """A generic actor: an agent noun tied to no country ("the minister", "police")."""
+    return m.mention.basis == "agent-noun" and m.mention.country is None
 
 
 def as_actor(m: TokenMention) -> TokenMention:

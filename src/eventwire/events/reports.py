@@ -70,7 +70,12 @@ def reported_pattern(verb: Token, patterns: Patterns) -> Pattern | None:
 
 
 def accuses(speaker: ActorMention, doer: ActorMention) -> bool:
+    """Whether a speaker reporting the doer's deed accuses it: not a news outlet, not the doer itself, not its
+    own state's organs; nor an unnamed official, lawyer or witness of no country ("officials said", "his
+    lawyer said"): such a speaker is the report's source, not a party to it."""
     if speaker.id == doer.id or speaker.code == doer.code or speaker.sector == "MED":
+        return False
+    if speaker.basis == "agent-noun" and speaker.country is None:
         return False
     same_state = speaker.country is not None and speaker.country == doer.country
     return not (same_state and speaker.sector in STATE_SECTORS and doer.sector in STATE_SECTORS)

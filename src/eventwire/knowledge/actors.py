@@ -183,7 +183,8 @@ def load_default_kb() -> KnowledgeBase:
     return KnowledgeBase(
         countries=read_countries(DATA / "countries.tsv"),
         institutions=read_institutions(DATA / "institutions.tsv"),
-        sectors=read_sectors(DATA / "sectors.tsv"),
+        # Our role phrases first, then the generic agent nouns derived from PETRARCH-2 (ours win on a tie).
+        sectors=read_sectors(DATA / "sectors.tsv") + read_sectors(DATA / "agents_phoenix.tsv"),
         actors=group_actors(read_rows(DATA / "people.tsv"), "person")
         + group_actors(read_rows(DATA / "organisations.tsv"), "organisation"),
     )

@@ -168,9 +168,18 @@ def read_lookup(gaz: Gazetteer, doc: Doc, span: Span, name: str | None = None,
 
 
 
-def place_country(gaz: Gazetteer, name: str) -> str | None:
+def place_country(gaz: Gazetteer, name: str, min_population: int = 0) -> str | None:
     """The country of the most populous city or region of that name in the gazetteer, if any (not a town only
-    the US ZIP code list knows: such a reading needs its state confirmed, which a bare name does not do)."""
-    candidates = [c for c in gaz.lookup(name)
-                  if c.feature in {"city", "admin1", "region"} and c.country and not c.minor]
+    the US ZIP code list knows: such a reading needs its state confirmed, which a bare name does not do).
+    A name that is also a country's gives none: countries are the knowledge base's, and a country's name is
+    no city abroad ("Korea", which the knowledge base leaves ambiguous, is not the village of Koréa in Côte
+    d'Ivoire). ``min_population`` asks for a major place only (a
+    place read inside an organisation's name: "the Munich Regional Court", not the town of Moro, Pakistan, in
+    "the Moro Islamic Liberation Front")."""
+    readings = gaz.lookup(name)
+    if any(c.feature == "country" for c in readings):
+        return None
+    candidates = [c for c in readings
+                  if c.feature in {"city", "admin1", "region"} and c.country and not c.minor
+                  and (c.population or 0) >= min_population]
     return max(candidates, key=lambda c: c.population).country if candidates else None

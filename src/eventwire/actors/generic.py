@@ -1,0 +1,76 @@
+"""Generic actors: an agent noun the text ties to no country ("police", "the court", "protesters") is still an
+actor, coded by its bare CAMEO sector (``COP``, ``JUD``, ``CVL``); and a place named before an agent noun gives
+its country ("a Delhi court" -> ``INDJUD``). Never a country the text does not give."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from eventwire.actors.names import SectorMatch
+from eventwire.knowledge.words import word_list
+
+PlaceCountry = Callable[[str], str | None]
+
+# The word lists are data (data/words/NAME.tsv; each file's header says what it is for).
+# Agent phrases that need a country to be an actor ("the side", "leaders", "a party").
+COUNTRY_BOUND = word_list("country_bound_agents")
+# Prepositions whose determinerless singular object is a setting, not an actor ("in court", "to parliament").
+SETTING_PREPS = frozenset({"in", "into", "at", "to", "from", "before", "on", "out", "of", "under", "by"})
+# Prepositions whose object is where something is ("a hearing in the court", "inside the ministry").
+WHERE_PREPS = frozenset({"in", "inside", "within", "near", "throughout", "across", "around", "outside"})
+# Tokens of these entity types are no agent noun ("Judge Dredd" the film, "the Army Act", "Police Day").
+NOT_AGENT_ENTS = frozenset({"PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "DATE", "TIME", "FAC"})
+# Named-entity types a place before an agent noun must be tagged ("a Delhi court", "the Sao Paulo police").
+PLACE_ENTS = frozenset({"GPE", "LOC"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
+DETERMINING_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "prep", "acl", "relcl", "quantmod"})
+
+
+def stands_alone(doc: Doc, sm: SectorMatch) -> bool:
+    """Whether an agent phrase with no country is an actor by itself: it heads its noun phrase ("police
+    fired", "the court ruled", "clashed with protesters"), is not a modifier of another noun ("police
+    station", "army base"), not a setting ("in court", "went to parliament", "a hearing in the court") and
+    not inside a name of another kind; and the phrase may stand without a country (``COUNTRY_BOUND``)."""
+    head = doc[sm.end_i - 1]
+    if sm.sector.phrase in COUNTRY_BOUND or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if head.dep_ in MODIFIER_DEPS or any(t.ent_type_ in NOT_AGENT_ENTS for t in doc[sm.start_i : sm.end_i]):
+        return False
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in WHERE_PREPS:
+        return False
+    determined = any(c.dep_ in DETERMINING_DEPS for c in head.children) or sm.end_i - sm.start_i > 1
+    plural = head.tag_ in {"NNS", "NNPS"}
+    if not determined and not plural and head.dep_ not in {"nsubj", "nsubjpass", "conj", "ROOT", "appos"}:
+        # "in court", "by force", "went to parliament": a bare singular is a setting, unless it acts.
+        return not (prep is not None and prep.lower_ in SETTING_PREPS)
+    return True
+
+
+def place_run_country(doc: Doc, k: int, place_country: PlaceCountry) -> tuple[int, str] | None:
+    """The country of a named place whose last token is ``k``, before an agent noun ("a Delhi court", "the Uttar
+    Pradesh police"): the whole run of proper nouns, tagged a place by the parser, looked up as one name, so
+    that "New Mexico police" is American, never Mexican. Returns (first token of the place, country)."""
+    tok = doc[k]
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in PLACE_ENTS:
+        return None
+    start = k
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == tok.ent_type_ \
+            and doc[start].ent_iob_ != "B":
+        start -= 1
+    ent = entity_at(doc, k)
+    if ent is None or ent.start != start or ent.end != k + 1:
+        return None  # the place must be the whole entity: "Tom Udall of New Mexico" is not "Mexico"
+    country = place_country(ent.text)
+    return (start, country) if country else None
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    return next((e for e in doc.ents if e.start <= i < e.end), None)
+
+
+def bare_label(sm: SectorMatch) -> str:
+    """The canonical name of a generic actor: its role ("Supreme Court") or its phrase ("police")."""
+    return sm.sector.role or sm.sector.phrase

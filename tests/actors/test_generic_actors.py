@@ -1,0 +1,187 @@
+"""Generic actors and unknown named actors, on the record a user gets (``eventwire.code_text(...).to_dict()``).
+
+Every sentence here is our own writing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import eventwire
+
+pytestmark = pytest.mark.slow
+
+
+def record(text: str) -> dict[str, Any]:
+    return eventwire.code_text(text, published="2021-03-01").to_dict()
+
+
+def mention(rec: dict[str, Any], text: str) -> dict[str, Any]:
+    found = [m for m in rec["mentions"] if m["text"] == text]
+    assert found, f"no mention {text!r} in {[(m['text'], m['code']) for m in rec['mentions']]}"
+    return found[0]
+
+
+def codes(rec: dict[str, Any]) -> dict[str, str]:
+    return {m["text"]: m["code"] for m in rec["mentions"]}
+
+
+def events(rec: dict[str, Any]) -> set[tuple[str, str | None, str]]:
+    return {(e["source"]["code"], e["target"]["code"] if e["target"] else None, e["cameo"][:2])
+            for e in rec["events"]}
+
+
+# ---------------------------------------------------------------- agent nouns and their country
+
+
+def test_demonym_before_an_agent_noun_gives_the_country():
+    m = mention(record("A Dutch court sentenced the former mayor to six years in prison."), "Dutch court")
+    assert (m["code"], m["sector"], m["basis"], m["country_basis"]) == ("NLDJUD", "JUD", "agent-noun", "demonym")
+
+
+def test_possessive_country_before_an_agent_noun():
+    m = mention(record("Kenya's federal police raided the offices of a newspaper."), "Kenya's federal police")
+    assert (m["code"], m["country_basis"]) == ("KENCOP", "possessive")
+
+
+def test_in_phrase_after_an_agent_noun():
+    m = mention(record("Police in Peru arrested three smugglers on Tuesday."), "Police in Peru")
+    assert (m["code"], m["country_basis"]) == ("PERCOP", "of")
+
+
+def test_a_city_before_an_agent_noun_gives_its_country():
+    m = mention(record("A Lagos court ordered the release of the two bloggers."), "Lagos court")
+    assert (m["code"], m["country_basis"]) == ("NGAJUD", "place")
+
+
+def test_a_compound_noun_between_place_and_agent_noun():
+    assert codes(record("An Ankara district court jailed the editor."))["Ankara district court"] == "TURJUD"
+
+
+def test_no_country_gives_the_bare_sector():
+    rec = record("Security forces fired tear gas at protesters near the stadium.")
+    forces, protesters = mention(rec, "Security forces"), mention(rec, "protesters")
+    assert (forces["code"], forces["country"]) == ("COP", None)
+    assert protesters["code"] == "CVL" and protesters["basis"] == "agent-noun"
+    assert ("COP", "CVL", "19") in events(rec)
+
+
+def test_agent_nouns_from_the_petrarch_agents_dictionary():
+    rec = record("Gunmen kidnapped two engineers and the smugglers fled.")
+    assert codes(rec)["Gunmen"] == "UAF" and codes(rec)["smugglers"] == "CRM"
+
+
+def test_hackers_are_criminals_of_the_country_named():
+    assert codes(record("Russian hackers attacked the ministry's computers."))["Russian hackers"] == "RUSCRM"
+
+
+def test_a_conjunct_shares_the_country_of_its_neighbour():
+    rec = record("Danish media and government criticized the decision.")
+    assert mention(rec, "government")["code"] == "DNKGOV"
+    assert mention(rec, "government")["country_basis"] == "conjunct"
+
+
+def test_settings_and_modifiers_are_no_actors():
+    rec = record("The case went to court after the police station was closed in the army base.")
+    texts = {m["text"] for m in rec["mentions"]}
+    assert not texts & {"court", "police", "army"}
+
+
+def test_country_bound_words_need_a_country():
+    rec = record("Both sides met and the leaders said the company would pay.")
+    assert not rec["mentions"]
+    assert codes(record("The Armenian side rejected the offer."))["Armenian side"] == "ARMGOV"
+
+
+# ---------------------------------------------------------------- unknown named people and organisations
+
+
+def test_unknown_person_with_a_title_and_no_country():
+    rec = record("Opposition candidate Tomas Varga accused the government of fraud.")
+    m = mention(rec, "Tomas Varga")
+    assert (m["code"], m["kind"], m["basis"], m["country"]) == ("OPP", "person", "title", None)
+    assert ("OPP", "GOV", "11") in events(rec)
+
+
+def test_unknown_person_with_a_title_and_an_of_country():
+    m = mention(record("Army chief Somchai Wong of Thailand met the envoy."), "Somchai Wong")
+    assert (m["code"], m["country_basis"]) == ("THAMIL", "of")
+
+
+def test_unknown_person_with_a_countried_title():
+    m = mention(record("Chadian rebel leader Idriss Kone attacked the town."), "Idriss Kone")
+    assert m["code"] == "TCDREB" and m["basis"] == "title"
+
+
+def test_unknown_person_described_in_apposition():
+    m = mention(record("Marco Bellini, a rebel commander, surrendered to the army."), "Marco Bellini")
+    assert (m["code"], m["basis"]) == ("REB", "title")
+
+
+def test_unknown_organisation_described_before_its_name():
+    m = mention(record("The rebel Popular Liberation Front attacked an army post."), "Popular Liberation Front")
+    assert m["code"] == "REB" and m["kind"] == "organisation"
+
+
+def test_unknown_organisation_coded_by_its_own_name():
+    police = mention(record("The Mumbai Police arrested a journalist."), "Mumbai Police")
+    assert (police["code"], police["basis"], police["country_basis"]) == ("INDCOP", "name", "place")
+    army = mention(record("The Libyan National Army shelled the port."), "Libyan National Army")
+    assert (army["code"], army["kind"], army["country_basis"]) == ("LBYMIL", "organisation", "demonym")
+
+
+def test_a_minor_place_in_an_organisation_name_gives_no_country():
+    # Only a major city or region inside a name is read as its country (pipeline.MAJOR_PLACE).
+    rec = record("The Tarbes Police arrested a journalist.")
+    assert "FRA" not in {m["country"] for m in rec["mentions"]}
+
+
+def test_a_name_the_text_tells_nothing_of_is_left_out():
+    rec = record("Zorvan Telk met Amira Hossu in the hotel.")
+    assert not rec["mentions"]
+
+
+def test_knowledge_base_names_keep_basis_kb():
+    m = mention(record("Russia criticized Georgia."), "Russia")
+    assert (m["basis"], m["country_basis"]) == ("kb", "kb")
+
+
+# ---------------------------------------------------------------- wrong countries guarded against
+
+
+def test_a_country_inside_a_longer_place_name_is_not_that_country():
+    rec = record("Senator Dana Holt of New Mexico criticized the plan. New Mexico officials agreed.")
+    assert "MEX" not in {m["country"] for m in rec["mentions"]}
+    assert mention(rec, "Dana Holt")["code"] == "USALEG"
+
+
+def test_a_country_name_opening_a_person_name_is_not_the_country():
+    rec = record("Israel Dorfman criticized the new rules.")
+    assert all(m["country"] != "ISR" for m in rec["mentions"])
+
+
+def test_an_ambiguous_country_name_is_no_village_abroad():
+    rec = record("The President of Korea met the Prime Minister of Japan.")
+    assert "CIV" not in {m["country"] for m in rec["mentions"]}
+
+
+def test_a_named_title_is_preferred_to_the_bare_title_as_source():
+    rec = record("The minister, Tomas Varga, accused Hungary of lying.")
+    sources = {e["source"]["text"] for e in rec["events"]}
+    assert "minister" not in sources
+
+
+def test_an_unnamed_official_reporting_a_deed_accuses_no_one():
+    rec = record("Rebels attacked a convoy near the border, officials said.")
+    assert all(e["cameo"][:2] != "11" for e in rec["events"])
+
+
+def test_a_title_too_general_to_stand_alone_codes_no_name():
+    rec = record("Party leader Maria Lenz attacked the plan. Alliance leader Tomas Varga resigned.")
+    assert all(m["code"] != "GOV" for m in rec["mentions"])
+
+
+def test_a_shadow_minister_is_the_opposition():
+    rec = record("Shadow chancellor Oliver Penn accused the government of waste.")
+    assert mention(rec, "Oliver Penn")["code"] == "OPP"
