@@ -142,7 +142,7 @@ class ActorMention(Record):
     text: str
     id: str
     name: str
-    code: str
+    code: str | None  # null for a person or body the knowledge base lacks (a speaker named in the text)
     country: str | None
     sector: str | None
     role: str | None

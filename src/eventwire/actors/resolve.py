@@ -9,6 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.coref import PLURAL_PRONOUNS, Context
 from eventwire.actors.names import NameIndex, NameMatch, SectorMatch
 from eventwire.knowledge.actors import Actor, Country, Institution
 from eventwire.knowledge.words import word_list
@@ -243,23 +244,6 @@ def titled_people(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
     return extra
 
 
-def is_person(m: TokenMention) -> bool:
-    return m.mention.kind == "person"
-
-
-def clause_subject(tok: Token) -> Token | None:
-    """The subject of the nearest verb governing ``tok``, following control up the tree."""
-    node = tok.head
-    for _ in range(8):
-        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is not None:
-            return subj
-        if node.head is node:
-            return None
-        node = node.head
-    return None
-
-
 def refers(tok: Token) -> bool:
     """Whether 'it' refers, rather than being expletive ("it is difficult to", "it seems", "when it comes")."""
     if tok.lower_ == "its":
@@ -268,33 +252,22 @@ def refers(tok: Token) -> bool:
 
 
 def resolve_pronouns(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
-    """Pronouns back to an actor mentioned before: he/him/his/she/her to a person, it/its to a state or body.
+    """Pronouns back to the nearest compatible actor near them (``actors/coref.py``): he/him/his/she/her to a
+    person, it/its to a state or body, they/them/their to a body or group.
 
-    Possessives prefer the subject of their clause, object pronouns avoid it.
+    A pronoun whose antecedent is a person or body the knowledge base lacks gets no mention (never the
+    last known actor instead). Possessives prefer the subject of their clause, object pronouns avoid it.
     """
-    people = [m for m in found if is_person(m)]
-    bodies = [m for m in found if m.mention.kind in {"country", "organisation", "metonym", "role"}]
+    context = Context(doc, [(m.start_i, m.end_i, m.head_i, m.mention) for m in found])
     extra = []
     for tok in doc:
-        if tok.pos_ != "PRON":
+        if tok.pos_ != "PRON" or tok.lower_ in BODY_PRONOUNS and not refers(tok):
             continue
-        if tok.lower_ in PERSON_PRONOUNS:
-            pool = people
-        elif tok.lower_ in BODY_PRONOUNS and refers(tok):
-            pool = bodies
-        else:
+        if tok.lower_ not in PERSON_PRONOUNS and tok.lower_ not in BODY_PRONOUNS and tok.lower_ not in PLURAL_PRONOUNS:
             continue
-        before = [m for m in pool if m.end_i <= tok.i and tok.i - m.end_i < 120]
-        if not before:
+        target = context.antecedent(tok)
+        if target is None or target.mention is None:
             continue
-        target = before[-1]
-        subj = clause_subject(tok)
-        subj_m = next((m for m in before if subj is not None and m.start_i <= subj.i < m.end_i), None)
-        if tok.dep_ == "poss" and subj_m is not None:
-            target = subj_m
-        elif tok.dep_ in {"dobj", "pobj", "dative"} and subj_m is not None and target is subj_m:
-            others = [m for m in before if m.mention.id != subj_m.mention.id]
-            target = others[-1] if others else target
         t = target.mention
         extra.append(make_mention(doc, tok.i, tok.i + 1, tok.i, id=t.id, name=t.name, code=t.code,
                                   country=t.country, sector=t.sector, role=t.role, kind="pronoun"))

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from eventwire.actors.coref import Context
+from eventwire.actors.resolve import slug
 from eventwire.knowledge.cues import CueLexicon
 from eventwire.quotes.cues import CueMatch, find_cues
 from eventwire.quotes.forms import Draft, TokenIndex, index_tokens, indirect_drafts, mark_drafts
@@ -67,18 +69,44 @@ def _inherit(drafts: list[Draft], index: TokenIndex) -> list[Draft]:
     return out
 
 
+def _pronoun_speaker(doc: Doc, head: int, context: Context) -> ActorMention | None:
+    """'he said': the speaker is the pronoun's local antecedent (``actors/coref.py``), as a mention on the
+    pronoun; an antecedent the knowledge base lacks gives its name and a null code; none gives None."""
+    target = context.antecedent(doc[head])
+    if target is None:
+        return None
+    token = doc[head]
+    start, end = token.idx, token.idx + len(token)
+    m = target.mention
+    if m is None:
+        return ActorMention(start, end, token.text, slug(target.name), target.name, None, None, None, None,
+                            kind="pronoun")
+    return ActorMention(start, end, token.text, m.id, m.name, m.code, m.country, m.sector, m.role, kind="pronoun")
+
+
+def _named_speaker(doc: Doc, start: int, end: int, head: int, context: Context) -> ActorMention | None:
+    """A person or organisation the text names as speaker but the knowledge base lacks ("Ana Ruiz, a nurse,
+    said"): an uncoded mention with the name as written (a surname alone read as the full name given before)."""
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and e.start < end and start < e.end]
+    ent = next((e for e in ents if e.start <= head < e.end), ents[0] if ents else None)
+    if ent is None:
+        return None
+    words = [t for t in ent if t.tag_ != "POS" and not t.is_punct]
+    if not words:
+        return None
+    first, last = words[0], words[-1]
+    text = doc.text[first.idx : last.idx + len(last)]
+    name = context.full_name(text) if ent.label_ == "PERSON" else text
+    kind = "person" if ent.label_ == "PERSON" else "organisation"
+    return ActorMention(first.idx, last.idx + len(last), text, slug(name), name, None, None, None, None, kind=kind)
+
+
 def _antecedent(
     doc: Doc, attribution: Attribution, history: list[Speaker], mentions: Sequence[ActorMention], before: int
 ) -> ActorMention | None:
-    """Who 'he', 'the statement' or 'the ministry' refers to: an earlier speaker, else an earlier mention."""
+    """Who 'the statement' or 'the ministry' refers to: an earlier speaker, else an earlier mention."""
     head = doc[attribution.speaker_head or 0]
     lemma = head.lemma_.lower()
-    if head.pos_ == "PRON":
-        person = is_person_pronoun(head)
-        for earlier in reversed(history):
-            if earlier.mention is not None and earlier.person == person:
-                return earlier.mention
-        return next((s.mention for s in reversed(history) if s.mention is not None), None)
     for earlier in reversed(history):
         if earlier.head_lemma == lemma or (earlier.span and lemma in earlier.span.text.lower()):
             if earlier.mention is not None:
@@ -88,7 +116,7 @@ def _antecedent(
 
 
 def _resolve(
-    doc: Doc, attribution: Attribution, mentions: Sequence[ActorMention], history: list[Speaker]
+    doc: Doc, attribution: Attribution, mentions: Sequence[ActorMention], history: list[Speaker], context: Context
 ) -> Speaker:
     if (
         attribution.speaker_start is None
@@ -99,11 +127,24 @@ def _resolve(
     start, end, head = attribution.speaker_start, attribution.speaker_end, attribution.speaker_head
     span = span_of(doc, start, end)
     mention = overlapping_mention(doc, start, end, head, mentions)
-    if mention is None and needs_antecedent(doc[head]):
-        mention = _antecedent(doc, attribution, history, mentions, span.start)
     head_token = doc[head]
+    if mention is None and head_token.pos_ == "PRON":
+        mention = _pronoun_speaker(doc, head, context)
+    elif mention is None and needs_antecedent(head_token):
+        mention = _antecedent(doc, attribution, history, mentions, span.start)
+    if mention is None:
+        mention = _named_speaker(doc, start, end, head, context)
     person = head_token.ent_type_ == "PERSON" or is_person_pronoun(head_token)
     return Speaker(span, mention, head_token.lemma_.lower(), person)
+
+
+def _token_mentions(doc: Doc, mentions: Sequence[ActorMention]) -> list[tuple[int, int, int, ActorMention]]:
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.start, span.end, span.end - 1, m))
+    return out
 
 
 def _cue_span(doc: Doc, cue: CueMatch | None) -> Span | None:
@@ -124,6 +165,7 @@ def find_quotes(doc: Doc, mentions: Sequence[ActorMention], cues_known: CueLexic
     )
     drafts = _inherit(drafts, index)
     history: list[Speaker] = []
+    context = Context(doc, _token_mentions(doc, mentions))
     resolved: dict[int, Speaker] = {}
     quotes: list[Quote] = []
     for number, draft in enumerate(drafts, 1):
@@ -131,7 +173,7 @@ def find_quotes(doc: Doc, mentions: Sequence[ActorMention], cues_known: CueLexic
         if draft.cue is not None:
             if draft.cue.start not in resolved:
                 attribution = attribute(doc, draft.cue, *draft.zone)
-                resolved[draft.cue.start] = _resolve(doc, attribution, mentions, history)
+                resolved[draft.cue.start] = _resolve(doc, attribution, mentions, history, context)
                 if resolved[draft.cue.start].span is not None:
                     history.append(resolved[draft.cue.start])
             speaker = resolved[draft.cue.start]
