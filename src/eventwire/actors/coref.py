@@ -74,6 +74,18 @@ def quoted_tokens(doc: Doc) -> list[bool]:
     return out
 
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def name_start(tok: Token) -> int:
+    """First token of the proper name ending at ``tok`` (its compound proper nouns to the left)."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            start = min(start, child.i)
+    return start
+
+
 def paragraph_ids(doc: Doc) -> list[int]:
     """Per token: the number of its paragraph (a line break ends one)."""
     out, para = [], 0
@@ -141,9 +153,15 @@ class Context:
             plural = ent.label_ == "NORP" or ent.root.tag_ in {"NNS", "NNPS"}
             out.append(self._candidate(ent.start, ent.end, ent.root.i, name, None, person, plural))
             taken.update(range(ent.start, ent.end))
-        for tok in doc:  # "protesters said they": an unnamed group is a plural antecedent too
-            if tok.tag_ == "NNS" and tok.dep_ in SUBJECT_DEPS and tok.i not in taken:
+        for tok in doc:
+            if tok.i in taken or tok.dep_ not in SUBJECT_DEPS:
+                continue
+            if tok.tag_ == "NNS":  # "protesters said they": an unnamed group is a plural antecedent too
                 out.append(self._candidate(tok.i, tok.i + 1, tok.i, tok.text, None, False, True))
+            elif tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_LABELS:  # a name the tagger missed
+                start = name_start(tok)
+                name = doc[start:tok.i + 1].text
+                out.append(self._candidate(start, tok.i + 1, tok.i, name, None, True, False))
         out.sort(key=lambda c: c.start_i)
         return out
 
@@ -179,6 +197,18 @@ class Context:
             found = self._pick(tok, group)
             if found is not None:
                 return found
+        return None
+
+    def titled(self, tok: Token) -> Candidate | None:
+        """'the president said': the nearest earlier person, outside quotes, whose role or title has the noun."""
+        word = tok.lemma_.lower()
+        for c in reversed(self.candidates):
+            if c.end_i > tok.i or not c.person or c.quoted and not self.quoted[tok.i]:
+                continue
+            role = (c.mention.role or "").lower() if c.mention else ""
+            title = " ".join(t.lower_ for t in self.doc[max(0, c.start_i - 3):c.end_i])
+            if word in role.split() or word in title.split():
+                return c
         return None
 
     def _pick(self, tok: Token, pool: list[Candidate]) -> Candidate | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from eventwire.actors.coref import Context
+from eventwire.actors.coref import PLACE_LABELS, Context, name_start
 from eventwire.actors.resolve import slug
 from eventwire.knowledge.cues import CueLexicon
 from eventwire.quotes.cues import CueMatch, find_cues
@@ -84,11 +84,28 @@ def _pronoun_speaker(doc: Doc, head: int, context: Context) -> ActorMention | No
     return ActorMention(start, end, token.text, m.id, m.name, m.code, m.country, m.sector, m.role, kind="pronoun")
 
 
+def _titled_speaker(doc: Doc, head: int, context: Context) -> ActorMention | None:
+    """'the president said', 'the senator added': the nearest earlier person with that role or title."""
+    target = context.titled(doc[head])
+    if target is None:
+        return None
+    token = doc[head]
+    m = target.mention
+    if m is None:
+        return ActorMention(token.idx, token.idx + len(token), token.text, slug(target.name), target.name, None,
+                            None, None, None, kind="pronoun")
+    return ActorMention(token.idx, token.idx + len(token), token.text, m.id, m.name, m.code, m.country, m.sector,
+                        m.role, kind="pronoun")
+
+
 def _named_speaker(doc: Doc, start: int, end: int, head: int, context: Context) -> ActorMention | None:
     """A person or organisation the text names as speaker but the knowledge base lacks ("Ana Ruiz, a nurse,
     said"): an uncoded mention with the name as written (a surname alone read as the full name given before)."""
     ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and e.start < end and start < e.end]
     ent = next((e for e in ents if e.start <= head < e.end), ents[0] if ents else None)
+    token = doc[head]
+    if ent is None and token.pos_ == "PROPN" and token.ent_type_ not in PLACE_LABELS:  # a name the tagger missed
+        ent = doc[name_start(token):head + 1]
     if ent is None:
         return None
     words = [t for t in ent if t.tag_ != "POS" and not t.is_punct]
@@ -96,8 +113,8 @@ def _named_speaker(doc: Doc, start: int, end: int, head: int, context: Context) 
         return None
     first, last = words[0], words[-1]
     text = doc.text[first.idx : last.idx + len(last)]
-    name = context.full_name(text) if ent.label_ == "PERSON" else text
-    kind = "person" if ent.label_ == "PERSON" else "organisation"
+    name = text if ent.label_ == "ORG" else context.full_name(text)
+    kind = "organisation" if ent.label_ == "ORG" else "person"
     return ActorMention(first.idx, last.idx + len(last), text, slug(name), name, None, None, None, None, kind=kind)
 
 
@@ -132,6 +149,8 @@ def _resolve(
         mention = _pronoun_speaker(doc, head, context)
     elif mention is None and needs_antecedent(head_token):
         mention = _antecedent(doc, attribution, history, mentions, span.start)
+        if mention is None:
+            mention = _titled_speaker(doc, head, context)
     if mention is None:
         mention = _named_speaker(doc, start, end, head, context)
     person = head_token.ent_type_ == "PERSON" or is_person_pronoun(head_token)
