@@ -155,12 +155,19 @@ def matching_quotes(gold: GoldAttribution, quotes: list[Quote]) -> list[Quote]:
     """
     need = _length(gold.content) / 2
     touching = [q for q in quotes if _overlap(gold.content, (q.start, q.end)) > 0]
+    by_id = {q.id: q for q in quotes}
     by_cue: dict[object, int] = {}
     for q in touching:
-        key = (q.cue.start, q.cue.end) if q.cue else q.id
+        key = _group(q, by_id)
         by_cue[key] = by_cue.get(key, 0) + _overlap(gold.content, (q.start, q.end))
     good = {key for key, covered in by_cue.items() if covered >= need}
-    return [q for q in touching if ((q.cue.start, q.cue.end) if q.cue else q.id) in good]
+    return [q for q in touching if _group(q, by_id) in good]
+
+
+def _group(quote: Quote, by_id: dict[str, Quote]) -> object:
+    """The parts of one quote count together: those a record joins (``continues``) and those sharing a cue."""
+    first = by_id.get(quote.continues, quote) if quote.continues else quote
+    return (first.cue.start, first.cue.end) if first.cue else first.id
 
 
 def score_article(

@@ -212,6 +212,7 @@ class Quote(Record):
     speaker: ActorMention | None
     cue: Span | None
     speaker_span: Span | None = None  # the speaker as written, resolved or not (extra field)
+    continues: str | None = None  # '"A," he said, "B."': B's record names A's id, one quote in two parts (extra)
 
 
 @dataclass(frozen=True)

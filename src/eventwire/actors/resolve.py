@@ -72,6 +72,7 @@ def resolve_actors(
     found.extend(sector_mentions.values())
     found.extend(demonym_phrases(doc, names, found))
     found.extend(titled_people(doc, found))
+    found = one_per_referent(doc, found)
     found.sort(key=lambda m: m.start_i)
     found.extend(resolve_pronouns(doc, found))
     found.sort(key=lambda m: m.start_i)
@@ -242,6 +243,34 @@ def titled_people(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
         extra.append(make_mention(doc, ent.start, ent.end, ent.end - 1, id=slug(ent.text), name=ent.text,
                                   code=t.code, country=t.country, sector=t.sector, role=t.role, kind="person"))
     return extra
+
+
+def one_per_referent(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
+    """One mention per person: a title right before a name ('Russian President Vladimir Putin') joins the
+    name's mention, and a title in apposition ('Sergey Lavrov, Russia's foreign minister') is dropped;
+    the person's mention keeps its own code, or takes the title's when it has no role of its own."""
+    people = {m.start_i: m for m in found if m.mention.kind == "person"}
+    heads = {m.head_i: m for m in people.values()}
+    out, absorbed = [], set()
+    for m in found:
+        if m.mention.kind != "role":
+            continue
+        person = people.get(m.end_i)
+        if person is not None:
+            absorbed.add(id(m))
+            p = person.mention
+            merged = make_mention(doc, m.start_i, person.end_i, person.head_i, id=p.id, name=p.name,
+                                  code=p.code, country=p.country, sector=p.sector, role=p.role or m.mention.role,
+                                  kind="person")
+            people[m.end_i] = merged
+        elif doc[m.head_i].dep_ == "appos" and doc[m.head_i].head.i in heads:
+            absorbed.add(id(m))
+    replaced = {id(m): people[m.start_i] for m in found if m.mention.kind == "person" and m.start_i in people}
+    for m in found:
+        if id(m) in absorbed:
+            continue
+        out.append(replaced.get(id(m), m))
+    return out
 
 
 def refers(tok: Token) -> bool:

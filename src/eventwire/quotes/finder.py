@@ -170,6 +170,19 @@ def _cue_span(doc: Doc, cue: CueMatch | None) -> Span | None:
     return None if cue is None else span_of(doc, cue.start, cue.end)
 
 
+def _join_split(quotes: list[Quote]) -> list[Quote]:
+    """'"A," he said, "B."': a quotation whose cue sits between it and the one before, shared by both, is
+    the second part of that quote; its ``continues`` names the first part's id (a third part names it too)."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (prev is not None and q.kind != "indirect" and prev.kind != "indirect" and q.cue is not None
+                and prev.cue == q.cue and prev.end <= q.cue.start and q.cue.end <= q.start):
+            q = dataclasses.replace(q, continues=prev.continues or prev.id)
+        out.append(q)
+    return out
+
+
 def find_quotes(doc: Doc, mentions: Sequence[ActorMention], cues_known: CueLexicon) -> list[Quote]:
     """All quotes of a parsed article in text order, ids Q1, Q2, ...; ``mentions`` are its resolved actors,
     ``cues_known`` the speech-cue lexicon (``knowledge.cues``)."""
@@ -208,5 +221,6 @@ def find_quotes(doc: Doc, mentions: Sequence[ActorMention], cues_known: CueLexic
                 speaker.span,
             )
         )
+    quotes = _join_split(quotes)
     log.debug("found %d quotes (%d quotation marks spans, %d cues)", len(quotes), len(spans), len(cues))
     return quotes
