@@ -120,3 +120,15 @@ def test_split_quote_is_one_quote_in_two_parts(code):
 def test_two_cues_are_two_quotes(code):
     record = code("\"We are tired,\" said Ruiz. Then Gomez spoke. \"We want rest,\" he added.")
     assert all(q.continues is None for q in record.quotes)
+
+
+def test_record_with_an_uncoded_speaker_validates_against_the_schema(code):
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads((resources.files("eventwire") / "schema" / "coded-article.schema.json").read_text())
+    record = code("Ana Ruiz, a nurse, spoke. \"We are tired,\" she said, \"and we want rest.\"")
+    assert any(q.speaker is not None and q.speaker.code is None for q in record.quotes)
+    jsonschema.validate(record.to_dict(), schema)
