@@ -65,9 +65,21 @@ def test_he_takes_the_nearest_known_person_in_the_paragraph(code):
 
 
 def test_they_goes_to_a_body_not_a_person(code):
-    record = code("Vladimir Putin spoke. The European Union said they would impose sanctions on Russia.")
-    they = [m for m in record.mentions if m.text == "they"]
-    assert they and they[0].code is not None and they[0].code.startswith("IGO")
+    text = "Vladimir Putin spoke on Monday. The European Union met in Brussels. \"Sanctions will follow,\" they said."
+    q = quote_with(code(text), "Sanctions")
+    assert q.speaker is not None and q.speaker.code is not None and q.speaker.code.startswith("IGO")
+
+
+def test_they_is_not_an_event_argument(code):
+    record = code("Armenia and Georgia welcomed their new talks with Azerbaijan.")
+    assert not [m for m in record.mentions if m.text == "their"]
+
+
+def test_a_pronoun_speaker_continues_the_speaker_quoted_just_before(code):
+    text = ("Tom Brandt, a farmer, spoke to reporters. \"The rain came late,\" Brandt said.\n\n"
+            "The farm was in the news after a visit by Joe Biden. \"We lost half the crop,\" he said.")
+    q = quote_with(code(text), "half the crop")
+    assert q.speaker is not None and q.speaker.name == "Tom Brandt"
 
 
 def test_the_president_said_takes_the_nearest_person_with_that_title(code):

@@ -199,6 +199,18 @@ class Context:
                 return found
         return None
 
+    def continues_speaker(self, tok: Token, earlier_i: int, name: str) -> bool:
+        """Whether pronoun ``tok`` may be the speaker last quoted at token ``earlier_i`` (named ``name``): in its
+        paragraph or the one before, and not of the other gender."""
+        if self.paragraph[earlier_i] not in (self.paragraph[tok.i], self.paragraph[tok.i] - 1):
+            return False
+        first = name.split()[0].lower() if name.split() else ""
+        want = "m" if tok.lower_ in MALE_PRONOUNS else "f" if tok.lower_ in FEMALE_PRONOUNS else None
+        return want is None or GENDERS.get(first) in (None, want)
+
+    def in_sentence_of(self, c: Candidate, tok: Token) -> bool:
+        return self.sentence_of(c.head_i) == self.sentence_of(tok.i)
+
     def titled(self, tok: Token) -> Candidate | None:
         """'the president said': the nearest earlier person, outside quotes, whose role or title has the noun."""
         word = tok.lemma_.lower()

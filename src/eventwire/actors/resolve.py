@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.coref import PLURAL_PRONOUNS, Context
+from eventwire.actors.coref import Context
 from eventwire.actors.names import NameIndex, NameMatch, SectorMatch
 from eventwire.knowledge.actors import Actor, Country, Institution
 from eventwire.knowledge.words import word_list
@@ -282,7 +282,7 @@ def refers(tok: Token) -> bool:
 
 def resolve_pronouns(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
     """Pronouns back to the nearest compatible actor near them (``actors/coref.py``): he/him/his/she/her to a
-    person, it/its to a state or body, they/them/their to a body or group.
+    person, it/its to a state or body.
 
     A pronoun whose antecedent is a person or body the knowledge base lacks gets no mention (never the
     last known actor instead). Possessives prefer the subject of their clause, object pronouns avoid it.
@@ -292,7 +292,9 @@ def resolve_pronouns(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
     for tok in doc:
         if tok.pos_ != "PRON" or tok.lower_ in BODY_PRONOUNS and not refers(tok):
             continue
-        if tok.lower_ not in PERSON_PRONOUNS and tok.lower_ not in BODY_PRONOUNS and tok.lower_ not in PLURAL_PRONOUNS:
+        # they/their are left to the quote finder: as event arguments a group pronoun over compound
+        # subjects and their objects is wrong more often than right (PETRARCH unit records, measured).
+        if tok.lower_ not in PERSON_PRONOUNS and tok.lower_ not in BODY_PRONOUNS:
             continue
         target = context.antecedent(tok)
         if target is None or target.mention is None:

@@ -69,14 +69,26 @@ def _inherit(drafts: list[Draft], index: TokenIndex) -> list[Draft]:
     return out
 
 
-def _pronoun_speaker(doc: Doc, head: int, context: Context) -> ActorMention | None:
+def _pronoun_speaker(doc: Doc, head: int, context: Context, history: list[Speaker]) -> ActorMention | None:
     """'he said': the speaker is the pronoun's local antecedent (``actors/coref.py``), as a mention on the
-    pronoun; an antecedent the knowledge base lacks gives its name and a null code; none gives None."""
-    target = context.antecedent(doc[head])
+    pronoun; an antecedent the knowledge base lacks gives its name and a null code; none gives None.
+
+    An antecedent in another sentence yields to the speaker quoted just before, when that one is of the
+    same kind (person or not), of this paragraph or the one before, and not of the other gender."""
+    token = doc[head]
+    target = context.antecedent(token)
+    start, end = token.idx, token.idx + len(token)
+    last = next((h for h in reversed(history) if h.mention is not None and h.span is not None), None)
+    if (last is not None and last.mention is not None and last.span is not None
+            and (target is None or not context.in_sentence_of(target, token))
+            and last.person == is_person_pronoun(token)):
+        at = doc.char_span(last.span.start, last.span.end, alignment_mode="expand")
+        if at is not None and len(at) and context.continues_speaker(token, at.start, last.mention.name):
+            m = last.mention
+            return ActorMention(start, end, token.text, m.id, m.name, m.code, m.country, m.sector, m.role,
+                                kind="pronoun")
     if target is None:
         return None
-    token = doc[head]
-    start, end = token.idx, token.idx + len(token)
     m = target.mention
     if m is None:
         return ActorMention(start, end, token.text, slug(target.name), target.name, None, None, None, None,
@@ -113,8 +125,8 @@ def _named_speaker(doc: Doc, start: int, end: int, head: int, context: Context) 
         return None
     first, last = words[0], words[-1]
     text = doc.text[first.idx : last.idx + len(last)]
-    name = text if ent.label_ == "ORG" else context.full_name(text)
-    kind = "organisation" if ent.label_ == "ORG" else "person"
+    name = context.full_name(text)  # "Ruiz" after "Ana Ruiz", whatever the tagger calls it the second time
+    kind = "organisation" if ent.label_ == "ORG" and name == text else "person"
     return ActorMention(first.idx, last.idx + len(last), text, slug(name), name, None, None, None, None, kind=kind)
 
 
@@ -145,15 +157,16 @@ def _resolve(
     span = span_of(doc, start, end)
     mention = overlapping_mention(doc, start, end, head, mentions)
     head_token = doc[head]
-    if mention is None and head_token.pos_ == "PRON":
-        mention = _pronoun_speaker(doc, head, context)
+    if head_token.pos_ == "PRON" and (mention is None or mention.kind == "pronoun"):
+        mention = _pronoun_speaker(doc, head, context, history)
     elif mention is None and needs_antecedent(head_token):
         mention = _antecedent(doc, attribution, history, mentions, span.start)
         if mention is None:
             mention = _titled_speaker(doc, head, context)
     if mention is None:
         mention = _named_speaker(doc, start, end, head, context)
-    person = head_token.ent_type_ == "PERSON" or is_person_pronoun(head_token)
+    person = (head_token.ent_type_ == "PERSON" or is_person_pronoun(head_token)
+              or mention is not None and mention.kind == "person")
     return Speaker(span, mention, head_token.lemma_.lower(), person)
 
 
