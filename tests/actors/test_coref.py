@@ -144,3 +144,12 @@ def test_record_with_an_uncoded_speaker_validates_against_the_schema(code):
     record = code("Ana Ruiz, a nurse, spoke. \"We are tired,\" she said, \"and we want rest.\"")
     assert any(q.speaker is not None and q.speaker.code is None for q in record.quotes)
     jsonschema.validate(record.to_dict(), schema)
+
+
+def test_a_speech_over_paragraphs_keeps_its_speaker_but_not_beyond_three(code):
+    head = "Laura Finch, a nurse, spoke. \"We are tired,\" Finch said.\n\n"
+    filler = "The hall was full.\n\n"
+    q = quote_with(code(head + filler + filler + "\"We want rest,\" she said."), "We want rest")
+    assert q.speaker is not None and q.speaker.name == "Laura Finch"
+    q = quote_with(code(head + filler * 4 + "\"We want rest,\" she said."), "We want rest")
+    assert q.speaker is None

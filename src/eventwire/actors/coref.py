@@ -158,7 +158,8 @@ class Context:
                 continue
             if tok.tag_ == "NNS":  # "protesters said they": an unnamed group is a plural antecedent too
                 out.append(self._candidate(tok.i, tok.i + 1, tok.i, tok.text, None, False, True))
-            elif tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_LABELS:  # a name the tagger missed
+            elif (tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_LABELS  # a name the tagger missed,
+                  and not any(c.dep_ == "det" for c in tok.children)):  # not "the Amendment"
                 start = name_start(tok)
                 name = doc[start:tok.i + 1].text
                 out.append(self._candidate(start, tok.i + 1, tok.i, name, None, True, False))
@@ -199,10 +200,10 @@ class Context:
                 return found
         return None
 
-    def continues_speaker(self, tok: Token, earlier_i: int, name: str) -> bool:
-        """Whether pronoun ``tok`` may be the speaker last quoted at token ``earlier_i`` (named ``name``): in its
-        paragraph or the one before, and not of the other gender."""
-        if self.paragraph[earlier_i] not in (self.paragraph[tok.i], self.paragraph[tok.i] - 1):
+    def continues_speaker(self, tok: Token, earlier_i: int, name: str, paragraphs: int = 1) -> bool:
+        """Whether pronoun ``tok`` may be the speaker last quoted at token ``earlier_i`` (named ``name``): at most
+        ``paragraphs`` paragraphs before, and not of the other gender."""
+        if not 0 <= self.paragraph[tok.i] - self.paragraph[earlier_i] <= paragraphs:
             return False
         first = name.split()[0].lower() if name.split() else ""
         want = "m" if tok.lower_ in MALE_PRONOUNS else "f" if tok.lower_ in FEMALE_PRONOUNS else None

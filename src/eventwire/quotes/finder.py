@@ -74,7 +74,8 @@ def _pronoun_speaker(doc: Doc, head: int, context: Context, history: list[Speake
     pronoun; an antecedent the knowledge base lacks gives its name and a null code; none gives None.
 
     An antecedent in another sentence yields to the speaker quoted just before, when that one is of the
-    same kind (person or not), of this paragraph or the one before, and not of the other gender."""
+    same kind (person or not), of this paragraph or the one before, and not of the other gender; with no
+    antecedent, the speaker quoted just before up to three paragraphs back is taken, on the same terms."""
     token = doc[head]
     target = context.antecedent(token)
     start, end = token.idx, token.idx + len(token)
@@ -83,7 +84,10 @@ def _pronoun_speaker(doc: Doc, head: int, context: Context, history: list[Speake
             and (target is None or not context.in_sentence_of(target, token))
             and last.person == is_person_pronoun(token)):
         at = doc.char_span(last.span.start, last.span.end, alignment_mode="expand")
-        if at is not None and len(at) and context.continues_speaker(token, at.start, last.mention.name):
+        # with no antecedent at all, the chain of quotes may reach three paragraphs back (a speech reported
+        # over several paragraphs); beside a local antecedent in another sentence, one.
+        reach = 3 if target is None else 1
+        if at is not None and len(at) and context.continues_speaker(token, at.start, last.mention.name, reach):
             m = last.mention
             return ActorMention(start, end, token.text, m.id, m.name, m.code, m.country, m.sector, m.role,
                                 kind="pronoun")
