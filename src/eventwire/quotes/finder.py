@@ -88,9 +88,9 @@ def _pronoun_speaker(doc: Doc, head: int, context: Context, history: list[Speake
         # over several paragraphs); beside a local antecedent in another sentence, one.
         reach = 3 if target is None else 1
         if at is not None and len(at) and context.continues_speaker(token, at.start, last.mention.name, reach):
-            m = last.mention
-            return ActorMention(start, end, token.text, m.id, m.name, m.code, m.country, m.sector, m.role,
-                                kind="pronoun")
+            was = last.mention
+            return ActorMention(start, end, token.text, was.id, was.name, was.code, was.country, was.sector,
+                                was.role, kind="pronoun")
     if target is None:
         return None
     m = target.mention
