@@ -142,7 +142,7 @@ class ActorMention(Record):
     text: str
     id: str
     name: str
-    code: str
+    code: str | None  # null for a person or body the knowledge base lacks (a speaker named in the text)
     country: str | None
     sector: str | None
     role: str | None
@@ -234,6 +234,7 @@ class Quote(Record):
     speaker: ActorMention | None
     cue: Span | None
     speaker_span: Span | None = None  # the speaker as written, resolved or not (extra field)
+    continues: str | None = None  # '"A," he said, "B."': B's record names A's id, one quote in two parts (extra)
 
 
 @dataclass(frozen=True)

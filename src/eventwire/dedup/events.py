@@ -28,7 +28,7 @@ class EventMention(Record):
 class EventKey(Record):
     """What must be equal for two mentions to be one event (location is matched apart; see docs/dedup.md)."""
 
-    source_code: str
+    source_code: str | None  # null only for an uncoded actor (records.ActorMention.code)
     target_code: str | None
     cameo: str
     date: str | None  # "2024-08-23", "2024-W34", "2024-08" or "2024", by the date's precision and the window

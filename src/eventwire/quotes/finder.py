@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from eventwire.actors.coref import PLACE_LABELS, Context, name_start
+from eventwire.actors.resolve import slug
 from eventwire.knowledge.cues import CueLexicon
 from eventwire.quotes.cues import CueMatch, find_cues
 from eventwire.quotes.forms import Draft, TokenIndex, index_tokens, indirect_drafts, mark_drafts
@@ -67,18 +69,82 @@ def _inherit(drafts: list[Draft], index: TokenIndex) -> list[Draft]:
     return out
 
 
+def _pronoun_speaker(doc: Doc, head: int, context: Context, history: list[Speaker]) -> ActorMention | None:
+    """'he said': the speaker is the pronoun's local antecedent (``actors/coref.py``), as a mention on the
+    pronoun; an antecedent the knowledge base lacks gives its name and a null code; none gives None.
+
+    An antecedent in another sentence yields to the speaker quoted just before, when that one is of the
+    same kind (person or not), of this paragraph or the one before, and not of the other gender; with no
+    antecedent, the speaker quoted just before up to three paragraphs back is taken, on the same terms."""
+    token = doc[head]
+    target = context.antecedent(token)
+    start, end = token.idx, token.idx + len(token)
+    last = next((h for h in reversed(history) if h.mention is not None and h.span is not None), None)
+    if (last is not None and last.mention is not None and last.span is not None
+            and (target is None or not context.in_sentence_of(target, token))
+            and last.person == is_person_pronoun(token)):
+        at = doc.char_span(last.span.start, last.span.end, alignment_mode="expand")
+        # with no antecedent at all, the chain of quotes may reach three paragraphs back (a speech reported
+        # over several paragraphs); beside a local antecedent in another sentence, one.
+        reach = 3 if target is None else 1
+        if at is not None and len(at) and context.continues_speaker(token, at.start, last.mention.name, reach):
+            was = last.mention
+            return ActorMention(start, end, token.text, was.id, was.name, was.code, was.country, was.sector,
+                                was.role, kind="pronoun")
+    if target is None:
+        return None
+    m = target.mention
+    if m is None:
+        return ActorMention(start, end, token.text, slug(target.name), target.name, None, None, None, None,
+                            kind="pronoun")
+    return ActorMention(start, end, token.text, m.id, m.name, m.code, m.country, m.sector, m.role, kind="pronoun")
+
+
+def _titled_speaker(doc: Doc, head: int, context: Context) -> ActorMention | None:
+    """'the president said', 'the senator added': the nearest earlier person with that role or title."""
+    target = context.titled(doc[head])
+    if target is None:
+        return None
+    token = doc[head]
+    m = target.mention
+    if m is None:
+        return ActorMention(token.idx, token.idx + len(token), token.text, slug(target.name), target.name, None,
+                            None, None, None, kind="pronoun")
+    return ActorMention(token.idx, token.idx + len(token), token.text, m.id, m.name, m.code, m.country, m.sector,
+                        m.role, kind="pronoun")
+
+
+def _named_speaker(doc: Doc, start: int, end: int, head: int, context: Context) -> ActorMention | None:
+    """A person or organisation the text names as speaker but the knowledge base lacks ("Ana Ruiz, a nurse,
+    said"): an uncoded mention with the name as written (a surname alone read as the full name given before)."""
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and e.start < end and start < e.end]
+    ent = next((e for e in ents if e.start <= head < e.end), ents[0] if ents else None)
+    token = doc[head]
+    if ent is None and token.pos_ == "PROPN" and token.ent_type_ not in PLACE_LABELS:  # a name the tagger missed
+        ent = doc[name_start(token):head + 1]
+    if ent is None:
+        return None
+    words = [t for t in ent if t.tag_ != "POS" and not t.is_punct]
+    if not words:
+        return None
+    first, last = words[0], words[-1]
+    text = doc.text[first.idx : last.idx + len(last)]
+    name = context.full_name(text)  # "Ruiz" after "Ana Ruiz", whatever the tagger calls it the second time
+    earlier = context.by_surname.get(text)
+    if earlier is not None and earlier.mention is not None:  # coded from the text when first named
+        m = earlier.mention
+        return ActorMention(first.idx, last.idx + len(last), text, m.id, m.name, m.code, m.country, m.sector,
+                            m.role, kind="person", basis=m.basis, country_basis=m.country_basis)
+    kind = "organisation" if ent.label_ == "ORG" and name == text else "person"
+    return ActorMention(first.idx, last.idx + len(last), text, slug(name), name, None, None, None, None, kind=kind)
+
+
 def _antecedent(
     doc: Doc, attribution: Attribution, history: list[Speaker], mentions: Sequence[ActorMention], before: int
 ) -> ActorMention | None:
-    """Who 'he', 'the statement' or 'the ministry' refers to: an earlier speaker, else an earlier mention."""
+    """Who 'the statement' or 'the ministry' refers to: an earlier speaker, else an earlier mention."""
     head = doc[attribution.speaker_head or 0]
     lemma = head.lemma_.lower()
-    if head.pos_ == "PRON":
-        person = is_person_pronoun(head)
-        for earlier in reversed(history):
-            if earlier.mention is not None and earlier.person == person:
-                return earlier.mention
-        return next((s.mention for s in reversed(history) if s.mention is not None), None)
     for earlier in reversed(history):
         if earlier.head_lemma == lemma or (earlier.span and lemma in earlier.span.text.lower()):
             if earlier.mention is not None:
@@ -88,7 +154,7 @@ def _antecedent(
 
 
 def _resolve(
-    doc: Doc, attribution: Attribution, mentions: Sequence[ActorMention], history: list[Speaker]
+    doc: Doc, attribution: Attribution, mentions: Sequence[ActorMention], history: list[Speaker], context: Context
 ) -> Speaker:
     if (
         attribution.speaker_start is None
@@ -99,15 +165,50 @@ def _resolve(
     start, end, head = attribution.speaker_start, attribution.speaker_end, attribution.speaker_head
     span = span_of(doc, start, end)
     mention = overlapping_mention(doc, start, end, head, mentions)
-    if mention is None and needs_antecedent(doc[head]):
-        mention = _antecedent(doc, attribution, history, mentions, span.start)
     head_token = doc[head]
-    person = head_token.ent_type_ == "PERSON" or is_person_pronoun(head_token)
+    if head_token.pos_ == "PRON" and (mention is None or mention.kind == "pronoun"):
+        mention = _pronoun_speaker(doc, head, context, history)
+    elif (mention is None or _bare_agent(mention)) and needs_antecedent(head_token):
+        # "the president said": the nearest earlier holder of that title, before the bare agent noun's own
+        # code ("president" -> GOV, no country), which stays the answer when there is none.
+        mention = (_antecedent(doc, attribution, history, mentions, span.start)
+                   or _titled_speaker(doc, head, context) or mention)
+    if mention is None:
+        mention = _named_speaker(doc, start, end, head, context)
+    person = (head_token.ent_type_ == "PERSON" or is_person_pronoun(head_token)
+              or mention is not None and mention.kind == "person")
     return Speaker(span, mention, head_token.lemma_.lower(), person)
+
+
+def _bare_agent(mention: ActorMention) -> bool:
+    """A generic agent noun with no country ("the president", "the ministry"): it may refer back."""
+    return mention.basis == "agent-noun" and mention.country is None
+
+
+def _token_mentions(doc: Doc, mentions: Sequence[ActorMention]) -> list[tuple[int, int, int, ActorMention]]:
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.start, span.end, span.end - 1, m))
+    return out
 
 
 def _cue_span(doc: Doc, cue: CueMatch | None) -> Span | None:
     return None if cue is None else span_of(doc, cue.start, cue.end)
+
+
+def _join_split(quotes: list[Quote]) -> list[Quote]:
+    """'"A," he said, "B."': a quotation whose cue sits between it and the one before, shared by both, is
+    the second part of that quote; its ``continues`` names the first part's id (a third part names it too)."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (prev is not None and q.kind != "indirect" and prev.kind != "indirect" and q.cue is not None
+                and prev.cue == q.cue and prev.end <= q.cue.start and q.cue.end <= q.start):
+            q = dataclasses.replace(q, continues=prev.continues or prev.id)
+        out.append(q)
+    return out
 
 
 def find_quotes(doc: Doc, mentions: Sequence[ActorMention], cues_known: CueLexicon) -> list[Quote]:
@@ -124,6 +225,7 @@ def find_quotes(doc: Doc, mentions: Sequence[ActorMention], cues_known: CueLexic
     )
     drafts = _inherit(drafts, index)
     history: list[Speaker] = []
+    context = Context(doc, _token_mentions(doc, mentions))
     resolved: dict[int, Speaker] = {}
     quotes: list[Quote] = []
     for number, draft in enumerate(drafts, 1):
@@ -131,7 +233,7 @@ def find_quotes(doc: Doc, mentions: Sequence[ActorMention], cues_known: CueLexic
         if draft.cue is not None:
             if draft.cue.start not in resolved:
                 attribution = attribute(doc, draft.cue, *draft.zone)
-                resolved[draft.cue.start] = _resolve(doc, attribution, mentions, history)
+                resolved[draft.cue.start] = _resolve(doc, attribution, mentions, history, context)
                 if resolved[draft.cue.start].span is not None:
                     history.append(resolved[draft.cue.start])
             speaker = resolved[draft.cue.start]
@@ -147,5 +249,6 @@ def find_quotes(doc: Doc, mentions: Sequence[ActorMention], cues_known: CueLexic
                 speaker.span,
             )
         )
+    quotes = _join_split(quotes)
     log.debug("found %d quotes (%d quotation marks spans, %d cues)", len(quotes), len(spans), len(cues))
     return quotes

@@ -1,0 +1,261 @@
+"""Local coreference: who 'he', 'she', 'it' and 'they' are, looked for near the pronoun and nowhere else.
+
+An antecedent is a resolved actor mention or a person or organisation the text names that the knowledge
+base lacks (then it has a name and no mention: whoever asks gets "that person", never a known actor
+guessed in its place). The search stays in the pronoun's paragraph, and goes to the paragraph before only
+when its own has none; names inside quotation marks are not antecedents of a pronoun outside them
+("'I appeal to President X,' she said" is not X speaking). Candidates must agree with the pronoun:
+person or body, singular or plural, and gender where a first name or a title tells it
+(``data/words/person_genders.tsv``). See docs/quotes.md ("Coreference").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.knowledge.words import word_list, word_map
+from eventwire.records import ActorMention
+
+GENDERS = word_map("person_genders")
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = word_list("plural_pronouns")
+SINGULAR_BODY_PRONOUNS = word_list("body_pronouns")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+BODY_KINDS = frozenset({"country", "organisation", "metonym", "role"})
+OPENING = frozenset({"“", "«", "„", "``"})
+CLOSING = frozenset({"”", "»", "''"})
+MAX_DISTANCE = 250  # tokens: a paragraph of news is far shorter; this bounds the cost on pathological input
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something a pronoun may stand for: a resolved mention, or a named person or body with no actor."""
+
+    start_i: int
+    end_i: int
+    head_i: int
+    name: str
+    mention: ActorMention | None
+    person: bool
+    plural: bool
+    gender: str | None  # "m", "f" or None when the text does not tell
+    quoted: bool  # inside quotation marks
+    subject: bool  # the subject of its clause
+
+
+def quoted_tokens(doc: Doc) -> list[bool]:
+    """Per token: inside double quotation marks (curly, straight, guillemets, typewriter ``''``).
+
+    A token-level reading of the marks, reset at each paragraph end; ``quotes/marks.py`` is the full one.
+    """
+    out: list[bool] = []
+    inside = False
+    for tok in doc:
+        text = tok.text
+        if tok.is_space and "\n" in text:
+            inside = False
+            out.append(False)
+            continue
+        if text in OPENING or text == '"' and not inside:
+            out.append(False)
+            inside = True
+        elif text in CLOSING or text == '"' and inside:
+            out.append(False)
+            inside = False
+        else:
+            out.append(inside)
+        if "\n" in tok.whitespace_:
+            inside = False
+    return out
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def name_start(tok: Token) -> int:
+    """First token of the proper name ending at ``tok`` (its compound proper nouns to the left)."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            start = min(start, child.i)
+    return start
+
+
+def paragraph_ids(doc: Doc) -> list[int]:
+    """Per token: the number of its paragraph (a line break ends one)."""
+    out, para = [], 0
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            out.append(para)
+            para += 1
+            continue
+        out.append(para)
+        if "\n" in tok.whitespace_:
+            para += 1
+    return out
+
+
+def gender_of(doc: Doc, start_i: int, end_i: int, name: str) -> str | None:
+    """'m'/'f' from a title just before the span ("Mrs. Lopez", "spokeswoman Ana Ruiz"), else a first name."""
+    for tok in doc[max(0, start_i - 2):start_i]:
+        if tok.lower_ in GENDERS:
+            return GENDERS[tok.lower_]
+    for word in [*name.split()[:1], *(t.lower_ for t in doc[start_i:end_i])]:
+        if word.lower() in GENDERS:
+            return GENDERS[word.lower()]
+    return None
+
+
+class Context:
+    """The candidates of one document, with its paragraphs, sentences and quotation marks, built once."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[tuple[int, int, int, ActorMention]]) -> None:
+        self.doc = doc
+        self.quoted = quoted_tokens(doc)
+        self.paragraph = paragraph_ids(doc)
+        self.sentence_starts = [s.start for s in doc.sents]
+        self.candidates = self._candidates(mentions)
+        # Surnames of people named in full whom the knowledge base does not hold (uncoded, or coded from the
+        # text: "Laura Finch, a nurse"): "Finch said" later is the same person.
+        self.by_surname = {c.name.split()[-1]: c for c in self.candidates if c.person and len(c.name.split()) > 1
+                           and (c.mention is None or c.mention.basis not in (None, "kb"))}
+        self.surnames = {surname: c.name for surname, c in self.by_surname.items()}
+
+    def _candidate(self, start_i: int, end_i: int, head_i: int, name: str, mention: ActorMention | None,
+                   person: bool, plural: bool) -> Candidate:
+        head = self.doc[head_i]
+        gender = gender_of(self.doc, start_i, end_i, name) if person else None
+        return Candidate(start_i, end_i, head_i, name, mention, person, plural, gender, self.quoted[head_i],
+                         head.dep_ in SUBJECT_DEPS)
+
+    def _candidates(self, mentions: Sequence[tuple[int, int, int, ActorMention]]) -> list[Candidate]:
+        doc = self.doc
+        out: list[Candidate] = []
+        taken: set[int] = set()
+        for start_i, end_i, head_i, m in mentions:
+            if m.kind in {"place", "pronoun"}:
+                continue
+            taken.update(range(start_i, end_i))
+            plural = doc[head_i].tag_ in {"NNS", "NNPS"}
+            person = m.kind == "person" or (m.kind == "role" and m.role is not None and not plural)
+            if m.kind == "person" or m.kind in BODY_KINDS:
+                out.append(self._candidate(start_i, end_i, head_i, m.name, m, person, plural))
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG", "NORP"} or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            words = [t for t in ent if t.tag_ != "POS" and not t.is_punct]
+            if not words:
+                continue
+            name = " ".join(t.text for t in words)
+            person = ent.label_ == "PERSON"
+            plural = ent.label_ == "NORP" or ent.root.tag_ in {"NNS", "NNPS"}
+            out.append(self._candidate(ent.start, ent.end, ent.root.i, name, None, person, plural))
+            taken.update(range(ent.start, ent.end))
+        for tok in doc:
+            if tok.i in taken or tok.dep_ not in SUBJECT_DEPS:
+                continue
+            if tok.tag_ == "NNS":  # "protesters said they": an unnamed group is a plural antecedent too
+                out.append(self._candidate(tok.i, tok.i + 1, tok.i, tok.text, None, False, True))
+            elif (tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_LABELS  # a name the tagger missed,
+                  and not any(c.dep_ == "det" for c in tok.children)):  # not "the Amendment"
+                start = name_start(tok)
+                name = doc[start:tok.i + 1].text
+                out.append(self._candidate(start, tok.i + 1, tok.i, name, None, True, False))
+        out.sort(key=lambda c: c.start_i)
+        return out
+
+    def full_name(self, name: str) -> str:
+        """A surname alone ("Lopez said") read as the full name given earlier in the text ("Ana Lopez")."""
+        return self.surnames.get(name, name)
+
+    def sentence_of(self, i: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, i) - 1
+
+    def antecedent(self, tok: Token) -> Candidate | None:
+        """The nearest compatible antecedent of pronoun ``tok`` in its paragraph, else the one before; None if none."""
+        word = tok.lower_
+        if word in MALE_PRONOUNS or word in FEMALE_PRONOUNS:
+            gender = "m" if word in MALE_PRONOUNS else "f"
+
+            def fits(c: Candidate) -> bool:
+                return c.person and not c.plural and c.gender in (None, gender)
+        elif word in PLURAL_PRONOUNS:
+            def fits(c: Candidate) -> bool:
+                return c.plural or not c.person
+        elif word in SINGULAR_BODY_PRONOUNS:
+            def fits(c: Candidate) -> bool:
+                return not c.person and not c.plural
+        else:
+            return None
+        para = self.paragraph[tok.i]
+        inside = self.quoted[tok.i]
+        pool = [c for c in self.candidates if c.end_i <= tok.i and tok.i - c.end_i < MAX_DISTANCE and fits(c)
+                and (inside or not c.quoted) and self.paragraph[c.head_i] in (para, para - 1)]
+        here = [c for c in pool if self.paragraph[c.head_i] == para]
+        for group in (here, [c for c in pool if self.paragraph[c.head_i] == para - 1]):
+            found = self._pick(tok, group)
+            if found is not None:
+                return found
+        return None
+
+    def continues_speaker(self, tok: Token, earlier_i: int, name: str, paragraphs: int = 1) -> bool:
+        """Whether pronoun ``tok`` may be the speaker last quoted at token ``earlier_i`` (named ``name``): at most
+        ``paragraphs`` paragraphs before, and not of the other gender."""
+        if not 0 <= self.paragraph[tok.i] - self.paragraph[earlier_i] <= paragraphs:
+            return False
+        first = name.split()[0].lower() if name.split() else ""
+        want = "m" if tok.lower_ in MALE_PRONOUNS else "f" if tok.lower_ in FEMALE_PRONOUNS else None
+        return want is None or GENDERS.get(first) in (None, want)
+
+    def in_sentence_of(self, c: Candidate, tok: Token) -> bool:
+        return self.sentence_of(c.head_i) == self.sentence_of(tok.i)
+
+    def titled(self, tok: Token) -> Candidate | None:
+        """'the president said': the nearest earlier person, outside quotes, whose role or title has the noun."""
+        word = tok.lemma_.lower()
+        for c in reversed(self.candidates):
+            if c.end_i > tok.i or not c.person or c.quoted and not self.quoted[tok.i]:
+                continue
+            role = (c.mention.role or "").lower() if c.mention else ""
+            title = " ".join(t.lower_ for t in self.doc[max(0, c.start_i - 3):c.end_i])
+            if word in role.split() or word in title.split():
+                return c
+        return None
+
+    def _pick(self, tok: Token, pool: list[Candidate]) -> Candidate | None:
+        if not pool:
+            return None
+        sentence = self.sentence_of(tok.i)
+        same = [c for c in pool if self.sentence_of(c.head_i) == sentence]
+        if same:
+            target = same[-1]
+            subj = _clause_subject(tok)
+            subj_c = next((c for c in same if subj is not None and c.start_i <= subj.i < c.end_i), None)
+            if tok.dep_ == "poss" and subj_c is not None:
+                return subj_c
+            if tok.dep_ in {"dobj", "pobj", "dative"} and subj_c is not None and target is subj_c:
+                others = [c for c in same if c.name != subj_c.name]
+                return others[-1] if others else target
+            return target
+        last = max(self.sentence_of(c.head_i) for c in pool)
+        previous = [c for c in pool if self.sentence_of(c.head_i) == last]
+        subjects = [c for c in previous if c.subject]
+        return (subjects or previous)[0]
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the nearest verb governing ``tok``, following control up the tree."""
+    node = tok.head
+    for _ in range(8):
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if node.head is node:
+            return None
+        node = node.head
+    return None
