@@ -137,7 +137,8 @@ def test_rus_arm_dyad_chart_and_evidence(page, served):
     accusation.click()
     page.wait_for_selector("#evidence-text mark.hl-trigger")
     assert page.inner_text("#evidence-text mark.hl-trigger") == "accused"
-    assert page.inner_text("#evidence-text mark.hl-source") == "Maria Zakharova"
+    # title + name are one mention (issue 13)
+    assert page.inner_text("#evidence-text mark.hl-source") == "Russian foreign ministry spokesperson Maria Zakharova"
     assert page.inner_text("#evidence-text mark.hl-target") == "Yerevan"
     sentence = page.eval_on_selector_all("#evidence-text .sentence", "els => els.map(e => e.textContent).join('')")
     assert sentence.startswith("The Russian foreign ministry spokesperson Maria Zakharova accused Yerevan")
