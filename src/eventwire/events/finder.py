@@ -118,7 +118,9 @@ def code_trigger(
         found += [EventCandidate(tok.i, end, t, s, pattern.reverse_code, negated, hypothetical, confidence, pattern)
                   for s, t in pairs]
     # "Thousands protested on Sunday": no target of any kind, and the deed needs none.
-    if not found and not targets and one_sided(pattern) and (
+    # "Russia mobilized its reserves": a target that is only the source itself leaves the deed one-sided.
+    own_only = bool(targets) and {t.mention.code for t in targets} <= {s.mention.code for s in sources}
+    if not found and (not targets or own_only) and one_sided(pattern) and (
             pattern.targets[0].startswith("prep:") or slot_nouns(tok, anchor, pattern)
             or is_passive(tok)):
         # An object slot must hold something ("released the prisoners", or be passive: "were released by"):
