@@ -150,7 +150,7 @@ def third_person(verb: str) -> str:
     return verb + "s"
 
 
-def test_sentences(p: Pattern) -> list[str]:
+def frame_sentences(p: Pattern) -> list[str]:
     """Sentences whose parse should satisfy the pattern: "Germany imposes the curfew on France."."""
     neg = "does not " if p.negation else ""
     verb = p.lemma if p.negation else third_person(p.lemma)
@@ -167,7 +167,7 @@ def checked(rows: list[Pattern], nlp: object, counts: Counter[str]) -> list[Patt
 
     from eventwire.events.triggers import matches
 
-    sentences = [(i, s) for i, p in enumerate(rows) for s in test_sentences(p)]
+    sentences = [(i, s) for i, p in enumerate(rows) for s in frame_sentences(p)]
     kept: dict[int, Pattern] = {}
     for (i, sentence), doc in zip(sentences, nlp.pipe(s for _, s in sentences), strict=True):  # type: ignore[attr-defined]
         if i in kept:
