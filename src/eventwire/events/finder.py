@@ -33,11 +33,16 @@ def find_events(
     if patterns.story_discards and any(phrase in doc.text.lower() for phrase in patterns.story_discards):
         return []
     discarded = discarded_tokens(doc, patterns.discards) if patterns.discards else set()
+    # A complement is some token's lemma (or a plural's form less its "s"): a pattern whose complement is no word
+    # of the document cannot match, and the lexicon gives some verbs a hundred complements.
+    words = {t.lemma_.lower() for t in doc} | {t.lower_[:-1] for t in doc}
     for tok in doc:
         if tok.i in consumed or tok.i in discarded or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
         one_sided_fallback: tuple[list[EventCandidate], set[int]] | None = None
         for pattern in trigger_patterns(tok, patterns):
+            if pattern.complement and pattern.complement not in words:
+                continue
             anchor = matches(tok, pattern)
             if anchor is None or (pattern.pos == "NOUN" and in_since_phrase(tok)):
                 continue
