@@ -12,6 +12,8 @@ records where it came from (`origin` column). The dictionary is cleaned so that 
 - patterns that had to drop words to fit our pattern model (modifiers before the object noun, the object of a
   preposition) are dropped, and a bare verb's target is its object or dative only, never "the first actor
   somewhere after it";
+- rows of modality words (`intent.tsv`: speech, intent, request, threat, refusal, future verbs: "say",
+  "persuade", "threaten") are dropped: our frame logic decides what the deed they govern is;
 - a pattern whose frame the parser does not reproduce is dropped: the script writes a small sentence for it
   ("Germany imposes the curfew on France.") and keeps the row only when the model's parse of that sentence
   satisfies the pattern (lemma, particle, complement, preposition);
@@ -40,6 +42,7 @@ from eventwire.knowledge.petrarch_verbs import (
     block_rows,
     parse_dictionary,
 )
+from eventwire.knowledge.tables import read_rows
 
 LOG = logging.getLogger("build_lexicon")
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +52,10 @@ ORIGIN = "petrarch2:CAMEO.2.0.txt"
 # Codes too general to be worth an event of their own: "make statement, not specified" is every speech verb.
 DROP_CODES = frozenset({"010", "01"})
 BARE_TARGETS = ("dobj", "dative")
+# Modality words of intent.tsv (speech, intent, request, threat, refusal, future verbs): our frame logic decides what
+# the deed they govern is ("said he would not support X" is no "say * SUPPORT"; "persuaded X to support Y" is a
+# support pressed for), so the lexicon gives them no rows of their own.
+MODALITY = frozenset(r["word"] for r in read_rows(DATA / "intent.tsv"))
 COLUMNS = ("lemma", "pos", "particle", "complement", "prep", "target", "code", "reciprocal", "example",
            "reverse_code", "negation", "inverse", "source", "one_sided", "origin")
 HEADER = """\
@@ -126,6 +133,8 @@ def candidate_rows(text: str, lemmatize: Lemmatizer, counts: Counter[str]) -> It
                 counts["dropped: code not in the codebook"] += 1
             elif row.code in DROP_CODES:
                 counts["dropped: catch-all statement code 010"] += 1
+            elif row.lemma in MODALITY:
+                counts["dropped: a modality word of intent.tsv (our frames decide)"] += 1
             elif "_" in row.lemma or not row.lemma.isalpha():
                 counts["dropped: verb not one word"] += 1
             else:
