@@ -47,10 +47,10 @@ def run_mode(mode: str, folder: Path, limit: int | None, batch_size: int) -> dic
         quote_seconds = [0.0]
         find_quotes = pipeline.find_quotes
 
-        def timed_find_quotes(doc, mentions):  # type: ignore[no-untyped-def]
+        def timed_find_quotes(doc, mentions, *rest):  # type: ignore[no-untyped-def]
             started = time.perf_counter()
             try:
-                return find_quotes(doc, mentions)
+                return find_quotes(doc, mentions, *rest)
             finally:
                 quote_seconds[0] += time.perf_counter() - started
 

@@ -36,7 +36,7 @@ def code(nlp):
     def run(text: str) -> list[tuple[str, str, str, str]]:
         doc = nlp(text)
         mentions = resolve_actors(doc, index, date(2024, 8, 23), is_government_metonym, PLACES.get)
-        return [(e.source.mention.code, e.source.mention.kind, e.target.mention.code[:3], e.code)
+        return [(e.source.mention.code, e.source.mention.kind, e.target.mention.code[:3] if e.target else "", e.code)
                 for e in find_events(doc, mentions, load_patterns(), PLACES.get)]
 
     return run

@@ -14,6 +14,7 @@ from eventwire.knowledge.patterns import DATA, Pattern, load_patterns, make_patt
 
 PATTERNS = load_patterns()
 ALL = [p for ps in PATTERNS.by_lemma.values() for p in ps]
+OURS = [p for p in ALL if p.origin == "eventwire"]  # verbs.tsv; the lexicon's rows are checked at build time
 
 
 def test_patterns_are_well_formed():
@@ -54,7 +55,7 @@ def test_rows_for_one_lemma_stay_together_and_are_not_repeated():
 
 
 def test_more_specific_patterns_are_tried_first():
-    agree = PATTERNS.for_token("agree", "VERB")
+    agree = [p for p in PATTERNS.for_token("agree", "VERB") if p.origin == "eventwire"]
     assert agree[0].complement is not None and agree[-1].complement is None
 
 
@@ -77,7 +78,7 @@ def _modality_paths():
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "pattern", ALL, ids=lambda p: f"{p.lemma}-{p.particle or ''}{p.complement or ''}{p.prep or ''}"
+    "pattern", OURS, ids=lambda p: f"{p.lemma}-{p.particle or ''}{p.complement or ''}{p.prep or ''}"
 )
 def test_pattern_codes_its_example(pattern, nlp, coder):
     index = coder.names

@@ -44,6 +44,9 @@ def find_events(
     if patterns.story_discards and any(phrase in doc.text.lower() for phrase in patterns.story_discards):
         return []
     discarded = discarded_tokens(doc, patterns.discards) if patterns.discards else set()
+    # A complement is some token's lemma (or a plural's form less its "s"): a pattern whose complement is no word
+    # of the document cannot match, and the lexicon gives some verbs a hundred complements.
+    words = {t.lemma_.lower() for t in doc} | {t.lower_[:-1] for t in doc}
     for tok in doc:
         if tok.i in consumed or tok.i in discarded or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
@@ -53,6 +56,8 @@ def find_events(
             continue
         one_sided_fallback: tuple[list[EventCandidate], set[int]] | None = None
         for pattern in trigger_patterns(tok, patterns):
+            if pattern.complement and pattern.complement not in words:
+                continue
             anchor = matches(tok, pattern)
             if anchor is None or (pattern.pos == "NOUN" and in_since_phrase(tok)):
                 continue
@@ -157,7 +162,9 @@ def code_trigger(
     if alone:  # "leaders of A, B, C and D met": each took part; no pair of them is the meeting
         return [EventCandidate(tok.i, end, s, None, code, negated, hypothetical, confidence, pattern) for s in alone]
     # "Thousands protested on Sunday": no target of any kind, and the deed needs none.
-    if not found and not targets and one_sided(pattern) and (
+    # "Russia mobilized its reserves": a target that is only the source itself leaves the deed one-sided.
+    own_only = bool(targets) and {t.mention.code for t in targets} <= {s.mention.code for s in sources}
+    if not found and (not targets or own_only) and one_sided(pattern) and (
             pattern.targets[0].startswith("prep:") or slot_nouns(tok, anchor, pattern)
             or is_passive(tok)):
         # An object slot must hold something ("released the prisoners", or be passive: "were released by"):

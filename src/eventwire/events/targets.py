@@ -12,6 +12,8 @@ from eventwire.knowledge.words import word_list
 
 # Prepositions by which an object noun names the parties to it ("talks between A and B").
 PARTY_PREPS = word_list("party_preps")
+# Prepositions by which an object noun names whose it is ("rejected a proposal by Germany").
+OWNER_PREPS = word_list("owner_preps")
 
 
 def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup) -> list[Token]:
@@ -68,7 +70,7 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
             if c.dep_ in deps:
                 if lookup.for_phrase(c, owners=True, places=True) is not None:
                     return with_conjuncts(c)
-                return between_objects(c)
+                return between_objects(c) or owner_objects(c) if how == "dobj" else between_objects(c)
         return []
     if how.startswith("prep:"):
         # On the trigger, else on its object ("agreed to hold talks with France").
@@ -90,6 +92,16 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
                 if subj is not None:
                     return with_conjuncts(subj)
         return []
+    return []
+
+
+def owner_objects(noun: Token) -> list[Token]:
+    """'rejected a proposal by Germany', 'welcomed an offer from France': whose the object is."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return with_conjuncts(objs[0])
     return []
 
 

@@ -34,6 +34,7 @@ class Pattern:
     # from a verb governing it ("condemned the strikes"); "military" also codes a bare country as its military.
     source: str | None = None
     one_sided: bool = False  # the deed needs no target ("thousands protested"); see verbs.tsv
+    origin: str = "eventwire"  # where the row comes from: "eventwire" (verbs.tsv) or the lexicon's source
 
     @property
     def specificity(self) -> int:
@@ -72,7 +73,7 @@ def read_patterns(path: Path | Traversable) -> tuple[Pattern, ...]:
             reciprocal=(r.get("reciprocal") or "").lower() == "y", example=r.get("example") or "",
             reverse_code=r.get("reverse_code") or None, negation=(r.get("negation") or "").lower() == "y",
             inverse=(r.get("inverse") or "").lower() == "y", source=r.get("source") or None,
-            one_sided=(r.get("one_sided") or "").lower() == "y",
+            one_sided=(r.get("one_sided") or "").lower() == "y", origin=r.get("origin") or "eventwire",
         )
         for r in read_rows(path)
     )
@@ -103,10 +104,19 @@ def make_patterns(
 
 @functools.lru_cache(maxsize=1)
 def load_patterns() -> Patterns:
-    """The patterns shipped with eventwire."""
+    """The patterns shipped with eventwire: our hand-written ``verbs.tsv``, then the lexicon built from
+    PETRARCH2's dictionary (``lexicon.tsv``): for one trigger, all of ours are tried before any of its."""
     fixes = {r["form"].lower(): r["lemma"].lower() for r in read_rows(DATA / "lemma_fixes.tsv")}
     made = make_patterns(read_patterns(DATA / "verbs.tsv"), DATA / "intent.tsv", DATA / "roots.tsv")
-    return dataclasses.replace(made, lemma_fixes=fixes)
+    lexicon = group_patterns(read_patterns(DATA / "lexicon.tsv"))
+    return dataclasses.replace(made, lemma_fixes=fixes, by_lemma=after(made.by_lemma, lexicon))
+
+
+def after(
+    first: dict[tuple[str, str], tuple[Pattern, ...]], second: dict[tuple[str, str], tuple[Pattern, ...]]
+) -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """Each trigger's patterns of ``first``, then those of ``second``."""
+    return {k: (*first.get(k, ()), *second.get(k, ())) for k in dict.fromkeys([*first, *second])}
 
 
 def group_patterns(patterns: tuple[Pattern, ...]) -> dict[tuple[str, str], tuple[Pattern, ...]]:
