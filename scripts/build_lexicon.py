@@ -4,6 +4,8 @@ The facts come from PETRARCH2's production verb dictionary (`CAMEO.2.0.txt`, Ope
 licence; read from `../shared/data/petrarch2-dictionaries`, never copied into the repo). Each row of the output
 records where it came from (`origin` column). The dictionary is cleaned so that what is kept is precise:
 
+- a synonym with no code of its own gets no bare row (only its patterns): the block's default code is the head
+  verb's, and a bare synonym ("ESCALATE" under "BOOST [060]") does not mean it;
 - a pattern of a verb block applies only to the verb its comment names as the one it was written for
   (PETRARCH applies every pattern of a block to all the block's synonyms: "ASK * ALLEGATION [090]  # QUESTION"
   would make "asked about an allegation" an investigation);
@@ -83,9 +85,15 @@ def comment_word(line: str) -> str | None:
     return words[0].upper().strip(",.;:") if hash_ and words else None
 
 
+OWN_CODE = re.compile(r"\[[^\]]*\]")
+
+
 def split_blocks(text: str) -> str:
     """The dictionary with each verb block split into one block per verb, each holding only the patterns
-    whose comment names that verb (patterns naming no verb of the block stay with all its verbs)."""
+    whose comment names that verb (patterns naming no verb of the block stay with all its verbs). A synonym
+    with no code of its own keeps its patterns but codes nothing bare (PETRARCH's ``[---]``): the block's
+    default is its head verb's ("BOOST [060]": "boosted France" is aid), and a synonym alone ("escalated
+    tensions", "increased") says nothing that code says."""
     out: list[str] = []
     header: str | None = None
     verbs: list[str] = []
@@ -95,9 +103,11 @@ def split_blocks(text: str) -> str:
         if header is None:
             return
         heads = {verb_head(v) for v in verbs}
+        name = verb_head(header.strip().strip("-"))
         for verb in verbs:
             out.append(header)
-            out.append(verb)
+            out.append(verb if verb_head(verb) == name or OWN_CODE.search(verb.partition("#")[0]) else
+                       f"{verb.partition('#')[0].rstrip()} [---]")
             head = verb_head(verb)
             out.extend(p for p in patterns if comment_word(p) not in heads or comment_word(p) == head)
         if not verbs:
