@@ -178,3 +178,11 @@ def test_a_long_list_of_distinct_parties_is_capped():
     assert len(found) == MAX_CONJUNCTS
     assert {s for s, *_r in found} <= {"FRA", "DEU", "ITA", "ESP", "POL", "AUT", "BEL", "GRC", "SWE", "FIN", "DNK",
                                         "IRL", "PRT", "HUN", "ROU", "BGR"}
+
+
+def test_a_denied_deed_is_kept_negated_and_the_denial_itself_is_not():
+    # "denied supplying": its actor says the deed was not done (kept, negated, out of the default views); a
+    # pattern of the denial word itself ("denies attacking": CAMEO 016, deny responsibility) is a deed of its own.
+    assert triples("Iran denied supplying drones to Russia.") == [("IRN", "RUS", "072", True, False)]
+    assert [t[2:4] for t in triples("Russia denies attacking Ukrainian ports.")] == [("016", False)]
+    assert [t[2:4] for t in triples("Iran supplied drones to Russia.")] == [("072", False)]

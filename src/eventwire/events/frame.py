@@ -36,12 +36,13 @@ def has_condition(tok: Token) -> bool:
 
 
 def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
-    """(negated, kind) where kind is intent | threat | future | refusal | request | failure | condition |
-    conditional | None, from the trigger's governors.
+    """(negated, kind) where kind is intent | threat | future | refusal | request | failure | denial |
+    condition | conditional | None, from the trigger's governors.
 
     ``condition``: the deed is the condition itself ("if Iran attacks Israel"); ``conditional``: a deed that
     holds only if a condition is met ("will impose sanctions if Iran attacks"); ``failure``: the deed did
-    not come about ("failed to reach an agreement")."""
+    not come about ("failed to reach an agreement"); ``denial``: its actor says it was not done ("denied
+    providing sanctuary")."""
     # "ended without reaching an agreement": a deed named as not done.
     negated = is_negated(tok) or (tok.dep_ == "pcomp" and tok.head.lower_ == "without")
     kind = None
@@ -96,6 +97,12 @@ def code_for(pattern: Pattern, kind: str | None, negated: bool, patterns: Patter
     """
     root = pattern.code[:2]
     intent, threat, refusal = patterns.intent_codes.get(root, (None, None, None))
+    if kind == "denial" and patterns.modality.get((pattern.lemma, pattern.pos)) != "denial":
+        # "denied providing sanctuary to the rebels": the actor says the deed was not done; kept, negated. A
+        # pattern of the denial word itself ("denies attacking": 016, deny responsibility) is its own deed.
+        return pattern.code, True, False
+    if kind == "denial":
+        kind = None
     if kind == "failure":
         # "failed to reach an agreement" is no agreement: where CAMEO has a rejection for the root, the parties
         # rejected it (12x, as "refused to" is); a failed deed of any other root is no event.
