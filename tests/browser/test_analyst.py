@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
-import time
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,7 +16,8 @@ import pytest
 
 from eventwire.serve.routes.dashboard import assets_missing
 from eventwire.serve.settings import WEB_DIR
-from tests.browser.test_dashboard import CHROMIUM, CHROMIUM_ARGS, free_port
+from tests.browser.test_dashboard import CHROMIUM, CHROMIUM_ARGS
+from tests.live_server import live_server
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 FIRST_DAY, LAST_DAY = date(2024, 6, 3), date(2024, 10, 5)  # the first and the last article published
@@ -66,7 +65,6 @@ def playwright_api():
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, playwright_api):
-    import uvicorn
 
     from eventwire.serve import Settings, make_app
     from eventwire.store.clusters import refresh_clusters
@@ -78,16 +76,8 @@ def served(tmp_path_factory, playwright_api):
     write_batch(conn, start_run(conn, {}, Versions("c", "d")), analyst_articles(), [], Versions("c", "d"))
     refresh_clusters(conn)
     conn.close()
-    server = uvicorn.Server(uvicorn.Config(make_app(Settings(db=db)), host="127.0.0.1", port=free_port(),
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(make_app(Settings(db=db))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from eventwire.serve.routes.dashboard import assets_missing
 from eventwire.serve.settings import WEB_DIR
+from tests.live_server import live_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
@@ -21,12 +19,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -41,22 +33,12 @@ def playwright_api():
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, coder, playwright_api):
     """The app on 127.0.0.1 (uvicorn in a thread) over a store coded from our samples and the seed."""
-    import uvicorn
-
     from eventwire.serve import Settings, make_app
     from tests.serve.corpus import build_store
 
     db = build_store(tmp_path_factory.mktemp("browser") / "store.db", coder)
-    server = uvicorn.Server(uvicorn.Config(make_app(Settings(db=db)), host="127.0.0.1", port=free_port(),
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(make_app(Settings(db=db))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from eventwire.nlp.budget import SERVE_TIMEOUT_S
 from eventwire.serve import make_app
 from eventwire.serve.coding import coder_factory
 from eventwire.store.connect import open_store
+from tests.live_server import live_server
 from tests.serve.conftest import API_KEY, fake_coder
 
 BODY = {"text": "Putin praised Pashinyan on Monday.", "published": "2024-08-23", "id": "late-1"}
@@ -65,16 +66,11 @@ def test_the_coder_is_given_the_factory_budget(settings):
     assert coder_factory(settings.coder).timeout_s == SERVE_TIMEOUT_S
 
 
-
 def test_reads_are_answered_while_an_article_is_being_coded(settings):
     # POST /api/code holds the coder's own lock while it codes; reads never wait on it. The stand-in coder
     # codes until two reads have been answered: were reads behind the coder, they would not come back and the
     # coder would give up after 10 s. A real server (uvicorn, in a thread), as `eventwire serve` runs.
-    import socket
-    import time
     import urllib.request
-
-    import uvicorn
 
     read_done, coding = threading.Event(), threading.Event()
     fake = fake_coder()
@@ -86,34 +82,23 @@ def test_reads_are_answered_while_an_article_is_being_coded(settings):
         return real(text, published, **meta)
 
     fake.code = slow_code  # type: ignore[method-assign]
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
     app = make_app(settings, coder_factory=budgeted(fake, 30))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
 
-    def status(path: str, data: bytes | None = None) -> int:
+    def status(base: str, path: str, data: bytes | None = None) -> int:
         headers = {"X-API-Key": API_KEY, **({"Content-Type": "application/json"} if data else {})}
         request = urllib.request.Request(base + path, data=data, headers=headers)
         with urllib.request.urlopen(request, timeout=15) as response:
             return int(response.status)
 
     answers: list[int] = []
-    post = threading.Thread(target=lambda: answers.append(status("/api/code", json.dumps(BODY).encode())))
-    try:
-        post.start()
-        assert coding.wait(10)
-        assert (status("/api/events"), status("/api/dyads?a=RUS&b=ARM")) == (200, 200)
-        read_done.set()
-        post.join(15)
-        assert answers == [201]
-    finally:
-        read_done.set()
-        server.should_exit = True
-        thread.join(timeout=10)
+    with live_server(app) as base:
+        post = threading.Thread(target=lambda: answers.append(status(base, "/api/code", json.dumps(BODY).encode())))
+        try:
+            post.start()
+            assert coding.wait(10)
+            assert (status(base, "/api/events"), status(base, "/api/dyads?a=RUS&b=ARM")) == (200, 200)
+            read_done.set()
+            post.join(15)
+            assert answers == [201]
+        finally:
+            read_done.set()

@@ -24,7 +24,6 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_PRONOUNS = word_list("person_pronouns")  # data/words/NAME.tsv: each header says what it is for
 BODY_PRONOUNS = word_list("body_pronouns")
 EXPLETIVE_HEADS = word_list("expletive_heads")
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}  # a noun phrase's head, not a modifier
 
 
@@ -407,23 +406,6 @@ def apposed_title(root: Token, by_head: dict[int, TokenMention]) -> TokenMention
             return by_head[child.i]
     if root.dep_ == "appos" and root.head.i in by_head:
         return by_head[root.head.i]
-    return None
-
-
-def is_person(m: TokenMention) -> bool:
-    return m.mention.kind == "person"
-
-
-def clause_subject(tok: Token) -> Token | None:
-    """The subject of the nearest verb governing ``tok``, following control up the tree."""
-    node = tok.head
-    for _ in range(8):
-        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is not None:
-            return subj
-        if node.head is node:
-            return None
-        node = node.head
     return None
 
 
