@@ -9,6 +9,11 @@ right, target right, date right); `--score FILE` then tallies a judged file (lin
 
     PYTHONPATH=src .venv/bin/python eval/voa_audit.py --out /tmp/voa-sample.txt
     PYTHONPATH=src .venv/bin/python eval/voa_audit.py --score docs/audits/voa-judged.txt
+
+After a change, `--carry OLD_JUDGED_FILE` copies each judgment whose event is unchanged (same story, CAMEO
+code, source and target codes, flags and date; the block formats of `--out` and `--compact` are both read), so
+that only new or changed events are judged again; an event whose key is ambiguous in the old file is left
+`? ? ? ?`. `--compact` writes the blocks without the sentences (the form kept in docs/audits/).
 """
 
 from __future__ import annotations
@@ -25,6 +30,17 @@ from typing import Any
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DATA = SHARED / "data" / "voa-2019-2025" / "voa_stories.jsonl"
 JUDGED = re.compile(r"^judged:\s*([yn-])\s+([yn-])\s+([yn-])\s+([yn-])\s*$", re.MULTILINE)
+# The two block heads: "## 1. story 6202743 (2021-03-02): title" (full) and "## 1. story 6202743  cameo ..." (compact).
+FULL_FIELDS = {
+    "story": re.compile(r"^## \d+\. story (\S+)", re.MULTILINE),
+    "cameo": re.compile(r"cameo: (\S+)"),
+    "flags": re.compile(r"flags: (.*)$", re.MULTILINE),
+    "source": re.compile(r"^source: .*?(?:-> (\S+)|(null))$", re.MULTILINE),
+    "target": re.compile(r"^target: .*?(?:-> (\S+)|(null))$", re.MULTILINE),
+    "date": re.compile(r"^date: (.*)$", re.MULTILINE),
+}
+COMPACT = re.compile(r"^## \d+\. story (\S+)  cameo (\S+)  source (\S+)  target (\S+)  flags (.+?)  date (.+)$",
+                     re.MULTILINE)
 
 
 def coded_events(path: Path) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
@@ -60,6 +76,51 @@ def block(n: int, story: dict[str, Any], event: dict[str, Any], sentence: str) -
     ])
 
 
+def compact(n: int, story: dict[str, Any], event: dict[str, Any]) -> str:
+    """One block without the sentence: the form the judged audit is kept in (docs/audits/)."""
+    flags = [k for k in ("negated", "hypothetical", "background") if event.get(k)]
+    code = {k: (event.get(k) or {}).get("code") or ("uncoded" if event.get(k) else "null")
+            for k in ("source", "target")}
+    return (f"## {n}. story {story.get('id')}  cameo {event.get('cameo')}  source {code['source']}  target "
+            f"{code['target']}  flags {', '.join(flags) or 'none'}  date {event.get('date')} "
+            f"({event.get('date_precision')})\njudged: ? ? ? ?\n")
+
+
+def block_key(text: str) -> tuple[str, ...] | None:
+    """The identity of a judged event, read from a block in either format."""
+    found = COMPACT.search(text)
+    if found:
+        return tuple(g.strip() for g in found.groups())
+    parts = []
+    for name in ("story", "cameo", "source", "target", "flags", "date"):
+        m = FULL_FIELDS[name].search(text)
+        if m is None:
+            return None
+        parts.append(next(g for g in m.groups() if g is not None).strip())
+    return tuple(parts)
+
+
+def judgments(path: Path) -> dict[tuple[str, ...], str]:
+    """Each unambiguous event key of a judged file and its `judged:` line."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for text in re.split(r"\n(?=## )", path.read_text(encoding="utf-8")):
+        key, mark = block_key(text), JUDGED.search(text)
+        if key is not None and mark is not None:
+            found.setdefault(key, set()).add(" ".join(mark.groups()))
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def carry(text: str, old: dict[tuple[str, ...], str]) -> tuple[str, int]:
+    """``text`` with each block's `judged: ? ? ? ?` replaced by the old judgment of the same event."""
+    blocks, carried = re.split(r"\n(?=## )", text), 0
+    for n, b in enumerate(blocks):
+        key = block_key(b)
+        if key is not None and key in old:
+            blocks[n] = b.replace("judged: ? ? ? ?", f"judged: {old[key]}")
+            carried += 1
+    return "\n".join(blocks), carried
+
+
 def score(path: Path) -> dict[str, Any]:
     marks = JUDGED.findall(path.read_text(encoding="utf-8"))
     tally: Counter[str] = Counter()
@@ -81,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--out", type=Path, help="write the sample here (default: print it)")
     parser.add_argument("--score", type=Path, help="tally a judged sample instead")
+    parser.add_argument("--carry", type=Path, help="copy judgments of unchanged events from this judged file")
+    parser.add_argument("--compact", action="store_true", help="leave the sentences out")
     args = parser.parse_args(argv)
     if args.score:
         print(json.dumps(score(args.score)))
@@ -90,8 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     events = coded_events(args.data)
     drawn = random.Random(args.seed).sample(events, min(args.sample, len(events)))
-    text = f"# {len(drawn)} of {len(events)} events, seed {args.seed}\n\n" + "\n".join(
-        block(n, *item) for n, item in enumerate(drawn, 1))
+    text = f"# {len(drawn)} of {len(events)} events, seed {args.seed}\n\n" + ("" if args.compact else "\n").join(
+        compact(n, story, event) if args.compact else block(n, story, event, sentence)
+        for n, (story, event, sentence) in enumerate(drawn, 1))
+    if args.carry:
+        text, carried = carry(text, judgments(args.carry))
+        print(f"{carried} of {len(drawn)} judgments carried from {args.carry}", file=sys.stderr)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(f"{len(drawn)} of {len(events)} events written to {args.out}")

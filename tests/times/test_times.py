@@ -325,3 +325,33 @@ def test_publication_dates_at_the_calendar_edges_never_raise(nlp, published: dt.
     if published == dt.date(1, 1, 1) and sentence == "They met yesterday.":
         assert [(t.text, t.value, t.reason) for t in found] == [
             ("yesterday", None, "the date would fall outside the calendar (years 1 to 9999)")]
+
+
+# --- times the parser hangs on a nearby noun, relative clauses, "N days after" ------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # A clause-final time attached to a noun that names no occurrence is the clause's.
+        ("A court in Gondor in July fined the newspaper.", "fined", ("2024-07-01", "month", "text")),
+        ("Rebels shelled a border post near Minas Tirith in June.", "shelled", ("2024-06-01", "month", "text")),
+        # ... but a time on an occurrence noun still dates the noun only.
+        ("Putin informed Pashinyan about the talks in June.", "informed", ("2024-08-23", None, "article")),
+        ("Rohan condemned the 2019 treaty.", "condemned", ("2024-08-23", None, "article")),
+        # The noun a relative clause describes lends the clause its time.
+        ("Rohan rejected the March 2021 deal that Gondor signed with Mordor.", "signed",
+         ("2021-03-01", "month", "text")),
+        # "N days after/before" a clause dated by its own time, or in the present tense.
+        ("The strike came on Tuesday, three days after Gondor expelled the envoy.", "expelled",
+         ("2024-08-17", "day", "text")),
+        ("His remarks come two days after Rohan accused Gondor of spying.", "accused", ("2024-08-21", "day", "text")),
+        ("The talks opened on Monday, a week after the army seized the port.", "seized",
+         ("2024-08-12", "week", "text")),
+        # An undated past anchor lends nothing: the publication date stands.
+        ("The talks opened two days after the army seized the port.", "seized", ("2024-08-23", None, "article")),
+    ],
+)
+def test_date_event_nearby_noun_relative_clause_and_offsets(nlp, text: str, trigger: str, expected) -> None:
+    assert _event_date(nlp, text, trigger) == expected

@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 FUTURE_HEADS = word_list("future_heads")
 FUTURE_AUXILIARIES = word_list("future_auxiliaries")
 DEFERRAL_VERBS = word_list("deferral_verbs")  # "postpone", "delay": a time after "until" in their clause is ahead
+EVENT_NOUNS = word_list("event_nouns")  # "visit", "talks": a time on them dates them, not the clause
+# Dependencies of a time that modifies its noun from the left ("the 2015 deal", "the February 2020 pact").
+PRENOMINAL_DEPS = {"compound", "nmod", "amod", "nummod", "poss"}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # An event's ``date_source``: a time expression of its sentence or reporting context, or the publication date.
 TEXT, ARTICLE = "text", "article"
@@ -174,12 +177,82 @@ def _attached_to(doc: Doc, trigger: Token, time: Time) -> bool:
         token = token.head
         if token.i != trigger.i and _is_verb(token):
             return False
-        # "his Azerbaijan visit last week": a time on a common noun dates that noun, not the event.
+        # "his Azerbaijan visit last week", "the 2015 deal": a time on a common noun dates that noun, not the
+        # event; but "a court in October granted", "a base in Kenya in January": a time after a noun that names
+        # no occurrence is the clause's, attached to the nearest noun by the parser.
         if first_head and token.pos_ != "ADP":
-            if token.i != trigger.i and token.pos_ == "NOUN":
+            if token.i != trigger.i and token.pos_ == "NOUN" and _dates_its_noun(span.root, token):
                 return False
             first_head = False
     return True
+
+
+def _dates_its_noun(time_root: Token, noun: Token) -> bool:
+    """Whether a time expression whose root is ``time_root``, hanging on the common noun ``noun``, dates the
+    noun itself: the noun names an occurrence, or the time modifies it from the left."""
+    if noun.lemma_.lower() in EVENT_NOUNS or noun.lower_ in EVENT_NOUNS:
+        return True
+    first = time_root if time_root.head.i == noun.i else time_root.head  # the time, or its preposition
+    return first.i < noun.i and time_root.dep_ in PRENOMINAL_DEPS
+
+
+def _on_described_noun(doc: Doc, trigger: Token, time: Time) -> bool:
+    """Whether ``time`` dates the noun a relative clause on ``trigger`` describes: "the February 2020 pact the
+    United States negotiated", "the 2015 deal that Iran signed": the noun's time is the deed's."""
+    # Relative clauses only: the small model also parses a "that" complement as an ``acl`` of the noun before it
+    # ("told the Today programme that the church wanted").
+    if trigger.dep_ != "relcl" or trigger.head.pos_ != "NOUN":
+        return False
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root, noun = span.root, trigger.head
+    if root.head.i == noun.i:
+        return root.dep_ in PRENOMINAL_DEPS or root.dep_ == "npadvmod"
+    return root.head.pos_ == "ADP" and root.head.head.i == noun.i and root.head.lower_ in {"in", "of", "on"}
+
+
+_DURATION = re.compile(r"^P(\d+)([DW])$")
+
+
+def usable_durations(times: Sequence[Time], sent: Span) -> list[Time]:
+    """The sentence's durations in days or weeks ("two days", "a week"), which may offset a deed."""
+    return [t for t in times if t.type == "DURATION" and _DURATION.match(t.value or "")
+            and sent.start_char <= t.start < sent.end_char]
+
+
+def _offset_date(doc: Doc, trigger: Token, durations: Sequence[Time], times: Sequence[Time],
+                 published: dt.date | None) -> tuple[str, str] | None:
+    """The date of a deed told as "N days after/before" another clause's: "His remarks come two days after
+    Erdogan denounced Israel" (the denunciation two days before the remarks), "talks began on Monday, a week
+    after the army seized the city". The other clause must be dated by its own time, or be in the present
+    tense (it happens on the publication day)."""
+    if trigger.dep_ != "advcl" or trigger.head.i == trigger.i:
+        return None
+    mark = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}), None)
+    if mark is None:
+        return None
+    for time in durations:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or span.root.dep_ != "npadvmod" or span.root.head.i not in {
+                trigger.i, mark.i}:
+            continue
+        head = trigger.head
+        day, precision, source = date_event(doc, head.i, times, published)
+        if day is None or source == ARTICLE and head.tag_ not in {"VBZ", "VBP"}:
+            return None
+        found = _DURATION.match(time.value or "")
+        assert found is not None  # usable_durations keeps matching values only
+        days = int(found.group(1)) * (7 if found.group(2) == "W" else 1)
+        anchor = dt.date.fromisoformat(day)
+        try:
+            when = anchor - dt.timedelta(days=days) if mark.lower_ == "after" else anchor + dt.timedelta(days=days)
+        except OverflowError:
+            return None
+        if found.group(2) == "W":
+            return (when - dt.timedelta(days=when.weekday())).isoformat(), "week"
+        return when.isoformat(), "day" if precision in {"day", None} else precision
+    return None
 
 
 def _date_of(value: str | None, published: dt.date | None) -> tuple[str | None, str | None]:
@@ -217,8 +290,13 @@ def date_event(
         day, precision = _date_of(time.value, published)
         if day is not None and precision is not None:
             usable.append((time, day, precision))
-    for clause in _governing_chain(trigger)[:1] if own_only else _governing_chain(trigger):
+    offset = _offset_date(doc, trigger, usable_durations(times, sent), times, published)
+    if offset is not None and not own_only:
+        return offset[0], offset[1], TEXT
+    for n, clause in enumerate(_governing_chain(trigger)[:1] if own_only else _governing_chain(trigger)):
         attached = [u for u in usable if _attached_to(doc, clause, u[0])]
+        if not attached and n == 0:
+            attached = [u for u in usable if _on_described_noun(doc, trigger, u[0])]
         if attached:
             best = min(attached, key=lambda u: (PRECISION_RANK[u[2]], abs(u[0].start - trigger.idx)))
             return best[1], best[2], TEXT
