@@ -186,3 +186,32 @@ def test_a_title_too_general_to_stand_alone_codes_no_name():
 def test_a_shadow_minister_is_the_opposition():
     rec = record("Shadow chancellor Oliver Penn accused the government of waste.")
     assert mention(rec, "Oliver Penn")["code"] == "OPP"
+
+
+# ---------------------------------------------------------------- the sentence's one country
+
+
+def test_a_state_institution_takes_the_one_country_its_sentence_names_before_it():
+    rec = record("Tourists on a Peruvian bus said the police stopped them twice.")
+    m = mention(rec, "police")
+    assert (m["code"], m["country"], m["country_basis"]) == ("PERCOP", "PER", "sentence")
+    rec = record("A Nigerian activist said the authorities ignored the warnings.")
+    assert (mention(rec, "authorities")["code"], mention(rec, "authorities")["country_basis"]) == ("NGAGOV", "sentence")
+    rec = record("Putin said the army would answer any attack.")
+    assert mention(rec, "army")["code"] == "RUSMIL"
+
+
+def test_no_sentence_country_after_the_actor_or_with_two_countries_or_for_civilians():
+    # The country after the agent is often the other party's.
+    assert mention(record("Police arrested two Afghan nationals."), "Police")["code"] == "COP"
+    # Two countries: no telling which.
+    assert mention(record("Russia and Ukraine traded blame after the army shelled the town."), "army")["code"] == "MIL"
+    # Not a state institution: immigrants or passengers are often of another country than the sentence's.
+    rec = record("Kenyan officials said immigrants crossed the border at night.")
+    assert mention(rec, "immigrants")["country_basis"] is None
+
+
+def test_the_sentence_country_does_not_merge_two_officials_into_one_actor():
+    rec = record("Romania's president refused a request from the justice minister to resign.")
+    assert mention(rec, "Romania's president")["code"] == "ROUGOV"
+    assert mention(rec, "justice minister")["country_basis"] != "sentence"

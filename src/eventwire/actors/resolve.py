@@ -77,6 +77,7 @@ def resolve_actors(
         left = waiting
     # No country: a generic actor by its bare sector ("police", "the court"), or a title waiting for its name.
     untied = [shared_country(doc, bare_mention(doc, sm), sector_mentions) for sm in left]
+    untied = [sentence_country(doc, m, by_token, [*found, *sector_mentions.values()]) for m in untied]
     found.extend(sector_mentions.values())
     found.extend(m for sm, m in zip(left, untied, strict=True) if stands_alone(doc, sm))
     found.extend(demonym_phrases(doc, names, found))
@@ -271,6 +272,42 @@ def shared_country(doc: Doc, bare: TokenMention, tied: dict[int, TokenMention]) 
                                 name=name, code=f"{country}{b.sector}", country=country, sector=b.sector,
                                 role=b.role, kind="role", basis="agent-noun", country_basis="conjunct")
     return bare
+
+
+STATE_SECTORS = word_list("state_sectors")  # data/words/state_sectors.tsv: GOV, MIL, COP, JUD, LEG, SPY
+
+
+def sentence_country(doc: Doc, bare: TokenMention, by_token: dict[int, NameMatch],
+                     found: list[TokenMention]) -> TokenMention:
+    """A generic actor with no country in its phrase takes the one country its sentence names before it:
+    "Passengers of a Gondorian train said the military killed ten gunmen" -> the military of Gondor. Only
+    when every country the sentence names (countries, capitals, demonyms, actors with a country) is that one,
+    so "police arrested two Rohirric nationals" stays ``COP`` and a sentence naming two countries gives none.
+    Only a state's own institutions (``STATE_SECTORS``); the mention says so: ``country_basis`` "sentence"."""
+    if bare.mention.country or bare.mention.sector not in STATE_SECTORS:
+        return bare
+    sent = doc[bare.head_i].sent
+    named: dict[str, int] = {}  # country -> first token naming it
+    for i in range(sent.start, sent.end):
+        match = by_token.get(i)
+        if match is not None and isinstance(match.entry.ref, Country):
+            named.setdefault(match.entry.ref.iso3, i)
+    for m in found:
+        if sent.start <= m.start_i < sent.end and m.mention.country:
+            named.setdefault(m.mention.country, m.start_i)
+            named[m.mention.country] = min(named[m.mention.country], m.start_i)
+    if len(named) != 1:
+        return bare
+    country, first = next(iter(named.items()))
+    b = bare.mention
+    code = f"{country}{b.sector}"
+    if first >= bare.start_i or any(sent.start <= m.start_i < sent.end and m.mention.code == code for m in found):
+        # "Gondor's president refused a request from the justice minister": with the one code for both, the
+        # two would be one actor and the event none; the bare sector keeps them apart.
+        return bare
+    return make_mention(doc, bare.start_i, bare.end_i, bare.head_i, id=slug(f"{country}-{b.name}"),
+                        name=f"{b.name} of {country}", code=code, country=country,
+                        sector=b.sector, role=b.role, kind="role", basis="agent-noun", country_basis="sentence")
 
 
 def named_organisations(doc: Doc, sectors: list[SectorMatch], by_token: dict[int, NameMatch],
