@@ -246,3 +246,9 @@ def test_a_described_unknown_person_keeps_the_code_by_surname():
     later = [m for m in rec["mentions"] if m["text"] == "Castellanos"]
     assert later and later[0]["id"] == first["id"] and later[0]["code"] == first["code"]
     assert later[0]["basis"] == "title"
+
+
+def test_a_surname_two_described_people_share_is_left_alone():
+    rec = record("Opposition leader Maria Castellanos met journalist Pedro Castellanos, rebel commander Luis "
+                 "Castellanos and opposition leader Maria Castellanos again in Caracas. Castellanos said nothing.")
+    assert not [m for m in rec["mentions"] if m["text"] == "Castellanos"]

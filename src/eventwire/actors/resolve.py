@@ -193,8 +193,12 @@ def surnames_of_described(doc: Doc, found: list[TokenMention]) -> list[TokenMent
     for m in found:
         words = m.mention.name.split() if m.mention.name else []
         if m.mention.kind == "person" and m.mention.basis == "title" and len(words) > 1:
-            earlier = by_surname.get(words[-1], m)
-            by_surname[words[-1]] = m if earlier is m or earlier.mention.id == m.mention.id else None
+            if words[-1] not in by_surname:
+                by_surname[words[-1]] = m
+                continue
+            earlier = by_surname[words[-1]]
+            if earlier is not None and earlier.mention.id != m.mention.id:
+                by_surname[words[-1]] = None
     if not any(by_surname.values()):
         return []
     taken = {i for m in found for i in range(m.start_i, m.end_i)}
