@@ -224,6 +224,7 @@ def test_a_known_surname_inside_another_persons_name_is_not_that_person():
     rec = eventwire.code_text("Hunter Biden met his lawyers in Wilmington on Monday. Biden said the case against "
                               "him was political.", published="2024-03-01").to_dict()
     assert "joe-biden" not in {m["id"] for m in rec["mentions"]}
+    assert not [m for m in rec["mentions"] if "Biden" in m["text"]]  # nor a "hunter" (CVL) by his first name
 
 
 def test_the_known_person_named_in_full_keeps_the_bare_surname():

@@ -515,6 +515,8 @@ def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention]
         start = ent.start + (doc[ent.start].lower_ == "the")
         title = next((t for t in titles if t.end_i == start), None)
         inner = next((t for t in titles if t.start_i == start and t.end_i < ent.end), None)
+        if inner is not None and inner.mention.role is None and doc[inner.start_i].text[:1].isupper():
+            inner = None  # a capitalised agent noun with no title's role is a given name: "Hunter Biden"
         if title is None and inner is not None and doc[inner.end_i].pos_ == "PROPN":
             title, start = inner, inner.end_i
         if title is None:
