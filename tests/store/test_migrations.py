@@ -19,6 +19,7 @@ PINNED = {
     "m006_incremental_clusters": "c12669be28e3ef5c",
     "m007_event_background": "da23a4155c3b00ad",
     "m008_event_flag_indexes": "8522228d9bb83791",
+    "m009_dyad_days": "65f133cd0859f55f",
 }
 
 
