@@ -75,7 +75,8 @@ def find_events(
                 found.extend(one_sided_fallback[0])
                 consumed |= one_sided_fallback[1]
     found.extend(reported_accusations(doc, found, lookup, patterns))
-    return [replace(e, background=told_as_background(doc[e.trigger_i])) for e in one_per_deed(doc, found)]
+    return [replace(e, background=told_as_background(doc[e.trigger_i]), source=lookup.by_name(e.source, doc),
+                    target=e.target and lookup.by_name(e.target, doc)) for e in one_per_deed(doc, found)]
 
 
 def one_per_deed(doc: Doc, found: Sequence[EventCandidate]) -> list[EventCandidate]:
