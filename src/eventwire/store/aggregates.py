@@ -81,16 +81,29 @@ def period_totals(conn: sqlite3.Connection, f: EventFilter,
     """``(period, events, quad 1, quad 2, quad 3, quad 4, sum of Goldstein)`` per period with events, in order;
     undated events left out (an event of no quad class 1-4 counts in the events only). Read from the per-day
     summary ``dyad_days`` where it answers ``f`` (``from_dyad_days``: about one row per dyad, day and flags
-    instead of each event), else from the events (a dyad reads only the covering index ``events_dyad_country_flags``
-    or ``_code_flags``): the same
-    counts either way, as the summary's triggers keep it exact."""
+    instead of each event), else from the events (a dyad reads only the covering index
+    ``events_dyad_country_flags`` or ``_code_flags``): the same counts either way, as the summary's triggers
+    keep it exact. Weeks are summed here from the days (SQLite's ``date()`` on every row costs more than the
+    rest of the query); a day that is no calendar date is in no week."""
     summary = from_dyad_days(f)
     table = "dyad_days" if summary else "events"
     columns = ", ".join(pair[1 if summary else 0] for pair in QUAD_TOTALS.values())
     cond, params = all_of([event_where(f).sql(), ("e.day IS NOT NULL", [])])
-    sql = (f"SELECT {PERIODS[interval]} AS period, {columns} FROM {table} e WHERE {cond} "
-           "GROUP BY period ORDER BY period")
-    return [tuple(r) for r in conn.execute(sql, params)]
+    period = "e.day" if interval == "week" else PERIODS[interval]
+    sql = f"SELECT {period} AS period, {columns} FROM {table} e WHERE {cond} GROUP BY period ORDER BY period"
+    rows = [tuple(r) for r in conn.execute(sql, params)]
+    if interval != "week":
+        return rows
+    weeks: dict[str, list[Any]] = {}
+    for day, *totals in rows:
+        try:
+            d = date.fromisoformat(day)
+        except ValueError:
+            continue
+        point = weeks.setdefault((d - timedelta(days=d.weekday())).isoformat(), [0] * len(totals))
+        for n, value in enumerate(totals):
+            point[n] += value
+    return [(week, *totals) for week, totals in weeks.items()]
 
 
 def period_clusters(conn: sqlite3.Connection, f: EventFilter, interval: Interval) -> dict[str, int]:
