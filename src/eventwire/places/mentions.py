@@ -186,7 +186,7 @@ def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Spa
             yield found
             i = found.end
             continue
-        if not (a.pos[i] == "PROPN" or dateline_at(doc, i)):
+        if not (a.pos[i] == "PROPN" or dateline_at(a, i)):
             i += 1
             continue
         if is_short_code(a.text[i]):  # "US", "UK", "BC" outside any entity: a country or province code
@@ -194,13 +194,13 @@ def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Spa
                 yield doc[i : i + 1]
             i += 1
             continue
-        if not capitalised_at(doc, i):
+        if not capitalised_at(a, i):
             i += 1
             continue
         for size in (4, 3, 2, 1):
             stop = min(i + size, n)
             if any(k in taken or ent_type[k] for k in range(i, stop)) or not all(
-                    capitalised_at(doc, k) for k in range(i, stop)):
+                    capitalised_at(a, k) for k in range(i, stop)):
                 continue
             span = doc[i:stop]
             if known_span(gaz, span) and not is_org_word(span):

@@ -72,7 +72,7 @@ nouns outside entities naming a town of those regions, however small (elsewhere 
     while i < n:  # small home-region towns named bare, outside any entity ("Glen Carbon")
         for size in (3, 2, 1):
             bare = i + size <= n and all(k not in taken and not a.ent_type[k] and a.pos[k] == "PROPN"
-                                         and capitalised_at(doc, k) for k in range(i, i + size))
+                                         and capitalised_at(a, k) for k in range(i, i + size))
             if bare and local(doc[i : i + size]):
                 yield Mention(doc[i : i + size], "name")
                 i += size - 1

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.gazetteer_index import Candidate, Gazetteer, normalise_name
 from eventwire.knowledge.words import word_list
-from eventwire.nlp.arrays import token_arrays
+from eventwire.nlp.arrays import TokenArrays, token_arrays
 
 # Words that end a name in the text but not the gazetteer's ("Syunik Province"): looked up again without them.
 GENERIC_SUFFIXES = word_list("generic_name_suffixes")
@@ -135,7 +135,7 @@ def dateline_run(doc: Doc, i: int) -> Span:
     """The all-caps words (up to four, separated by spaces) opening a line or sentence at ``i`` when there are
     at least two ("SAN DIEGO", "ISLE OF PALMS"); an empty span otherwise. Single words are ``is_dateline``'s."""
     a = token_arrays(doc)
-    if not _opens_line(doc, i):
+    if not _opens_line(a, i):
         return doc[i:i]
     end = i
     while end < min(i + 4, len(doc)) and a.is_upper[end] and a.text[end].rstrip(".").isalpha() and (
@@ -144,22 +144,20 @@ def dateline_run(doc: Doc, i: int) -> Span:
     return doc[i:end] if end - i >= 2 else doc[i:i]
 
 
-def _opens_line(doc: Doc, i: int) -> bool:
+def _opens_line(a: TokenArrays, i: int) -> bool:
     """Token ``i`` opens the text, a sentence or a line."""
-    a = token_arrays(doc)
     return i == 0 or a.sent_start[i] or "\n" in a.text[i - 1] + a.whitespace[i - 1]
 
 
 def is_dateline(token: Token) -> bool:
     """An all-caps word opening a sentence or line ("CORSICANA -", "BEIRUT (AP)"): the tagger often calls a
     dateline a noun or adverb, so it is taken whatever its part of speech."""
-    return dateline_at(token.doc, token.i)
+    return dateline_at(token_arrays(token.doc), token.i)
 
 
-def dateline_at(doc: Doc, i: int) -> bool:
+def dateline_at(a: TokenArrays, i: int) -> bool:
     """``is_dateline(doc[i])``, read from the document's token arrays."""
-    a = token_arrays(doc)
-    return _opens_line(doc, i) and a.is_upper[i] and a.is_alpha[i] and len(a.text[i]) >= 4
+    return _opens_line(a, i) and a.is_upper[i] and a.is_alpha[i] and len(a.text[i]) >= 4
 
 
 def is_titled(token: Token) -> bool:
@@ -171,9 +169,8 @@ def is_capitalised(token: Token) -> bool:
     return is_titled(token) or (token.is_upper and len(token) >= 4 and token.is_alpha)
 
 
-def capitalised_at(doc: Doc, i: int) -> bool:
+def capitalised_at(a: TokenArrays, i: int) -> bool:
     """``is_capitalised(doc[i])``, read from the document's token arrays."""
-    a = token_arrays(doc)
     text = a.text[i]
     return (a.is_title[i] or CAMEL_NAME.fullmatch(text) is not None
             or (a.is_upper[i] and len(text) >= 4 and a.is_alpha[i]))
