@@ -29,6 +29,7 @@ from eventwire.events.subjects import subject_tokens
 from eventwire.events.targets import slot_nouns, target_tokens
 from eventwire.events.triggers import discarded_tokens, in_since_phrase, matches, trigger_end, trigger_patterns
 from eventwire.knowledge.patterns import Pattern, Patterns
+from eventwire.nlp.arrays import token_arrays
 
 
 def find_events(
@@ -46,10 +47,12 @@ def find_events(
     discarded = discarded_tokens(doc, patterns.discards) if patterns.discards else set()
     # A complement is some token's lemma (or a plural's form less its "s"): a pattern whose complement is no word
     # of the document cannot match, and the lexicon gives some verbs a hundred complements.
-    words = {t.lemma_.lower() for t in doc} | {t.lower_[:-1] for t in doc}
-    for tok in doc:
-        if tok.i in consumed or tok.i in discarded or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
+    arrays = token_arrays(doc)
+    words = {lemma.lower() for lemma in arrays.lemma} | {lower[:-1] for lower in arrays.lower}
+    for i, pos in enumerate(arrays.pos):
+        if i in consumed or i in discarded or pos not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
+        tok = doc[i]
         judged = judged_events(doc, tok, lookup, patterns)
         if judged:
             found.extend(judged)

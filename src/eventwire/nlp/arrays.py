@@ -39,6 +39,15 @@ from spacy.tokens import Doc
 KEY = "eventwire.token_arrays"
 
 
+def strings_of(doc: Doc, attr: int) -> list[str]:
+    """Per token, the string of ``attr`` (ORTH: ``doc[i].text``), read now: what the components before the
+    parser use, since the document still changes after them."""
+    strings = doc.vocab.strings
+    hashes = doc.to_array(attr).tolist()
+    names = {h: strings[h] for h in set(hashes)}
+    return [names[h] for h in hashes]
+
+
 class TokenArrays:
     """Per-token attributes of one document, each a list indexed by token, read on first use."""
 
@@ -54,10 +63,7 @@ class TokenArrays:
         return doc
 
     def _strings(self, attr: int) -> list[str]:
-        strings = self.doc.vocab.strings
-        hashes = self.doc.to_array(attr).tolist()
-        names = {h: strings[h] for h in set(hashes)}
-        return [names[h] for h in hashes]
+        return strings_of(self.doc, attr)
 
     def _flags(self, attr: int) -> list[bool]:
         return [bool(v) for v in self.doc.to_array(attr).tolist()]
