@@ -76,6 +76,16 @@ def test_plan_and_future_are_hypothetical():
     assert all(h for *_, h in triples("Biden will meet Xi in Bali."))
 
 
+def test_a_meeting_that_will_be_held_is_agreed():
+    # CAMEO 036 "agree to meet": a meeting its actor will hold ("will meet", "would hold talks") is an agreement
+    # to meet; one that only may happen, or a scheduled deed of another root, keeps its code, hypothetical.
+    assert triples("Macron will meet Scholz in Berlin on Friday.") == [("FRAGOV", "DEUGOV", "036", False, True)]
+    assert triples("Macron said he would hold talks with Scholz.") == [("FRAGOV", "DEUGOV", "036", False, True)]
+    assert sorted(triples("Macron may meet Scholz.")) == [("DEUGOV", "FRAGOV", "040", False, True),
+                                                          ("FRAGOV", "DEUGOV", "040", False, True)]
+    assert triples("Germany will send aid to Turkey.") == [("DEU", "TUR", "070", False, True)]
+
+
 def test_an_adjective_after_be_is_no_schedule():
     assert triples("Russia was quick to condemn Ukraine.") == [("RUS", "UKR", "111", False, False)]
 
