@@ -196,3 +196,24 @@ def test_a_denied_deed_is_kept_negated_and_the_denial_itself_is_not():
     assert triples("Iran denied supplying drones to Russia.") == [("IRN", "RUS", "072", True, False)]
     assert [t[2:4] for t in triples("Russia denies attacking Ukrainian ports.")] == [("016", False)]
     assert [t[2:4] for t in triples("Iran supplied drones to Russia.")] == [("072", False)]
+
+
+# --- Whom: one's own forces are the means, not the target -----------------------------------------------------
+
+def test_forces_turned_against_someone_target_them():
+    assert triples("Chile mobilized troops for a war against Peru.") == [("CHL", "PER", "154", False, False)]
+    assert triples("Israel mobilized the army for an assault against Hamas.") == [
+        ("ISR", "PSEREBHAM", "154", False, False)]
+
+
+def test_forces_sent_somewhere_target_the_place_they_go():
+    assert triples("Germany refused to send peacekeepers to Mali.") == [("DEU", "MLI", "120", False, False)]
+
+
+def test_own_forces_alone_leave_a_one_sided_deed_one_sided():
+    assert triples("Chile mobilized the army.") == [("CHL", None, "154", False, False)]
+
+
+def test_someone_elses_forces_stay_the_target():
+    assert triples("Mali expelled UN peacekeepers.") == [("MLI", "IGOUNO", "1661", False, False)]
+    assert triples("The army attacked police in Lagos.") == [("MIL", "COP", "190", False, False)]
