@@ -26,7 +26,7 @@ from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, modifier_sources, origin_sources
 from eventwire.events.subjects import subject_tokens
-from eventwire.events.targets import slot_nouns, target_tokens
+from eventwire.events.targets import force_destinations, own_force, slot_nouns, target_tokens
 from eventwire.events.triggers import discarded_tokens, in_since_phrase, matches, trigger_end, trigger_patterns
 from eventwire.knowledge.patterns import Pattern, Patterns
 from eventwire.nlp.arrays import token_arrays
@@ -125,6 +125,13 @@ def code_trigger(
     # argument structure is stronger evidence than the preposition that made it read as a place.
     targets = list(dict.fromkeys(m for m in (lookup.for_phrase(t, owners=True, places=True) for t in targets_tok) if m))
     targets = distinct(doc, [as_actor(m) for m in lookup.expand(targets, doc, places=True, limit=MAX_CONJUNCTS)])
+    if targets and sources and all(own_force(t, sources) for t in targets):
+        # "Israel mobilized the army for an assault against Hamas": the army is Israel's means; the deed is
+        # done to whom it is sent or turned against, else (a one-sided deed) to no one.
+        sent = [m for m in (lookup.for_phrase(t, owners=True, places=True) for t in force_destinations(tok, lookup))
+                if m is not None]
+        sent = distinct(doc, [as_actor(m) for m in lookup.expand(sent, doc, places=True, limit=MAX_CONJUNCTS)])
+        targets = sent or ([] if one_sided(pattern) else targets)
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
     negated = negated and not pattern.negation  # a negation pattern's code already says it
     coded = code_for(pattern, kind, negated, patterns)
