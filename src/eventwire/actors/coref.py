@@ -12,6 +12,7 @@ person or body, singular or plural, and gender where a first name or a title tel
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -119,7 +120,8 @@ class Context:
         self.quoted = quoted_tokens(doc)
         self.paragraph = paragraph_ids(doc)
         self.sentence_starts = [s.start for s in doc.sents]
-        self.candidates = self._candidates(mentions)
+        self.candidates = self._with_holders(self._candidates(mentions))
+        self._chained: dict[int, Candidate | None] = {}  # pronoun token -> its antecedent, for pronoun chains
         # Surnames of people named in full whom the knowledge base does not hold (uncoded, or coded from the
         # text: "Laura Finch, a nurse"): "Finch said" later is the same person.
         self.by_surname = {c.name.split()[-1]: c for c in self.candidates if c.person and len(c.name.split()) > 1
@@ -169,6 +171,42 @@ class Context:
         out.sort(key=lambda c: c.start_i)
         return out
 
+    def _with_holders(self, candidates: list[Candidate]) -> list[Candidate]:
+        """An unnamed office ("the minister", "the attorney general") stands for the person who holds it in the
+        text: the name in apposition to it ("The minister, Mr. Guajardo Villarreal,"), else the nearest earlier
+        person whose role or title has its noun. The candidate keeps its place and takes that person's identity."""
+        persons = [c for c in candidates if c.person and c.mention is not None and c.mention.kind == "person"
+                   or c.person and c.mention is None]
+        out: list[Candidate] = []
+        for c in candidates:
+            m = c.mention
+            if m is None or m.kind != "role" or m.basis != "agent-noun" or not c.person:
+                out.append(c)
+                continue
+            head = self.doc[c.head_i]
+            appos = [p for p in persons if any(p.start_i <= k.i < p.end_i for k in head.children
+                                               if k.dep_ == "appos")]
+            holder = appos[0] if appos else self._title_holder(head, [p for p in persons if p.end_i <= c.start_i],
+                                                               m.country)
+            out.append(c if holder is None else dataclasses.replace(
+                c, name=holder.name, mention=holder.mention, gender=holder.gender or c.gender))
+        return out
+
+    def _title_holder(self, head: Token, earlier: list[Candidate], country: str | None) -> Candidate | None:
+        """The nearest of ``earlier`` persons whose role or the words just before the name have ``head``'s noun
+        (and the same country, when both are known); outside quotes unless ``head`` is inside them."""
+        word = head.lemma_.lower()
+        for c in reversed(earlier):
+            if c.quoted and not self.quoted[head.i]:
+                continue
+            if country and c.mention is not None and c.mention.country and c.mention.country != country:
+                continue
+            role = (c.mention.role or "").lower() if c.mention else ""
+            title = " ".join(t.lower_ for t in self.doc[max(0, c.start_i - 3):c.end_i])
+            if word in role.split() or word in title.split():
+                return c
+        return None
+
     def full_name(self, name: str) -> str:
         """A surname alone ("Lopez said") read as the full name given earlier in the text ("Ana Lopez")."""
         return self.surnames.get(name, name)
@@ -194,14 +232,38 @@ class Context:
             return None
         para = self.paragraph[tok.i]
         inside = self.quoted[tok.i]
-        pool = [c for c in self.candidates if c.end_i <= tok.i and tok.i - c.end_i < MAX_DISTANCE and fits(c)
-                and (inside or not c.quoted) and self.paragraph[c.head_i] in (para, para - 1)]
+        pool = [c for c in self.candidates + self._chain(tok) if c.end_i <= tok.i and tok.i - c.end_i < MAX_DISTANCE
+                and fits(c) and (inside or not c.quoted) and self.paragraph[c.head_i] in (para, para - 1)]
+        pool.sort(key=lambda c: c.start_i)
         here = [c for c in pool if self.paragraph[c.head_i] == para]
         for group in (here, [c for c in pool if self.paragraph[c.head_i] == para - 1]):
             found = self._pick(tok, group)
             if found is not None:
                 return found
         return None
+
+    def _chain(self, tok: Token) -> list[Candidate]:
+        """Earlier he/she of the same gender in the pronoun's paragraph or the one before, each standing (at its own
+        place) for its own antecedent: 'Fowler ... he said ... he argued.\n\n"...," he said' is Fowler throughout."""
+        word = tok.lower_
+        same = MALE_PRONOUNS if word in MALE_PRONOUNS else FEMALE_PRONOUNS if word in FEMALE_PRONOUNS else None
+        if same is None:
+            return []
+        para = self.paragraph[tok.i]
+        out: list[Candidate] = []
+        k = tok.i - 1
+        while k >= 0 and tok.i - k < MAX_DISTANCE and self.paragraph[k] >= para - 1:
+            other = self.doc[k]
+            if other.lower_ in same and other.pos_ == "PRON":
+                if k not in self._chained:
+                    self._chained[k] = None  # guards the recursion
+                    self._chained[k] = self.antecedent(other)
+                found = self._chained[k]
+                if found is not None:
+                    out.append(dataclasses.replace(found, start_i=k, end_i=k + 1, head_i=k, quoted=self.quoted[k],
+                                                   subject=other.dep_ in SUBJECT_DEPS))
+            k -= 1
+        return out
 
     def continues_speaker(self, tok: Token, earlier_i: int, name: str, paragraphs: int = 1) -> bool:
         """Whether pronoun ``tok`` may be the speaker last quoted at token ``earlier_i`` (named ``name``): at most

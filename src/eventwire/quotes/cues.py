@@ -66,6 +66,8 @@ def find_cues(doc: Doc, lexicon: CueLexicon, skip: list[bool]) -> list[CueMatch]
         token = doc[i]
         if _is_verb_cue(token, lexicon):
             found.append(CueMatch(i, i + 1, "verb", i))
+        elif token.pos_ in ("VERB", "AUX") and _lemma(token) in lexicon.leads:
+            found.append(CueMatch(i, i + 1, "lead", i))
         elif token.pos_ == "NOUN" and _lemma(token) in lexicon.nouns:
             found.append(CueMatch(i, i + 1, "noun", i))
         i += 1

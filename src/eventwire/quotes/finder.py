@@ -20,7 +20,9 @@ from eventwire.quotes.speakers import (
     attribute,
     is_person_pronoun,
     needs_antecedent,
+    noun_phrase,
     overlapping_mention,
+    relative_noun,
     span_of,
 )
 from eventwire.records import ActorMention, Quote, Span
@@ -100,10 +102,12 @@ def _pronoun_speaker(doc: Doc, head: int, context: Context, history: list[Speake
     return ActorMention(start, end, token.text, m.id, m.name, m.code, m.country, m.sector, m.role, kind="pronoun")
 
 
-def _titled_speaker(doc: Doc, head: int, context: Context) -> ActorMention | None:
-    """'the president said', 'the senator added': the nearest earlier person with that role or title."""
+def _titled_speaker(doc: Doc, head: int, context: Context, office: ActorMention | None) -> ActorMention | None:
+    """'the president said', 'the senator added': the nearest earlier person with that role or title (of the
+    office's country, when the office has one)."""
     target = context.titled(doc[head])
-    if target is None:
+    if target is None or office is not None and office.country and target.mention is not None \
+            and target.mention.country and target.mention.country != office.country:
         return None
     token = doc[head]
     m = target.mention
@@ -147,9 +151,9 @@ def _antecedent(
     lemma = head.lemma_.lower()
     for earlier in reversed(history):
         if earlier.head_lemma == lemma or (earlier.span and lemma in earlier.span.text.lower()):
-            if earlier.mention is not None:
+            if earlier.mention is not None and not _bare_agent(earlier.mention):  # no answer to itself
                 return earlier.mention
-    candidates = [m for m in mentions if m.end <= before and lemma in m.text.lower()]
+    candidates = [m for m in mentions if m.end <= before and lemma in m.text.lower() and not _bare_agent(m)]
     return candidates[-1] if candidates else None
 
 
@@ -166,13 +170,23 @@ def _resolve(
     span = span_of(doc, start, end)
     mention = overlapping_mention(doc, start, end, head, mentions)
     head_token = doc[head]
-    if head_token.pos_ == "PRON" and (mention is None or mention.kind == "pronoun"):
+    noun = relative_noun(head_token)
+    if noun is not None and mention is None:  # "who said": whom the relative clause is about, as a pronoun
+        a, b = noun_phrase(noun)
+        found = overlapping_mention(doc, a, b, noun.i, mentions) or _named_speaker(doc, a, b, noun.i, context)
+        mention = None if found is None else dataclasses.replace(
+            found, start=head_token.idx, end=head_token.idx + len(head_token), text=head_token.text, kind="pronoun",
+            basis="pronoun")
+    elif head_token.pos_ == "PRON" and (mention is None or mention.kind == "pronoun"):
         mention = _pronoun_speaker(doc, head, context, history)
+    elif mention is not None and _office(mention) and needs_antecedent(head_token):
+        # "the president said": the nearest earlier holder of that title, before the office's own code
+        # ("president" -> GOV, or USAGOV with its country), which stays the answer when there is none.
+        mention = _titled_speaker(doc, head, context, mention) or mention
     elif (mention is None or _bare_agent(mention)) and needs_antecedent(head_token):
-        # "the president said": the nearest earlier holder of that title, before the bare agent noun's own
-        # code ("president" -> GOV, no country), which stays the answer when there is none.
+        # "the ministry said": the last speaker or mention with that word, else its bare code
         mention = (_antecedent(doc, attribution, history, mentions, span.start)
-                   or _titled_speaker(doc, head, context) or mention)
+                   or _titled_speaker(doc, head, context, mention) or mention)
     if mention is None:
         mention = _named_speaker(doc, start, end, head, context)
     person = (head_token.ent_type_ == "PERSON" or is_person_pronoun(head_token)
@@ -183,6 +197,12 @@ def _resolve(
 def _bare_agent(mention: ActorMention) -> bool:
     """A generic agent noun with no country ("the president", "the ministry"): it may refer back."""
     return mention.basis == "agent-noun" and mention.country is None
+
+
+def _office(mention: ActorMention) -> bool:
+    """A personal office that names no one ("the president", "the American president"): the person holding it
+    may have been named before."""
+    return mention.basis == "agent-noun" and mention.kind == "role" and mention.role is not None
 
 
 def _token_mentions(doc: Doc, mentions: Sequence[ActorMention]) -> list[tuple[int, int, int, ActorMention]]:
