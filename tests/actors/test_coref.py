@@ -209,3 +209,25 @@ def test_a_relative_pronoun_speaks_for_the_noun_it_modifies(code):
     text = "The guests were Ana Ruiz, Laura Finch and Tom Brandt, who joked, \"I have not seen it yet.\""
     q = quote_with(code(text), "not seen it")
     assert q.speaker is not None and q.speaker.name == "Tom Brandt"  # the last of the list, not the list
+
+
+def test_a_known_surname_after_another_first_name_is_someone_else(code):
+    text = ("Donald Trump spoke in Ohio. In an essay, Ivanka Trump praised the plan. "
+            "\"The number of single mothers has doubled,\" she wrote.")
+    q = quote_with(code(text), "single mothers")
+    assert q.speaker is not None and q.speaker.name == "Ivanka Trump" and q.speaker.code is None
+    q = quote_with(code("President Obama met farmers. \"We will help,\" he said."), "We will help")
+    assert q.speaker is not None and q.speaker.name == "Barack Obama"  # a title, not a first name
+
+
+def test_a_surname_tells_no_gender(code):
+    text = "Police stopped an unseen Scott. Rosa Scott shouted to the officers. \"Don't shoot,\" she said."
+    q = quote_with(code(text), "Don't shoot")
+    assert q.speaker is not None and q.speaker.name == "Rosa Scott"
+
+
+def test_a_name_in_the_paragraph_beats_the_speaker_quoted_a_paragraph_before(code):
+    text = ("\"We will win,\" Tom Brandt said.\n\n"
+            "Ed Fowler met farmers in Iowa. \"We will help,\" he said.")
+    q = quote_with(code(text), "We will help")
+    assert q.speaker is not None and q.speaker.name == "Ed Fowler"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -22,6 +22,7 @@ from eventwire.knowledge.words import word_list, word_map
 from eventwire.records import ActorMention
 
 GENDERS = word_map("person_genders")
+NAME_TITLES = word_list("name_titles")
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = word_list("plural_pronouns")
@@ -87,6 +88,22 @@ def name_start(tok: Token) -> int:
     return start
 
 
+def namesake_start(doc: Doc, start_i: int, head_i: int, mention: ActorMention, covered: Container[int]) -> int | None:
+    """'Ivanka Trump' matched as Donald Trump by its surname: where the text's own full name starts, when the proper
+    nouns just before the mention (one or two capitalised words, of no other mention in ``covered``, of no entity
+    but a person, and no title: ``data/words/name_titles.tsv``) are no word of the mention's name; else None.
+    Such a name is someone the knowledge base lacks, not the known person."""
+    first = name_start(doc[head_i])
+    words = mention.name.lower().split()
+    if mention.kind != "person" or first >= start_i or len(words) < 2 or start_i - first > 2:
+        return None
+    extra = doc[first:start_i]
+    if all(t.ent_type_ in ("PERSON", "") and t.is_alpha and t.is_title and t.lower_ not in words
+           and t.lower_ not in NAME_TITLES and t.i not in covered for t in extra):
+        return first
+    return None
+
+
 def paragraph_ids(doc: Doc) -> list[int]:
     """Per token: the number of its paragraph (a line break ends one)."""
     out, para = [], 0
@@ -102,11 +119,17 @@ def paragraph_ids(doc: Doc) -> list[int]:
 
 
 def gender_of(doc: Doc, start_i: int, end_i: int, name: str) -> str | None:
-    """'m'/'f' from a title just before the span ("Mrs. Lopez", "spokeswoman Ana Ruiz"), else a first name."""
-    for tok in doc[max(0, start_i - 2):start_i]:
+    """'m'/'f' from a title just before the span ("Mrs. Lopez", "spokeswoman Ana Ruiz"), else a title or first
+    name inside it. The last word of a name is its surname ("Rakeyia Scott" tells nothing by "Scott"), and so is
+    a name of one word ("an unseen Scott")."""
+    for k in range(start_i - 1, max(-1, start_i - 3), -1):  # two words back, not past punctuation ("Scott. Ana")
+        tok = doc[k]
+        if tok.is_punct or doc[k + 1].is_sent_start:
+            break
         if tok.lower_ in GENDERS:
             return GENDERS[tok.lower_]
-    for word in [*name.split()[:1], *(t.lower_ for t in doc[start_i:end_i])]:
+    words = name.split()
+    for word in [*words[:1][:len(words) - 1], *(t.lower_ for t in doc[start_i:end_i - 1])]:
         if word.lower() in GENDERS:
             return GENDERS[word.lower()]
     return None
@@ -139,13 +162,18 @@ class Context:
         doc = self.doc
         out: list[Candidate] = []
         taken: set[int] = set()
+        covered = {k for start_i, end_i, _, _ in mentions for k in range(start_i, end_i)}
         for start_i, end_i, head_i, m in mentions:
             if m.kind in {"place", "pronoun"}:
                 continue
             taken.update(range(start_i, end_i))
             plural = doc[head_i].tag_ in {"NNS", "NNPS"}
             person = m.kind == "person" or (m.kind == "role" and m.role is not None and not plural)
-            if m.kind == "person" or m.kind in BODY_KINDS:
+            other = namesake_start(doc, start_i, head_i, m, covered)
+            if other is not None:  # "Ivanka Trump" is not Donald Trump: a named person with no actor
+                taken.update(range(other, start_i))
+                out.append(self._candidate(other, end_i, head_i, doc[other:end_i].text, None, True, False))
+            elif m.kind == "person" or m.kind in BODY_KINDS:
                 out.append(self._candidate(start_i, end_i, head_i, m.name, m, person, plural))
         for ent in doc.ents:
             if ent.label_ not in {"PERSON", "ORG", "NORP"} or any(i in taken for i in range(ent.start, ent.end)):
@@ -270,7 +298,7 @@ class Context:
         ``paragraphs`` paragraphs before, and not of the other gender."""
         if not 0 <= self.paragraph[tok.i] - self.paragraph[earlier_i] <= paragraphs:
             return False
-        first = name.split()[0].lower() if name.split() else ""
+        first = name.split()[0].lower() if len(name.split()) > 1 else ""  # one word is a surname
         want = "m" if tok.lower_ in MALE_PRONOUNS else "f" if tok.lower_ in FEMALE_PRONOUNS else None
         return want is None or GENDERS.get(first) in (None, want)
 

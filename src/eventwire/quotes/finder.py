@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from eventwire.actors.coref import PLACE_LABELS, Context, name_start
+from eventwire.actors.coref import PLACE_LABELS, Context, name_start, namesake_start
 from eventwire.actors.resolve import slug
 from eventwire.knowledge.cues import CueLexicon
 from eventwire.quotes.cues import CueMatch, find_cues
@@ -76,7 +76,8 @@ def _pronoun_speaker(doc: Doc, head: int, context: Context, history: list[Speake
     pronoun; an antecedent the knowledge base lacks gives its name and a null code; none gives None.
 
     An antecedent in another sentence yields to the speaker quoted just before, when that one is of the
-    same kind (person or not), of this paragraph or the one before, and not of the other gender; with no
+    same kind (person or not), not of the other gender, and of this paragraph (or of the one before, unless the
+    antecedent is a subject in this paragraph); with no
     antecedent, the speaker quoted just before up to three paragraphs back is taken, on the same terms."""
     token = doc[head]
     target = context.antecedent(token)
@@ -87,8 +88,10 @@ def _pronoun_speaker(doc: Doc, head: int, context: Context, history: list[Speake
             and last.person == is_person_pronoun(token)):
         at = doc.char_span(last.span.start, last.span.end, alignment_mode="expand")
         # with no antecedent at all, the chain of quotes may reach three paragraphs back (a speech reported
-        # over several paragraphs); beside a local antecedent in another sentence, one.
-        reach = 3 if target is None else 1
+        # over several paragraphs); beside a local antecedent in another sentence, one, and none when that
+        # antecedent is a subject in the pronoun's own paragraph (the quote before must be as near as it).
+        here = target is not None and target.subject and context.paragraph[target.head_i] == context.paragraph[head]
+        reach = 3 if target is None else 0 if here else 1
         if at is not None and len(at) and context.continues_speaker(token, at.start, last.mention.name, reach):
             was = last.mention
             return ActorMention(start, end, token.text, was.id, was.name, was.code, was.country, was.sector,
@@ -169,6 +172,8 @@ def _resolve(
     start, end, head = attribution.speaker_start, attribution.speaker_end, attribution.speaker_head
     span = span_of(doc, start, end)
     mention = overlapping_mention(doc, start, end, head, mentions)
+    if mention is not None and _namesake(doc, mention, mentions):
+        mention = None  # "Ivanka Trump said" is not Donald Trump: the name as written, uncoded (below)
     head_token = doc[head]
     noun = relative_noun(head_token)
     if noun is not None and mention is None:  # "who said": whom the relative clause is about, as a pronoun
@@ -192,6 +197,16 @@ def _resolve(
     person = (head_token.ent_type_ == "PERSON" or is_person_pronoun(head_token)
               or mention is not None and mention.kind == "person")
     return Speaker(span, mention, head_token.lemma_.lower(), person)
+
+
+def _namesake(doc: Doc, mention: ActorMention, mentions: Sequence[ActorMention]) -> bool:
+    """Whether the person ``mention`` is only the surname of another's full name ("Ivanka Trump")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    covered = {before.i} if any(m.start <= before.idx < m.end for m in mentions) else set()
+    return namesake_start(doc, span.start, span.end - 1, mention, covered) is not None
 
 
 def _bare_agent(mention: ActorMention) -> bool:
