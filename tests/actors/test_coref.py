@@ -155,3 +155,79 @@ def test_a_speech_over_paragraphs_keeps_its_speaker_but_not_beyond_three(code):
     assert q.speaker is not None and q.speaker.name == "Laura Finch"
     q = quote_with(code(head + filler * 4 + "\"We want rest,\" she said."), "We want rest")
     assert q.speaker is None
+
+
+# --- speakers and antecedents named in other ways (issue 13, branch speakers) ------------------------
+
+
+def test_a_pronoun_chain_carries_the_person_over_a_paragraph(code):
+    text = ("Ed Fowler, a former party chairman, spoke on Monday. The change was smooth, he said, and loyalists "
+            "to Joe Biden would lobby hard. That is why, he argued, the party should be ready.\n\n"
+            "\"This is a different time,\" he said.")
+    q = quote_with(code(text), "different time")
+    assert q.speaker is not None and q.speaker.name == "Ed Fowler"  # not Joe Biden, the nearer object
+
+
+def test_a_pronoun_chain_does_not_reach_past_its_paragraphs(code):
+    text = ("Vladimir Putin spoke in Moscow on Monday.\n\n"
+            "The weather was cold.\n\n"
+            "The streets were empty, he wrote later.\n\n"
+            "\"Nobody came,\" he said.")
+    q = quote_with(code(text), "Nobody came")
+    assert q.speaker is None or q.speaker.name != "Vladimir Putin"
+
+
+def test_an_office_in_apposition_to_a_name_is_that_person(code):
+    text = ("The minister of the economy, Mr. Tomas Ruelas, argues there is little point in a response. "
+            "\"We must not overreact,\" he told me.")
+    record = code(text)
+    assert quote_with(record, "overreact").speaker.name == "Tomas Ruelas"
+    indirect = quote_with(record, "little point")
+    assert indirect.speaker.name == "Tomas Ruelas" and "minister" in indirect.speaker_span.text
+
+
+def test_the_office_speaker_takes_its_holder_of_the_same_country(code):
+    text = "President Emmanuel Macron met farmers in Lyon. \"We will help,\" the French president said."
+    q = quote_with(code(text), "We will help")
+    assert q.speaker is not None and q.speaker.name == "Emmanuel Macron"
+    text = "President Emmanuel Macron met farmers in Lyon. \"We will help,\" the American president said."
+    q = quote_with(code(text), "We will help")
+    assert q.speaker is None or q.speaker.name != "Emmanuel Macron"
+
+
+def test_she_after_an_office_goes_to_the_person_holding_it(code):
+    text = ("Rosa Delgado became the attorney general in May. The attorney general met parents on Friday.\n\n"
+            "\"We will get there,\" she said.")
+    q = quote_with(code(text), "get there")
+    assert q.speaker is not None and q.speaker.name == "Rosa Delgado"
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_it_modifies(code):
+    text = "The guests included the singer Tom Brandt, who joked, \"I have not seen it yet.\""
+    q = quote_with(code(text), "not seen it")
+    assert q.speaker is not None and q.speaker.name == "Tom Brandt" and q.speaker_span.text == "who"
+    text = "The guests were Ana Ruiz, Laura Finch and Tom Brandt, who joked, \"I have not seen it yet.\""
+    q = quote_with(code(text), "not seen it")
+    assert q.speaker is not None and q.speaker.name == "Tom Brandt"  # the last of the list, not the list
+
+
+def test_a_known_surname_after_another_first_name_is_someone_else(code):
+    text = ("Donald Trump spoke in Ohio. In an essay, Ivanka Trump praised the plan. "
+            "\"The number of single mothers has doubled,\" she wrote.")
+    q = quote_with(code(text), "single mothers")
+    assert q.speaker is not None and q.speaker.name == "Ivanka Trump" and q.speaker.code is None
+    q = quote_with(code("President Obama met farmers. \"We will help,\" he said."), "We will help")
+    assert q.speaker is not None and q.speaker.name == "Barack Obama"  # a title, not a first name
+
+
+def test_a_surname_tells_no_gender(code):
+    text = "Police stopped an unseen Scott. Rosa Scott shouted to the officers. \"Don't shoot,\" she said."
+    q = quote_with(code(text), "Don't shoot")
+    assert q.speaker is not None and q.speaker.name == "Rosa Scott"
+
+
+def test_a_name_in_the_paragraph_beats_the_speaker_quoted_a_paragraph_before(code):
+    text = ("\"We will win,\" Tom Brandt said.\n\n"
+            "Ed Fowler met farmers in Iowa. \"We will help,\" he said.")
+    q = quote_with(code(text), "We will help")
+    assert q.speaker is not None and q.speaker.name == "Ed Fowler"

@@ -306,3 +306,46 @@ def test_seed_article_reaches_every_gold_quote_with_its_speaker(nlp):
         speaker = hits[0].speaker
         assert speaker is not None and speaker.country == g["speaker_country"], (g["id"], speaker)
         assert any(k.lower() in speaker.text.lower() for k in g["speaker_keys"]), (g["id"], speaker.text)
+
+
+# --- cues found in other ways (issue 13, branch speakers) ---------------------------------------
+
+
+def test_lead_verbs_are_their_own_kind_in_the_cue_list():
+    cues = load_cues()
+    assert "continue" in cues.leads and "continue" not in cues.verbs
+    assert parse_cues(["go on\tlead\t"]).phrases == ((("go", "on"), "lead"),)
+
+
+@pytest.mark.slow
+def test_a_lead_verb_reports_beside_a_full_quotation_only(nlp):
+    (q,) = quotes_of(nlp, "“We lost the vote,” Brandt continued.", {"Brandt": "USAGOV"})
+    assert q.kind == "direct" and q.cue.text == "continued" and q.speaker.text == "Brandt"
+    (q,) = quotes_of(nlp, "Brandt continued: “We lost the vote. We will try again.”", {"Brandt": "USAGOV"})
+    assert q.cue.text == "continued"
+    assert quotes_of(nlp, "The so-called “peace talks” continued for days.") == []
+
+
+@pytest.mark.slow
+def test_a_colon_ending_the_paragraph_before_introduces_the_quotation(nlp):
+    text = "Brandt told the crowd:\n\n“The harvest is late. We need help.”"
+    (q,) = quotes_of(nlp, text, {"Brandt": "USAGOV"})
+    assert q.cue.text == "told" and q.speaker.text == "Brandt"
+    text = "The list was long:\n\n“The harvest is late. We need help.”"
+    (q,) = quotes_of(nlp, text)
+    assert q.cue is None
+
+
+@pytest.mark.slow
+def test_a_dash_attribution_after_a_no_break_space_or_glued_to_the_mark(nlp):
+    text = "“We are tired.”\u00a0\u2015 Ana Ruiz\n“We want rest.”\u2015 Tom Brandt\n"
+    first, second = quotes_of(nlp, text)
+    assert first.speaker_span.text == "Ana Ruiz" and second.speaker_span.text == "Tom Brandt"
+    assert second.continues is None
+
+
+@pytest.mark.slow
+def test_a_quotation_ending_its_sentence_takes_the_cue_before_it(nlp):
+    text = "Brandt boasted, “That makes me smart.” Later a farmer who said he was cheated went home."
+    q = only(quotes_of(nlp, text, {"Brandt": "USAGOV"}), "direct")
+    assert q.cue.text == "boasted" and q.speaker.text == "Brandt"

@@ -12,7 +12,8 @@ person or body, singular or plural, and gender where a first name or a title tel
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -22,6 +23,7 @@ from eventwire.nlp.arrays import token_arrays
 from eventwire.records import ActorMention
 
 GENDERS = word_map("person_genders")
+NAME_TITLES = word_list("name_titles")
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = word_list("plural_pronouns")
@@ -87,6 +89,22 @@ def name_start(tok: Token) -> int:
     return start
 
 
+def namesake_start(doc: Doc, start_i: int, head_i: int, mention: ActorMention, covered: Container[int]) -> int | None:
+    """'Ivanka Trump' matched as Donald Trump by its surname: where the text's own full name starts, when the proper
+    nouns just before the mention (one or two capitalised words, of no other mention in ``covered``, of no entity
+    but a person, and no title: ``data/words/name_titles.tsv``) are no word of the mention's name; else None.
+    Such a name is someone the knowledge base lacks, not the known person."""
+    first = name_start(doc[head_i])
+    words = mention.name.lower().split()
+    if mention.kind != "person" or first >= start_i or len(words) < 2 or start_i - first > 2:
+        return None
+    extra = doc[first:start_i]
+    if all(t.ent_type_ in ("PERSON", "") and t.is_alpha and t.is_title and t.lower_ not in words
+           and t.lower_ not in NAME_TITLES and t.i not in covered for t in extra):
+        return first
+    return None
+
+
 def paragraph_ids(doc: Doc) -> list[int]:
     """Per token: the number of its paragraph (a line break ends one)."""
     arrays = token_arrays(doc)
@@ -103,11 +121,17 @@ def paragraph_ids(doc: Doc) -> list[int]:
 
 
 def gender_of(doc: Doc, start_i: int, end_i: int, name: str) -> str | None:
-    """'m'/'f' from a title just before the span ("Mrs. Lopez", "spokeswoman Ana Ruiz"), else a first name."""
-    for tok in doc[max(0, start_i - 2):start_i]:
+    """'m'/'f' from a title just before the span ("Mrs. Lopez", "spokeswoman Ana Ruiz"), else a title or first
+    name inside it. The last word of a name is its surname ("Rakeyia Scott" tells nothing by "Scott"), and so is
+    a name of one word ("an unseen Scott")."""
+    for k in range(start_i - 1, max(-1, start_i - 3), -1):  # two words back, not past punctuation ("Scott. Ana")
+        tok = doc[k]
+        if tok.is_punct or doc[k + 1].is_sent_start:
+            break
         if tok.lower_ in GENDERS:
             return GENDERS[tok.lower_]
-    for word in [*name.split()[:1], *(t.lower_ for t in doc[start_i:end_i])]:
+    words = name.split()
+    for word in [*words[:1][:len(words) - 1], *(t.lower_ for t in doc[start_i:end_i - 1])]:
         if word.lower() in GENDERS:
             return GENDERS[word.lower()]
     return None
@@ -121,7 +145,8 @@ class Context:
         self.quoted = quoted_tokens(doc)
         self.paragraph = paragraph_ids(doc)
         self.sentence_starts = [s.start for s in doc.sents]
-        self.candidates = self._candidates(mentions)
+        self.candidates = self._with_holders(self._candidates(mentions))
+        self._chained: dict[int, Candidate | None] = {}  # pronoun token -> its antecedent, for pronoun chains
         # Surnames of people named in full whom the knowledge base does not hold (uncoded, or coded from the
         # text: "Laura Finch, a nurse"): "Finch said" later is the same person.
         self.by_surname = {c.name.split()[-1]: c for c in self.candidates if c.person and len(c.name.split()) > 1
@@ -139,13 +164,18 @@ class Context:
         doc = self.doc
         out: list[Candidate] = []
         taken: set[int] = set()
+        covered = {k for start_i, end_i, _, _ in mentions for k in range(start_i, end_i)}
         for start_i, end_i, head_i, m in mentions:
             if m.kind in {"place", "pronoun"}:
                 continue
             taken.update(range(start_i, end_i))
             plural = doc[head_i].tag_ in {"NNS", "NNPS"}
             person = m.kind == "person" or (m.kind == "role" and m.role is not None and not plural)
-            if m.kind == "person" or m.kind in BODY_KINDS:
+            other = namesake_start(doc, start_i, head_i, m, covered)
+            if other is not None:  # "Ivanka Trump" is not Donald Trump: a named person with no actor
+                taken.update(range(other, start_i))
+                out.append(self._candidate(other, end_i, head_i, doc[other:end_i].text, None, True, False))
+            elif m.kind == "person" or m.kind in BODY_KINDS:
                 out.append(self._candidate(start_i, end_i, head_i, m.name, m, person, plural))
         for ent in doc.ents:
             if ent.label_ not in {"PERSON", "ORG", "NORP"} or any(i in taken for i in range(ent.start, ent.end)):
@@ -173,6 +203,42 @@ class Context:
         out.sort(key=lambda c: c.start_i)
         return out
 
+    def _with_holders(self, candidates: list[Candidate]) -> list[Candidate]:
+        """An unnamed office ("the minister", "the attorney general") stands for the person who holds it in the
+        text: the name in apposition to it ("The minister, Mr. Guajardo Villarreal,"), else the nearest earlier
+        person whose role or title has its noun. The candidate keeps its place and takes that person's identity."""
+        persons = [c for c in candidates if c.person and c.mention is not None and c.mention.kind == "person"
+                   or c.person and c.mention is None]
+        out: list[Candidate] = []
+        for c in candidates:
+            m = c.mention
+            if m is None or m.kind != "role" or m.basis != "agent-noun" or not c.person:
+                out.append(c)
+                continue
+            head = self.doc[c.head_i]
+            appos = [p for p in persons if any(p.start_i <= k.i < p.end_i for k in head.children
+                                               if k.dep_ == "appos")]
+            holder = appos[0] if appos else self._title_holder(head, [p for p in persons if p.end_i <= c.start_i],
+                                                               m.country)
+            out.append(c if holder is None else dataclasses.replace(
+                c, name=holder.name, mention=holder.mention, gender=holder.gender or c.gender))
+        return out
+
+    def _title_holder(self, head: Token, earlier: list[Candidate], country: str | None) -> Candidate | None:
+        """The nearest of ``earlier`` persons whose role or the words just before the name have ``head``'s noun
+        (and the same country, when both are known); outside quotes unless ``head`` is inside them."""
+        word = head.lemma_.lower()
+        for c in reversed(earlier):
+            if c.quoted and not self.quoted[head.i]:
+                continue
+            if country and c.mention is not None and c.mention.country and c.mention.country != country:
+                continue
+            role = (c.mention.role or "").lower() if c.mention else ""
+            title = " ".join(t.lower_ for t in self.doc[max(0, c.start_i - 3):c.end_i])
+            if word in role.split() or word in title.split():
+                return c
+        return None
+
     def full_name(self, name: str) -> str:
         """A surname alone ("Lopez said") read as the full name given earlier in the text ("Ana Lopez")."""
         return self.surnames.get(name, name)
@@ -198,8 +264,9 @@ class Context:
             return None
         para = self.paragraph[tok.i]
         inside = self.quoted[tok.i]
-        pool = [c for c in self.candidates if c.end_i <= tok.i and tok.i - c.end_i < MAX_DISTANCE and fits(c)
-                and (inside or not c.quoted) and self.paragraph[c.head_i] in (para, para - 1)]
+        pool = [c for c in self.candidates + self._chain(tok) if c.end_i <= tok.i and tok.i - c.end_i < MAX_DISTANCE
+                and fits(c) and (inside or not c.quoted) and self.paragraph[c.head_i] in (para, para - 1)]
+        pool.sort(key=lambda c: c.start_i)
         here = [c for c in pool if self.paragraph[c.head_i] == para]
         for group in (here, [c for c in pool if self.paragraph[c.head_i] == para - 1]):
             found = self._pick(tok, group)
@@ -207,12 +274,35 @@ class Context:
                 return found
         return None
 
+    def _chain(self, tok: Token) -> list[Candidate]:
+        """Earlier he/she of the same gender in the pronoun's paragraph or the one before, each standing (at its own
+        place) for its own antecedent: 'Fowler ... he said ... he argued.\n\n"...," he said' is Fowler throughout."""
+        word = tok.lower_
+        same = MALE_PRONOUNS if word in MALE_PRONOUNS else FEMALE_PRONOUNS if word in FEMALE_PRONOUNS else None
+        if same is None:
+            return []
+        para = self.paragraph[tok.i]
+        out: list[Candidate] = []
+        k = tok.i - 1
+        while k >= 0 and tok.i - k < MAX_DISTANCE and self.paragraph[k] >= para - 1:
+            other = self.doc[k]
+            if other.lower_ in same and other.pos_ == "PRON":
+                if k not in self._chained:
+                    self._chained[k] = None  # guards the recursion
+                    self._chained[k] = self.antecedent(other)
+                found = self._chained[k]
+                if found is not None:
+                    out.append(dataclasses.replace(found, start_i=k, end_i=k + 1, head_i=k, quoted=self.quoted[k],
+                                                   subject=other.dep_ in SUBJECT_DEPS))
+            k -= 1
+        return out
+
     def continues_speaker(self, tok: Token, earlier_i: int, name: str, paragraphs: int = 1) -> bool:
         """Whether pronoun ``tok`` may be the speaker last quoted at token ``earlier_i`` (named ``name``): at most
         ``paragraphs`` paragraphs before, and not of the other gender."""
         if not 0 <= self.paragraph[tok.i] - self.paragraph[earlier_i] <= paragraphs:
             return False
-        first = name.split()[0].lower() if name.split() else ""
+        first = name.split()[0].lower() if len(name.split()) > 1 else ""  # one word is a surname
         want = "m" if tok.lower_ in MALE_PRONOUNS else "f" if tok.lower_ in FEMALE_PRONOUNS else None
         return want is None or GENDERS.get(first) in (None, want)
 

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-KINDS = ("verb", "verb-phrase", "prep-phrase", "adjunct", "noun")  # plus "dash", found by rule, not listed
+KINDS = ("verb", "verb-phrase", "prep-phrase", "adjunct", "noun", "lead")  # plus "dash", found by rule, not listed
 
 
 @dataclass(frozen=True)
@@ -15,14 +15,15 @@ class CueLexicon:
 
     verbs: frozenset[str]
     nouns: frozenset[str]
+    leads: frozenset[str]  # verbs that report only beside a full quotation ("she continued: “...”")
     phrases: tuple[tuple[tuple[str, ...], str], ...]  # (lemmas, kind), longest first
-
 
 
 def parse_cues(lines: list[str]) -> CueLexicon:
     """Build a lexicon from the lines of a cues.tsv file."""
     verbs: set[str] = set()
     nouns: set[str] = set()
+    leads: set[str] = set()
     phrases: list[tuple[tuple[str, ...], str]] = []
     for number, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
@@ -38,10 +39,12 @@ def parse_cues(lines: list[str]) -> CueLexicon:
             nouns.add(cue)
         elif kind == "verb":
             verbs.add(cue)
+        elif kind == "lead":
+            leads.add(cue)
         else:
             phrases.append((words, kind))
     phrases.sort(key=lambda item: -len(item[0]))
-    return CueLexicon(frozenset(verbs), frozenset(nouns), tuple(phrases))
+    return CueLexicon(frozenset(verbs), frozenset(nouns), frozenset(leads), tuple(phrases))
 
 
 @functools.lru_cache(maxsize=1)

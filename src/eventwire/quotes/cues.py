@@ -72,6 +72,8 @@ def find_cues(doc: Doc, lexicon: CueLexicon, skip: list[bool]) -> list[CueMatch]
             continue
         if _is_verb_cue(doc, i, lemmas, lexicon):
             found.append(CueMatch(i, i + 1, "verb", i))
+        elif pos[i] in ("VERB", "AUX") and lemmas[i] in lexicon.leads:
+            found.append(CueMatch(i, i + 1, "lead", i))
         elif pos[i] == "NOUN" and lemmas[i] in lexicon.nouns:
             found.append(CueMatch(i, i + 1, "noun", i))
         i += 1

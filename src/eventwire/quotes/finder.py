@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from eventwire.actors.coref import PLACE_LABELS, Context, name_start
+from eventwire.actors.coref import PLACE_LABELS, Context, name_start, namesake_start
 from eventwire.actors.resolve import slug
 from eventwire.knowledge.cues import CueLexicon
 from eventwire.quotes.cues import CueMatch, find_cues
@@ -20,7 +20,9 @@ from eventwire.quotes.speakers import (
     attribute,
     is_person_pronoun,
     needs_antecedent,
+    noun_phrase,
     overlapping_mention,
+    relative_noun,
     span_of,
 )
 from eventwire.records import ActorMention, Quote, Span
@@ -74,7 +76,8 @@ def _pronoun_speaker(doc: Doc, head: int, context: Context, history: list[Speake
     pronoun; an antecedent the knowledge base lacks gives its name and a null code; none gives None.
 
     An antecedent in another sentence yields to the speaker quoted just before, when that one is of the
-    same kind (person or not), of this paragraph or the one before, and not of the other gender; with no
+    same kind (person or not), not of the other gender, and of this paragraph (or of the one before, unless the
+    antecedent is a subject in this paragraph); with no
     antecedent, the speaker quoted just before up to three paragraphs back is taken, on the same terms."""
     token = doc[head]
     target = context.antecedent(token)
@@ -85,8 +88,10 @@ def _pronoun_speaker(doc: Doc, head: int, context: Context, history: list[Speake
             and last.person == is_person_pronoun(token)):
         at = doc.char_span(last.span.start, last.span.end, alignment_mode="expand")
         # with no antecedent at all, the chain of quotes may reach three paragraphs back (a speech reported
-        # over several paragraphs); beside a local antecedent in another sentence, one.
-        reach = 3 if target is None else 1
+        # over several paragraphs); beside a local antecedent in another sentence, one, and none when that
+        # antecedent is a subject in the pronoun's own paragraph (the quote before must be as near as it).
+        here = target is not None and target.subject and context.paragraph[target.head_i] == context.paragraph[head]
+        reach = 3 if target is None else 0 if here else 1
         if at is not None and len(at) and context.continues_speaker(token, at.start, last.mention.name, reach):
             was = last.mention
             return ActorMention(start, end, token.text, was.id, was.name, was.code, was.country, was.sector,
@@ -100,10 +105,12 @@ def _pronoun_speaker(doc: Doc, head: int, context: Context, history: list[Speake
     return ActorMention(start, end, token.text, m.id, m.name, m.code, m.country, m.sector, m.role, kind="pronoun")
 
 
-def _titled_speaker(doc: Doc, head: int, context: Context) -> ActorMention | None:
-    """'the president said', 'the senator added': the nearest earlier person with that role or title."""
+def _titled_speaker(doc: Doc, head: int, context: Context, office: ActorMention | None) -> ActorMention | None:
+    """'the president said', 'the senator added': the nearest earlier person with that role or title (of the
+    office's country, when the office has one)."""
     target = context.titled(doc[head])
-    if target is None:
+    if target is None or office is not None and office.country and target.mention is not None \
+            and target.mention.country and target.mention.country != office.country:
         return None
     token = doc[head]
     m = target.mention
@@ -147,9 +154,9 @@ def _antecedent(
     lemma = head.lemma_.lower()
     for earlier in reversed(history):
         if earlier.head_lemma == lemma or (earlier.span and lemma in earlier.span.text.lower()):
-            if earlier.mention is not None:
+            if earlier.mention is not None and not _bare_agent(earlier.mention):  # no answer to itself
                 return earlier.mention
-    candidates = [m for m in mentions if m.end <= before and lemma in m.text.lower()]
+    candidates = [m for m in mentions if m.end <= before and lemma in m.text.lower() and not _bare_agent(m)]
     return candidates[-1] if candidates else None
 
 
@@ -165,14 +172,26 @@ def _resolve(
     start, end, head = attribution.speaker_start, attribution.speaker_end, attribution.speaker_head
     span = span_of(doc, start, end)
     mention = overlapping_mention(doc, start, end, head, mentions)
+    if mention is not None and _namesake(doc, mention, mentions):
+        mention = None  # "Ivanka Trump said" is not Donald Trump: the name as written, uncoded (below)
     head_token = doc[head]
-    if head_token.pos_ == "PRON" and (mention is None or mention.kind == "pronoun"):
+    noun = relative_noun(head_token)
+    if noun is not None and mention is None:  # "who said": whom the relative clause is about, as a pronoun
+        a, b = noun_phrase(noun)
+        found = overlapping_mention(doc, a, b, noun.i, mentions) or _named_speaker(doc, a, b, noun.i, context)
+        mention = None if found is None else dataclasses.replace(
+            found, start=head_token.idx, end=head_token.idx + len(head_token), text=head_token.text, kind="pronoun",
+            basis="pronoun")
+    elif head_token.pos_ == "PRON" and (mention is None or mention.kind == "pronoun"):
         mention = _pronoun_speaker(doc, head, context, history)
+    elif mention is not None and _office(mention) and needs_antecedent(head_token):
+        # "the president said": the nearest earlier holder of that title, before the office's own code
+        # ("president" -> GOV, or USAGOV with its country), which stays the answer when there is none.
+        mention = _titled_speaker(doc, head, context, mention) or mention
     elif (mention is None or _bare_agent(mention)) and needs_antecedent(head_token):
-        # "the president said": the nearest earlier holder of that title, before the bare agent noun's own
-        # code ("president" -> GOV, no country), which stays the answer when there is none.
+        # "the ministry said": the last speaker or mention with that word, else its bare code
         mention = (_antecedent(doc, attribution, history, mentions, span.start)
-                   or _titled_speaker(doc, head, context) or mention)
+                   or _titled_speaker(doc, head, context, mention) or mention)
     if mention is None:
         mention = _named_speaker(doc, start, end, head, context)
     person = (head_token.ent_type_ == "PERSON" or is_person_pronoun(head_token)
@@ -180,9 +199,25 @@ def _resolve(
     return Speaker(span, mention, head_token.lemma_.lower(), person)
 
 
+def _namesake(doc: Doc, mention: ActorMention, mentions: Sequence[ActorMention]) -> bool:
+    """Whether the person ``mention`` is only the surname of another's full name ("Ivanka Trump")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    covered = {before.i} if any(m.start <= before.idx < m.end for m in mentions) else set()
+    return namesake_start(doc, span.start, span.end - 1, mention, covered) is not None
+
+
 def _bare_agent(mention: ActorMention) -> bool:
     """A generic agent noun with no country ("the president", "the ministry"): it may refer back."""
     return mention.basis == "agent-noun" and mention.country is None
+
+
+def _office(mention: ActorMention) -> bool:
+    """A personal office that names no one ("the president", "the American president"): the person holding it
+    may have been named before."""
+    return mention.basis == "agent-noun" and mention.kind == "role" and mention.role is not None
 
 
 def _token_mentions(doc: Doc, mentions: Sequence[ActorMention]) -> list[tuple[int, int, int, ActorMention]]:

@@ -16,6 +16,8 @@ _STOPS = frozenset({".", "!", "?", ";"})
 _ZONE_LIMIT = 40  # tokens looked at on each side of a quotation for its cue
 _DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 _SPEAKING_KINDS = ("verb", "verb-phrase", "prep-phrase")
+_LEADING_KINDS = (*_SPEAKING_KINDS, "lead")  # "lead": a verb that reports only beside a full quotation
+_CLOSERS = frozenset("\u201d\u00bb\"'")
 
 
 @dataclass(frozen=True)
@@ -104,11 +106,37 @@ def _is_full_clause(text: str, span: QuotedSpan, before: list[int], doc: Doc) ->
     )
 
 
-def _dash_cue(doc: Doc, after: list[int]) -> CueMatch | None:
-    """'"...” ― Pamela Padilla': a dash then a name stands for 'said'."""
-    if len(after) >= 2 and doc[after[0]].text in _DASHES and doc[after[1]].pos_ in ("PROPN", "NOUN", "DET"):
-        return CueMatch(after[0], after[0] + 1, "dash", after[0])
+def _dash_cue(doc: Doc, last: int, after: list[int]) -> CueMatch | None:
+    """'"...” ― Pamela Padilla': a dash then a name stands for 'said'. Spaces (a no-break space) between the mark,
+    the dash and the name do not count, and a dash the tokenizer glued to the closing mark (``”―``) is one too."""
+    words = [k for k in after if not doc[k].is_space]
+    mark = doc[last].text
+    if len(mark) > 1 and mark[0] in _CLOSERS and mark[1:] in _DASHES and words:
+        if doc[words[0]].pos_ in ("PROPN", "NOUN", "DET"):
+            return CueMatch(last, last + 1, "dash", last)
+    if len(words) >= 2 and doc[words[0]].text in _DASHES and doc[words[1]].pos_ in ("PROPN", "NOUN", "DET"):
+        return CueMatch(words[0], words[0] + 1, "dash", words[0])
     return None
+
+
+def _colon_lead(doc: Doc, index: TokenIndex, first: int, cue_at: dict[int, CueMatch]) -> list[int]:
+    """'He said:' ending the paragraph before a quotation that opens its own: the zone of that clause, if a cue is
+    in it (the block-quote convention); else nothing."""
+    k = first - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 1 or doc[k].text != ":" or index.in_quote[k]:
+        return []
+    zone = _zone(doc, index, k - 1, -1)[::-1]
+    return zone if _cue_in(zone[::-1], cue_at, _LEADING_KINDS) is not None else []
+
+
+def _ends_sentence(text: str, span: QuotedSpan, doc: Doc, after: list[int]) -> bool:
+    """'“That makes me smart.” Trump was ...': the quotation ends its sentence inside the marks and a capitalised
+    word follows, so what comes after is another sentence and not its attribution."""
+    words = [k for k in after if not doc[k].is_space]
+    inner = text[span.start : span.end].rstrip()
+    return bool(words) and inner[-1:] in ".!?" and doc[words[0]].text[:1].isupper()
 
 
 def _governing_cue(doc: Doc, first: int, cues: list[CueMatch]) -> CueMatch | None:
@@ -136,18 +164,22 @@ def mark_drafts(
         before_zone = (before[0], before[-1] + 1) if before else (first, first)
         after_zone = (after[0], after[-1] + 1) if after else (last + 1, last + 1)
         if _is_full_clause(text, span, before, doc):
-            cue = _cue_in(after, cue_at, _SPEAKING_KINDS) or _cue_in(before[::-1], cue_at, _SPEAKING_KINDS)
-            cue = cue or _cue_in(after + before[::-1], cue_at, ("adjunct", "noun")) or _dash_cue(doc, after)
-            zone = before_zone if cue is not None and cue.start < first else after_zone
             opens = not before and (
                 first == 0
                 or "\n" in doc[first - 1].text
                 or "\n" in text[doc[first - 1].idx : span.mark_start]
             )
+            if opens:
+                before = _colon_lead(doc, index, first, cue_at)
+                before_zone = (before[0], before[-1] + 1) if before else before_zone
+            speaking = (before[::-1], after) if _ends_sentence(text, span, doc, after) else (after, before[::-1])
+            cue = _cue_in(speaking[0], cue_at, _LEADING_KINDS) or _cue_in(speaking[1], cue_at, _LEADING_KINDS)
+            cue = cue or _cue_in(after + before[::-1], cue_at, ("adjunct", "noun")) or _dash_cue(doc, last, after)
+            zone = before_zone if cue is not None and cue.start < first else after_zone
             yield Draft(span.start, end, "direct", cue, zone, inner_first, cue is None, opens)
             continue
         zone = (before_zone[0], after_zone[1])
-        sentence_cues = [cue_at[k] for k in before + after if k in cue_at]
+        sentence_cues = [cue_at[k] for k in before + after if k in cue_at and cue_at[k].kind != "lead"]
         cue = _governing_cue(doc, inner_first, sentence_cues)
         cue = cue or _cue_in(before[::-1], cue_at, _SPEAKING_KINDS) or _cue_in(after, cue_at, _SPEAKING_KINDS)
         cue = cue or _cue_in(before[::-1] + after, cue_at, ("adjunct", "noun"))

@@ -13,6 +13,7 @@ from eventwire.records import ActorMention, Span
 
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "ccomp", "dep"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that as relative pronouns
 _CLIMB_DEPS = frozenset(
     {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "pobj", "dep", "npadvmod"}
 )
@@ -112,6 +113,21 @@ def _speaker_head(doc: Doc, cue: CueMatch, lo: int, hi: int) -> Token | None:
     return subject
 
 
+def relative_noun(token: Token) -> Token | None:
+    """'Stevie Wonder, who joked ...': the noun a relative pronoun's clause modifies (the last of a list it
+    follows: 'Will Smith and Stevie Wonder, who joked' is Wonder); None for any other token."""
+    clause = token.head
+    if token.tag_ not in _RELATIVE_TAGS or clause.dep_ != "relcl" or clause.head.i > token.i:
+        return None
+    noun = clause.head
+    for _ in range(8):
+        later = [c for c in noun.children if c.dep_ == "conj" and c.i < token.i]
+        if not later:
+            break
+        noun = later[-1]
+    return noun
+
+
 def _chunk_root(doc: Doc, lo: int, hi: int) -> Token | None:
     """The nominal whose head lies outside tokens [lo, hi): the phrase a parse across quote marks missed."""
     for k in range(lo, hi):
@@ -128,7 +144,7 @@ def attribute(doc: Doc, cue: CueMatch, lo: int = 0, hi: int | None = None) -> At
     subject = _speaker_head(doc, cue, lo, hi)
     if subject is not None and not lo <= subject.i < hi:
         subject = None
-    if subject is None and cue.kind in ("verb", "verb-phrase") and lo < cue.start:
+    if subject is None and cue.kind in ("verb", "verb-phrase", "lead") and lo < cue.start:
         subject = _chunk_root(doc, lo, cue.start)
     if subject is None:
         return Attribution(cue)
@@ -179,7 +195,16 @@ def overlapping_mention(
             return 0, mention.start
         return min(_depth_below(doc, t, head_token) for t in span), mention.start
 
-    return min(inside, key=rank)
+    best = min(inside, key=rank)
+    if best.kind == "role" and best.basis == "agent-noun":  # "The minister, Mr. Guajardo Villarreal," is him
+        named = [m for m in inside if m.kind == "person" and _in_apposition(doc, m, head_token)]
+        return named[0] if named else best
+    return best
+
+
+def _in_apposition(doc: Doc, mention: ActorMention, head: Token) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "appos" and span.start <= c.i < span.end for c in head.children)
 
 
 def is_person_pronoun(token: Token) -> bool:
