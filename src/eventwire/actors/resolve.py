@@ -16,6 +16,7 @@ from eventwire.actors.names import NameIndex, NameMatch, SectorMatch
 from eventwire.actors.unknown import description_before, name_country, name_sector
 from eventwire.knowledge.actors import Actor, Country, Institution
 from eventwire.knowledge.words import word_list
+from eventwire.nlp.arrays import token_arrays
 from eventwire.records import ActorMention
 
 MetonymTest = Callable[[Doc, int, int], bool]
@@ -594,8 +595,12 @@ def resolve_pronouns(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
     """
     context = Context(doc, [(m.start_i, m.end_i, m.head_i, m.mention) for m in found])
     extra = []
-    for tok in doc:
-        if tok.pos_ != "PRON" or tok.lower_ in BODY_PRONOUNS and not refers(tok):
+    pos = token_arrays(doc).pos
+    for i in range(len(doc)):
+        if pos[i] != "PRON":
+            continue
+        tok = doc[i]
+        if tok.lower_ in BODY_PRONOUNS and not refers(tok):
             continue
         # they/their are left to the quote finder: as event arguments a group pronoun over compound
         # subjects and their objects is wrong more often than right (PETRARCH unit records, measured).

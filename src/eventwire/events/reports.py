@@ -13,6 +13,7 @@ from eventwire.events.subjects import subject_tokens
 from eventwire.events.targets import slot_nouns
 from eventwire.events.triggers import matches
 from eventwire.knowledge.patterns import Pattern, Patterns
+from eventwire.nlp.arrays import token_arrays
 from eventwire.records import ActorMention
 
 # Sectors that speak for their state: a state saying its own forces struck is no accusation.
@@ -30,9 +31,13 @@ def reported_accusations(
     a news outlet reports, and not where the speech verb already codes an accusation ("alleged that")."""
     accusing = {e.trigger_i for e in found if e.code.startswith("11")}
     out: list[EventCandidate] = []
-    for tok in doc:
+    deps = token_arrays(doc).dep
+    for i in range(len(doc)):
+        if deps[i] != "ccomp":
+            continue
+        tok = doc[i]
         head = tok.head
-        if (tok.dep_ != "ccomp" or head.i in accusing or is_negated(head)
+        if (head.i in accusing or is_negated(head)
                 or patterns.modality.get((head.lemma_.lower(), "VERB")) != "speech"):
             continue
         pattern = reported_pattern(tok, patterns)
