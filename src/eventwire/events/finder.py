@@ -30,6 +30,10 @@ from eventwire.events.targets import force_destinations, own_force, slot_nouns, 
 from eventwire.events.triggers import discarded_tokens, in_since_phrase, matches, trigger_end, trigger_patterns
 from eventwire.knowledge.patterns import Pattern, Patterns
 
+# Roots of deeds done with a partner (CAMEO 03-09: intent, meetings, diplomatic and material cooperation, aid,
+# yielding, investigation): one done on a thing in the actor's own country has no partner in the place.
+PARTNER_ROOTS = frozenset(f"{n:02d}" for n in range(3, 10))
+
 
 def find_events(
     doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns, place_country: PlaceCountry | None = None
@@ -141,6 +145,11 @@ def code_trigger(
         # "inspected the refineries in Iran": a thing in a place stands for the place's country.
         targets = next((placed for noun in slot_nouns(tok, anchor, pattern)
                         if (placed := place_targets(noun, lookup, place_country))), [])
+        # "Macron hosted a climate summit in Paris": a deed of cooperation (03-09) on a thing in the source's own
+        # country is done at home, with no partner. A statement about it ("sorrow for the shootings in Texas") is
+        # still about that place, and force used at home is used there ("shelled positions in Yemen").
+        home = {s.mention.country for s in sources if s.mention.country and pattern.code[:2] in PARTNER_ROOTS}
+        targets = [t for t in targets if t.mention.code not in home]
     if not targets and pattern.code[:2] in patterns.place_target_roots and place_country is not None and means is None:
         # "shelled Kharkiv", "air strikes on Gaza": a slot holding a place the knowledge base does not name.
         targets = [slot_place for noun in slot_nouns(tok, anchor, pattern)
