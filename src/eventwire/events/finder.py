@@ -26,7 +26,7 @@ from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, modifier_sources, origin_sources
 from eventwire.events.subjects import subject_tokens
-from eventwire.events.targets import force_destinations, own_force, slot_nouns, target_tokens
+from eventwire.events.targets import between_objects, force_destinations, own_force, slot_nouns, target_tokens
 from eventwire.events.triggers import discarded_tokens, in_since_phrase, matches, trigger_end, trigger_patterns
 from eventwire.knowledge.patterns import Pattern, Patterns
 
@@ -133,6 +133,12 @@ def code_trigger(
                 if m is not None]
         sent = distinct(doc, [as_actor(m) for m in lookup.expand(sent, doc, places=True, limit=MAX_CONJUNCTS)])
         targets = sent or ([] if one_sided(pattern) else targets)
+    if targets and sources and all(t.mention.code in {s.mention.country for s in sources} for t in targets):
+        # "Maduro closed Venezuela's borders with Brazil": the source's own state owns the object; the parties it
+        # names are whom the deed is done to. With none the pair stays ("Merkel defended Germany's decision").
+        parties = [m for noun in (*slot_nouns(tok, anchor, pattern), tok) for p in between_objects(noun, depth=1)
+                   if (m := lookup.for_phrase(p, owners=True, places=True)) is not None]
+        targets = distinct(doc, [as_actor(m) for m in dict.fromkeys(parties)]) or targets
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
     negated = negated and not pattern.negation  # a negation pattern's code already says it
     coded = code_for(pattern, kind, negated, patterns)
