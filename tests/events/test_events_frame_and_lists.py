@@ -217,3 +217,15 @@ def test_own_forces_alone_leave_a_one_sided_deed_one_sided():
 def test_someone_elses_forces_stay_the_target():
     assert triples("Mali expelled UN peacekeepers.") == [("MLI", "IGOUNO", "1661", False, False)]
     assert triples("The army attacked police in Lagos.") == [("MIL", "COP", "190", False, False)]
+
+
+def test_a_cooperative_deed_at_home_has_no_partner_in_its_place():
+    # the summit is held in the host's own country: no guest is named, so no dyad
+    assert triples("Macron is hosting a climate summit in Paris on Tuesday.") == []
+    assert triples("France inspected the refineries in Iran.") == [("FRA", "IRN", "090", False, False)]
+
+
+def test_the_sources_own_state_owning_the_object_gives_way_to_the_parties_it_names():
+    assert sorted(triples("Maduro has closed Venezuela's borders with Brazil and Colombia.")) == [
+        ("VENGOV", "BRA", "172", False, False), ("VENGOV", "COL", "172", False, False)]
+    assert triples("Merkel defended Germany's decision.") == [("DEUELI", "DEU", "052", False, False)]

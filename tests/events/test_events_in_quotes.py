@@ -71,3 +71,20 @@ def test_a_speakers_we_is_the_speakers_name():
 
 def test_a_pronoun_whose_referent_is_named_in_another_sentence_stays():
     assert ends("Norway is a rich country. It sent aid to Sudan.") == [("It", "070", "Sudan")]
+
+
+def test_a_plural_speakers_they_in_reported_speech_is_the_speaker():
+    assert ends("Kenyan police said they arrested three Somali men.") == [("Kenyan police", "173", "Somali men")]
+    found, quotes = coded("Sri Lankan Tamil rebels have said that they will release two Indian soldiers.")
+    assert found == [("LKAREB", "INDMIL", "035", "Q1")] and quotes == {"Q1": "indirect"}
+
+
+def test_a_list_of_speakers_is_not_one_they():
+    # one mention cannot stand for each of "France and Germany"; half the list would be half the deed
+    assert ends("France and Germany said they would send aid to Turkey.") == []
+
+
+def test_they_inside_a_clause_the_speech_verb_does_not_report_is_not_the_speaker():
+    # "they" is the subject of a clause inside the reported one, whose own subject is someone else.
+    assert all(source != "Kenyan police" for source, *_ in ends(
+        "Kenyan police said Uganda knew that they arrested three Somali men."))

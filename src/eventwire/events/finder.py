@@ -26,10 +26,14 @@ from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, modifier_sources, origin_sources
 from eventwire.events.subjects import subject_tokens
-from eventwire.events.targets import force_destinations, own_force, slot_nouns, target_tokens
+from eventwire.events.targets import between_objects, force_destinations, own_force, slot_nouns, target_tokens
 from eventwire.events.triggers import discarded_tokens, in_since_phrase, matches, trigger_end, trigger_patterns
 from eventwire.knowledge.patterns import Pattern, Patterns
 from eventwire.nlp.arrays import token_arrays
+
+# Roots of deeds done with a partner (CAMEO 03-09: intent, meetings, diplomatic and material cooperation, aid,
+# yielding, investigation): one done on a thing in the actor's own country has no partner in the place.
+PARTNER_ROOTS = frozenset(f"{n:02d}" for n in range(3, 10))
 
 
 def find_events(
@@ -132,6 +136,12 @@ def code_trigger(
                 if m is not None]
         sent = distinct(doc, [as_actor(m) for m in lookup.expand(sent, doc, places=True, limit=MAX_CONJUNCTS)])
         targets = sent or ([] if one_sided(pattern) else targets)
+    if targets and sources and all(t.mention.code in {s.mention.country for s in sources} for t in targets):
+        # "Maduro closed Venezuela's borders with Brazil": the source's own state owns the object; the parties it
+        # names are whom the deed is done to. With none the pair stays ("Merkel defended Germany's decision").
+        parties = [m for noun in (*slot_nouns(tok, anchor, pattern), tok) for p in between_objects(noun, depth=1)
+                   if (m := lookup.for_phrase(p, owners=True, places=True)) is not None]
+        targets = distinct(doc, [as_actor(m) for m in dict.fromkeys(parties)]) or targets
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
     negated = negated and not pattern.negation  # a negation pattern's code already says it
     coded = code_for(pattern, kind, negated, patterns)
@@ -144,6 +154,11 @@ def code_trigger(
         # "inspected the refineries in Iran": a thing in a place stands for the place's country.
         targets = next((placed for noun in slot_nouns(tok, anchor, pattern)
                         if (placed := place_targets(noun, lookup, place_country))), [])
+        # "Macron hosted a climate summit in Paris": a deed of cooperation (03-09) on a thing in the source's own
+        # country is done at home, with no partner. A statement about it ("sorrow for the shootings in Texas") is
+        # still about that place, and force used at home is used there ("shelled positions in Yemen").
+        home = {s.mention.country for s in sources if s.mention.country and pattern.code[:2] in PARTNER_ROOTS}
+        targets = [t for t in targets if t.mention.code not in home]
     if not targets and pattern.code[:2] in patterns.place_target_roots and place_country is not None and means is None:
         # "shelled Kharkiv", "air strikes on Gaza": a slot holding a place the knowledge base does not name.
         targets = [slot_place for noun in slot_nouns(tok, anchor, pattern)
