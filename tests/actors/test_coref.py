@@ -231,3 +231,28 @@ def test_a_name_in_the_paragraph_beats_the_speaker_quoted_a_paragraph_before(cod
             "Ed Fowler met farmers in Iowa. \"We will help,\" he said.")
     q = quote_with(code(text), "We will help")
     assert q.speaker is not None and q.speaker.name == "Ed Fowler"
+
+
+def test_a_speaker_written_as_an_earlier_resolved_one_is_that_speaker():
+    from eventwire.quotes.finder import Speaker, _said_before
+    from eventwire.records import ActorMention, Span
+
+    ledger = ActorMention(40, 51, "Grey Ledger", "grey-ledger", "Grey Ledger", None, None, None, None,
+                          kind="organisation")
+    history = [Speaker(Span(40, 51, "Grey Ledger"), ledger), Speaker(Span(90, 95, "Smith"), None)]
+    again = _said_before(Span(200, 211, "Grey Ledger"), history)
+    assert again is not None and again.name == "Grey Ledger" and (again.start, again.end) == (200, 211)
+    assert _said_before(Span(300, 305, "Smith"), history) is None  # never resolved: nothing to reuse
+    assert _said_before(Span(300, 311, "the website"), history) is None
+
+
+def test_a_surname_given_in_full_before_is_that_person_whatever_its_tag(code):
+    text = ("Justice Frank Nervo rejected the request on Thursday.\n\n"
+            "\"The court will not take that action,\" Nervo wrote.")
+    q = quote_with(code(text), "will not take")
+    assert q.speaker is not None and q.speaker.name == "Frank Nervo"
+
+
+def test_a_country_inside_a_persons_name_is_not_the_speaker(code):
+    (q,) = code("“We will achieve justice,” Police Chief Chuck Jordan said on Monday in Tulsa.").quotes
+    assert q.speaker is not None and q.speaker.name == "Chuck Jordan" and q.speaker.code != "JOR"
