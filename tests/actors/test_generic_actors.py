@@ -215,3 +215,41 @@ def test_the_sentence_country_does_not_merge_two_officials_into_one_actor():
     rec = record("Romania's president refused a request from the justice minister to resign.")
     assert mention(rec, "Romania's president")["code"] == "ROUGOV"
     assert mention(rec, "justice minister")["country_basis"] != "sentence"
+
+
+# ---------------------------------------------------------------- a known surname in another person's name
+
+
+def test_a_known_surname_inside_another_persons_name_is_not_that_person():
+    rec = eventwire.code_text("Hunter Biden met his lawyers in Wilmington on Monday. Biden said the case against "
+                              "him was political.", published="2024-03-01").to_dict()
+    assert "joe-biden" not in {m["id"] for m in rec["mentions"]}
+    assert not [m for m in rec["mentions"] if "Biden" in m["text"]]  # nor a "hunter" (CVL) by his first name
+
+
+def test_the_known_person_named_in_full_keeps_the_bare_surname():
+    text = "President Joe Biden spoke with Hunter Biden on Monday. Later Biden flew to Ohio."
+    by_start = {m["start"]: m["id"] for m in eventwire.code_text(text, published="2024-03-01").to_dict()["mentions"]}
+    assert by_start.get(text.index("Joe Biden")) == "joe-biden"
+    assert by_start.get(text.index("Hunter Biden") + len("Hunter ")) != "joe-biden"
+    assert by_start.get(text.index("Later Biden") + len("Later ")) == "joe-biden"
+
+
+def test_a_courtesy_title_or_middle_initial_leaves_a_known_person_alone():
+    rec = eventwire.code_text("Mr Putin met the governors in Moscow on Monday.", published="2024-03-01").to_dict()
+    assert "vladimir-putin" in {m["id"] for m in rec["mentions"]}
+
+
+def test_a_described_unknown_person_keeps_the_code_by_surname():
+    rec = record("Opposition leader Maria Castellanos was arrested in Caracas on Monday. Castellanos said the "
+                 "charges were false.")
+    first = mention(rec, "Maria Castellanos")
+    later = [m for m in rec["mentions"] if m["text"] == "Castellanos"]
+    assert later and later[0]["id"] == first["id"] and later[0]["code"] == first["code"]
+    assert later[0]["basis"] == "title"
+
+
+def test_a_surname_two_described_people_share_is_left_alone():
+    rec = record("Opposition leader Maria Castellanos met journalist Pedro Castellanos, rebel commander Luis "
+                 "Castellanos and opposition leader Maria Castellanos again in Caracas. Castellanos said nothing.")
+    assert not [m for m in rec["mentions"] if m["text"] == "Castellanos"]

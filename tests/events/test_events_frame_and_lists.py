@@ -76,6 +76,16 @@ def test_plan_and_future_are_hypothetical():
     assert all(h for *_, h in triples("Biden will meet Xi in Bali."))
 
 
+def test_a_meeting_that_will_be_held_is_agreed():
+    # CAMEO 036 "agree to meet": a meeting its actor will hold ("will meet", "would hold talks") is an agreement
+    # to meet; one that only may happen, or a scheduled deed of another root, keeps its code, hypothetical.
+    assert triples("Macron will meet Scholz in Berlin on Friday.") == [("FRAGOV", "DEUGOV", "036", False, True)]
+    assert triples("Macron said he would hold talks with Scholz.") == [("FRAGOV", "DEUGOV", "036", False, True)]
+    assert sorted(triples("Macron may meet Scholz.")) == [("DEUGOV", "FRAGOV", "040", False, True),
+                                                          ("FRAGOV", "DEUGOV", "040", False, True)]
+    assert triples("Germany will send aid to Turkey.") == [("DEU", "TUR", "070", False, True)]
+
+
 def test_an_adjective_after_be_is_no_schedule():
     assert triples("Russia was quick to condemn Ukraine.") == [("RUS", "UKR", "111", False, False)]
 
@@ -186,3 +196,24 @@ def test_a_denied_deed_is_kept_negated_and_the_denial_itself_is_not():
     assert triples("Iran denied supplying drones to Russia.") == [("IRN", "RUS", "072", True, False)]
     assert [t[2:4] for t in triples("Russia denies attacking Ukrainian ports.")] == [("016", False)]
     assert [t[2:4] for t in triples("Iran supplied drones to Russia.")] == [("072", False)]
+
+
+# --- Whom: one's own forces are the means, not the target -----------------------------------------------------
+
+def test_forces_turned_against_someone_target_them():
+    assert triples("Chile mobilized troops for a war against Peru.") == [("CHL", "PER", "154", False, False)]
+    assert triples("Israel mobilized the army for an assault against Hamas.") == [
+        ("ISR", "PSEREBHAM", "154", False, False)]
+
+
+def test_forces_sent_somewhere_target_the_place_they_go():
+    assert triples("Germany refused to send peacekeepers to Mali.") == [("DEU", "MLI", "120", False, False)]
+
+
+def test_own_forces_alone_leave_a_one_sided_deed_one_sided():
+    assert triples("Chile mobilized the army.") == [("CHL", None, "154", False, False)]
+
+
+def test_someone_elses_forces_stay_the_target():
+    assert triples("Mali expelled UN peacekeepers.") == [("MLI", "IGOUNO", "1661", False, False)]
+    assert triples("The army attacked police in Lagos.") == [("MIL", "COP", "190", False, False)]

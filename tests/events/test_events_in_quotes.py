@@ -51,3 +51,23 @@ def test_my_is_not_the_speaker():
 def test_a_deed_outside_any_quote_has_none():
     found, _ = coded("Russia attacked Ukraine on Monday.")
     assert found == [("RUS", "UKR", "190", None)]
+
+
+def ends(text: str) -> list[tuple[str, str, str | None]]:
+    record = eventwire.code_text(text, published="2024-05-10").to_dict()
+    return [(e["source"]["text"], e["cameo"], (e["target"] or {}).get("text")) for e in record["events"]]
+
+
+def test_a_pronoun_named_in_its_sentence_is_the_name():
+    # One referent, one actor: "it" is Norway, and the record's event says so with the words that name it.
+    assert ends("Norway said on Monday that it would send aid to Sudan.") == [("Norway", "033", "Sudan")]
+    assert ends("The Chilean president said he had rejected a request from Peru.") == [
+        ("Chilean president", "120", "Peru")]
+
+
+def test_a_speakers_we_is_the_speakers_name():
+    assert ends('"We will never recognise Kosovo," Vucic said.') == [("Vucic", "120", "Kosovo")]
+
+
+def test_a_pronoun_whose_referent_is_named_in_another_sentence_stays():
+    assert ends("Norway is a rich country. It sent aid to Sudan.") == [("It", "070", "Sudan")]

@@ -19,6 +19,8 @@ PINNED = {
     "m006_incremental_clusters": "c12669be28e3ef5c",
     "m007_event_background": "da23a4155c3b00ad",
     "m008_event_flag_indexes": "8522228d9bb83791",
+    "m009_dyad_days": "65f133cd0859f55f",
+    "m010_event_page_indexes": "977e49ac1c880452",
 }
 
 
@@ -93,8 +95,8 @@ def test_the_event_day_is_filled_for_an_existing_store(tmp_path):
     conn = open_existing(path)  # as `eventwire export` opens it
     assert days(conn) == EXPECTED_DAYS
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"events_day", "events_source_country_day", "events_dyad_country_flags"} <= indexes
-    assert not {"events_date", "events_dyad_country", "events_dyad_country_day"} & indexes
+    assert {"events_day", "events_source_country_page", "events_dyad_country_flags"} <= indexes
+    assert not {"events_date", "events_dyad_country", "events_dyad_country_day", "events_source_country_day"} & indexes
 
 
 def test_triggers_keep_the_event_day_in_step(tmp_path):

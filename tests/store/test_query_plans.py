@@ -1,5 +1,5 @@
 """The API's filters walk an index (EXPLAIN QUERY PLAN): date ranges seek ``events_day`` (the stored day, not
-a COALESCE over a join), code prefixes seek a code index, sides and dyads their ``(..., day)`` indexes; no
+a COALESCE over a join), code prefixes seek a code index, sides and dyads their ``(..., day, ...)`` indexes; no
 query reads the whole events table. Checked with and without planner statistics (which index wins may
 depend on them: any index that seeks the filter is fine)."""
 
@@ -53,12 +53,12 @@ def assert_indexed(lines):
 
 @pytest.mark.parametrize(("f", "seek"), [
     (EventFilter(**WINDOW), r"events_day \(day>\? AND day<\?\)"),
-    (EventFilter(country="RUS", **WINDOW), r"events_\w+_country_day \(\w+_country=\? AND day>\? AND day<\?"),
-    (EventFilter(source_country="RUS", root="11", **WINDOW), r"events_source_country_day"),
+    (EventFilter(country="RUS", **WINDOW), r"events_\w+_country_page \(\w+_country=\? AND day>\? AND day<\?"),
+    (EventFilter(source_country="RUS", root="11", **WINDOW), r"events_source_country_page"),
     (EventFilter(cameo="11"), r"events_cameo \(cameo>\? AND cameo<\?\)|events_day"),
     (EventFilter(cameo="11", **WINDOW), r"events_cameo|events_day \(day>\? AND day<\?\)"),
     (EventFilter(actor="RUS"), r"(source|target)_code>\? AND \w+_code<\?"),
-    (EventFilter(dyad=Dyad("RUS", "ARM"), **WINDOW), r"events_\w+_day \((source|target)_country=\? AND "),
+    (EventFilter(dyad=Dyad("RUS", "ARM"), **WINDOW), r"events_\w+_(page|flags) \((source|target)_country=\? AND "),
 ])
 @pytest.mark.parametrize("after", [None, ("2024-08-20", 10**6)], ids=["first page", "later page"])
 def test_event_pages_use_an_index(conn, f, seek, after):
@@ -66,6 +66,17 @@ def test_event_pages_use_an_index(conn, f, seek, after):
     assert_indexed(lines)
     if after is None:
         assert all(re.search(seek, line) for line in events_access(lines)), lines
+
+
+@pytest.mark.parametrize("f", [EventFilter(country="RUS", root="11", **WINDOW),
+                               EventFilter(source_country="ARM", quad_class=3, **WINDOW),
+                               EventFilter(target_country="RUS", **WINDOW)])
+def test_a_country_page_filters_in_its_index(conn, f):
+    """The filters of a country's page (CAMEO, root, quad class, the flags of actual events) are in the side
+    indexes (m010): the page's query reads no table row, only index entries."""
+    lines = plan(conn, *event_page_sql(actual_events(f), None, 50))
+    assert events_access(lines) and all(re.search(r"COVERING INDEX events_\w+_country_page", line)
+                                        for line in events_access(lines)), lines
 
 
 def test_a_later_page_seeks_to_its_cursor(conn):

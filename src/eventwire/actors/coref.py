@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwire.knowledge.words import word_list, word_map
+from eventwire.nlp.arrays import token_arrays
 from eventwire.records import ActorMention
 
 GENDERS = word_map("person_genders")
@@ -55,11 +56,11 @@ def quoted_tokens(doc: Doc) -> list[bool]:
 
     A token-level reading of the marks, reset at each paragraph end; ``quotes/marks.py`` is the full one.
     """
+    arrays = token_arrays(doc)
     out: list[bool] = []
     inside = False
-    for tok in doc:
-        text = tok.text
-        if tok.is_space and "\n" in text:
+    for text, space, ws in zip(arrays.text, arrays.is_space, arrays.whitespace, strict=True):
+        if space and "\n" in text:
             inside = False
             out.append(False)
             continue
@@ -71,7 +72,7 @@ def quoted_tokens(doc: Doc) -> list[bool]:
             inside = False
         else:
             out.append(inside)
-        if "\n" in tok.whitespace_:
+        if "\n" in ws:
             inside = False
     return out
 
@@ -106,14 +107,15 @@ def namesake_start(doc: Doc, start_i: int, head_i: int, mention: ActorMention, c
 
 def paragraph_ids(doc: Doc) -> list[int]:
     """Per token: the number of its paragraph (a line break ends one)."""
+    arrays = token_arrays(doc)
     out, para = [], 0
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
+    for text, space, ws in zip(arrays.text, arrays.is_space, arrays.whitespace, strict=True):
+        if space and "\n" in text:
             out.append(para)
             para += 1
             continue
         out.append(para)
-        if "\n" in tok.whitespace_:
+        if "\n" in ws:
             para += 1
     return out
 
@@ -186,9 +188,11 @@ class Context:
             plural = ent.label_ == "NORP" or ent.root.tag_ in {"NNS", "NNPS"}
             out.append(self._candidate(ent.start, ent.end, ent.root.i, name, None, person, plural))
             taken.update(range(ent.start, ent.end))
-        for tok in doc:
-            if tok.i in taken or tok.dep_ not in SUBJECT_DEPS:
+        deps = token_arrays(doc).dep
+        for i in range(len(doc)):
+            if i in taken or deps[i] not in SUBJECT_DEPS:
                 continue
+            tok = doc[i]
             if tok.tag_ == "NNS":  # "protesters said they": an unnamed group is a plural antecedent too
                 out.append(self._candidate(tok.i, tok.i + 1, tok.i, tok.text, None, False, True))
             elif (tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_LABELS  # a name the tagger missed,

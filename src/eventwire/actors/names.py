@@ -9,6 +9,7 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from eventwire.knowledge.actors import Actor, Country, Institution, KnowledgeBase, SectorPhrase
+from eventwire.nlp.arrays import token_arrays
 
 Tokenize = Callable[[str], list[str]]
 
@@ -75,6 +76,7 @@ class NameIndex:
         self.max_name = max((len(k) for k in self.names), default=1)
         self.first_words = {k[0] for k in self.names}
         self.max_sector = max((len(k) for k in self.sectors), default=1)
+        self.sector_first_words = {k[0] for k in self.sectors}
 
     def _add(self, words: list[str], entry: NameEntry) -> None:
         key = tuple(w.lower() for w in words if w.lower() != "the")
@@ -86,15 +88,17 @@ class NameIndex:
         return scan(doc, self._longest_name)
 
     def _longest_name(self, doc: Doc, i: int) -> NameMatch | None:
-        cased = doc[i].text[:1].isupper()
-        if not cased and (self.common_words is None or doc[i].pos_ != "PROPN"):
+        arrays = token_arrays(doc)
+        text, lower = arrays.text, arrays.lower
+        cased = text[i][:1].isupper()
+        if not cased and (self.common_words is None or arrays.pos[i] != "PROPN"):
             return None  # an uncased name must be all proper nouns (``_uncased_ok``): cheap test first
-        if doc[i].lower_ not in self.first_words:
+        if lower[i] not in self.first_words:
             return None
         for n in range(min(self.max_name, len(doc) - i), 0, -1):
-            key = tuple(t.lower_ for t in doc[i : i + n])
+            key = tuple(lower[i : i + n])
             entries = self.names.get(key)
-            if entries and doc[i + n - 1].text[:1].isalnum():
+            if entries and text[i + n - 1][:1].isalnum():
                 if not cased:
                     entries = [e for e in entries if e.kind in UNCASED_KINDS and self._uncased_ok(doc, i, n)]
                     if not entries:
@@ -103,22 +107,27 @@ class NameIndex:
         return None
 
     def _uncased_ok(self, doc: Doc, i: int, n: int) -> bool:
-        words = doc[i : i + n]
+        arrays = token_arrays(doc)
         common = self.common_words or frozenset()
-        return all(t.pos_ == "PROPN" and len(t.text) >= 3 and t.is_alpha and t.lower_ not in common for t in words)
+        return all(arrays.pos[k] == "PROPN" and len(arrays.text[k]) >= 3 and arrays.is_alpha[k]
+                   and arrays.lower[k] not in common for k in range(i, i + n))
 
     def match_sectors(self, doc: Doc) -> list[SectorMatch]:
         """Longest leftmost sector phrases, by lower-case form or lemma of the last word."""
         return scan(doc, self._longest_sector)
 
     def _longest_sector(self, doc: Doc, i: int) -> SectorMatch | None:
+        arrays = token_arrays(doc)
+        pos, lower = arrays.pos, arrays.lower
+        if lower[i] not in self.sector_first_words and arrays.lemma[i].lower() not in self.sector_first_words:
+            return None  # no phrase starts with the word (nor, alone, with its lemma): cheap test first
         for n in range(min(self.max_sector, len(doc) - i), 0, -1):
-            if doc[i + n - 1].pos_ not in {"NOUN", "PROPN"}:
+            if pos[i + n - 1] not in {"NOUN", "PROPN"}:
                 continue
-            words = [t.lower_ for t in doc[i : i + n]]
+            words = lower[i : i + n]
             sector = self.sectors.get(tuple(words))
             if sector is None:
-                words[-1] = doc[i + n - 1].lemma_.lower()
+                words[-1] = arrays.lemma[i + n - 1].lower()
                 sector = self.sectors.get(tuple(words))
             if sector is not None:
                 return SectorMatch(i, i + n, sector)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.coref import Context
 from eventwire.actors.generic import COUNTRY_BOUND, bare_label, entity_at, place_run_country, stands_alone
@@ -24,6 +25,7 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_PRONOUNS = word_list("person_pronouns")  # data/words/NAME.tsv: each header says what it is for
 BODY_PRONOUNS = word_list("body_pronouns")
 EXPLETIVE_HEADS = word_list("expletive_heads")
+HONORIFICS = word_list("honorifics")
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}  # a noun phrase's head, not a modifier
 
 
@@ -38,7 +40,7 @@ class TokenMention:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", folded(text.lower())).strip("-")
 
 
 def resolve_actors(
@@ -53,13 +55,15 @@ def resolve_actors(
     organisation's name ("the Delhi Police").
     """
     names = [m for m in index.match_names(doc) if not inside_other_name(doc, m, place_country)]
+    sectors = index.match_sectors(doc)
+    title_at = {i for sm in sectors if sm.sector.role for i in range(sm.start_i, sm.end_i)}  # "President"
+    names = without_other_people(doc, names, title_at)
     by_token = {i: m for m in names for i in range(m.start_i, m.end_i)}
     found: list[TokenMention] = []
     for match in names:
         mention = mention_for_name(doc, match, day, is_metonym)
         if mention:
             found.append(mention)
-    sectors = index.match_sectors(doc)
     found.extend(named_organisations(doc, sectors, by_token, found, major_place))
     taken = {i for m in found for i in range(m.start_i, m.end_i)}
     sector_mentions: dict[int, TokenMention] = {}
@@ -86,6 +90,7 @@ def resolve_actors(
                                            if m.mention.country or sm.sector.phrase not in COUNTRY_BOUND)]
     found.extend(titled_names(doc, found, titles, index, by_token, place_country))
     found = one_per_referent(doc, found)
+    found.extend(surnames_of_described(doc, found))
     found.sort(key=lambda m: m.start_i)
     found.extend(resolve_pronouns(doc, found))
     found.sort(key=lambda m: m.start_i)
@@ -112,6 +117,103 @@ def inside_other_name(doc: Doc, match: NameMatch, place_country: PlaceCountry | 
     if ent.label_ == "PERSON":
         return ent.end > match.end_i and doc[match.end_i].pos_ == "PROPN" and doc[match.end_i].text[:1].isupper()
     return place_country is not None and place_country(ent.text) is not None
+
+
+def own_name_words(actor: Actor) -> frozenset[str]:
+    """The lower-case words of every name the knowledge base gives a person ("vladimir", "putin")."""
+    return frozenset(folded(w.lower()) for phrase in (actor.name, *actor.aliases)
+                     for w in re.split(r"[\s\-]+", phrase) if w)
+
+
+def names_someone_else(doc: Doc, match: NameMatch, names_at: set[int], title_at: set[int]) -> bool:
+    """Whether a known person's name is only part of another person's name the parser tagged: "Jimmy Lai" is
+    not Lai Ching-te, "Hunter Biden" not Joe Biden. A capitalised word of the name that is none of the known
+    person's own names, no title ("President", "Mr") and no other known name tells so; "Vladimir V. Putin",
+    "President Putin" and "Mr Putin" stay Putin."""
+    if match.entry.kind != "person" or not isinstance(match.entry.ref, Actor):
+        return False
+    ent = entity_at(doc, match.start_i)
+    if ent is None or ent.label_ != "PERSON":
+        return False
+    own = own_name_words(match.entry.ref)
+    for t in name_run(doc, ent, match):
+        if not (t.is_alpha and t.text[:1].isupper()):
+            continue
+        if folded(t.lower_) in own or t.lower_.rstrip(".") in HONORIFICS or t.i in title_at or t.i in names_at:
+            continue
+        return True
+    return False
+
+
+def name_run(doc: Doc, ent: Span, match: NameMatch) -> list[Token]:
+    """The tokens of ``ent`` on either side of ``match`` up to a possessive or a punctuation mark other than a
+    hyphen or a full stop: "Jimmy" in "Jimmy Lai", not "HTS" in "al-Sharaa's HTS"."""
+    run: list[Token] = []
+    for side in (range(match.start_i - 1, ent.start - 1, -1), range(match.end_i, ent.end)):
+        for i in side:
+            t = doc[i]
+            if t.text in POSSESSIVE or (t.is_punct and t.text not in {"-", "."}):
+                break
+            run.append(t)
+    return run
+
+
+def folded(word: str) -> str:
+    """A word without its accents ("mélanie" -> "melanie")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def without_other_people(doc: Doc, names: list[NameMatch], title_at: set[int]) -> list[NameMatch]:
+    """The name matches less those inside another person's name (``names_someone_else``), and less the bare
+    surname of such a person later on ("Jimmy Lai ... Lai said"), unless the known person is also named in
+    full in the document or the surname follows a capitalised title ("President Lai")."""
+    names_at = {i for m in names for i in range(m.start_i, m.end_i)}
+    other = [m for m in names if names_someone_else(doc, m, names_at - set(range(m.start_i, m.end_i)), title_at)]
+    if not other:
+        return names
+    words = {(id(m.entry.ref), doc[m.start_i : m.end_i].text.lower()) for m in other}
+    in_full = {id(m.entry.ref) for m in names if m not in other and m.end_i - m.start_i > 1}
+    kept = []
+    for m in names:
+        if m in other:
+            continue
+        ref = id(m.entry.ref)
+        titled = m.start_i > 0 and m.start_i - 1 in title_at and doc[m.start_i - 1].text[:1].isupper()
+        if (ref, doc[m.start_i : m.end_i].text.lower()) in words and ref not in in_full and not titled:
+            continue
+        kept.append(m)
+    return kept
+
+
+def surnames_of_described(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
+    """A person the knowledge base lacks, coded by the title the text gave them ("publisher Jose Ruben Zamora"),
+    keeps that code when later named by surname alone ("Zamora said"); a surname two such people share is
+    left alone."""
+    by_surname: dict[str, TokenMention | None] = {}
+    for m in found:
+        words = m.mention.name.split() if m.mention.name else []
+        if m.mention.kind == "person" and m.mention.basis == "title" and len(words) > 1:
+            if words[-1] not in by_surname:
+                by_surname[words[-1]] = m
+                continue
+            earlier = by_surname[words[-1]]
+            if earlier is not None and earlier.mention.id != m.mention.id:
+                by_surname[words[-1]] = None
+    if not any(by_surname.values()):
+        return []
+    taken = {i for m in found for i in range(m.start_i, m.end_i)}
+    extra = []
+    for t in doc:
+        person = by_surname.get(t.text)
+        if person is None or t.i in taken or t.i <= person.start_i or t.pos_ != "PROPN":
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper():
+            continue  # part of a longer name ("Zamora Rivas")
+        p = person.mention
+        extra.append(make_mention(doc, t.i, t.i + 1, t.i, id=p.id, name=p.name, code=p.code, country=p.country,
+                                  sector=p.sector, role=p.role, kind="person", basis="title",
+                                  country_basis=p.country_basis))
+    return extra
 
 
 def make_mention(doc: Doc, start_i: int, end_i: int, head_i: int, **fields: object) -> TokenMention:
@@ -413,6 +515,8 @@ def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention]
         start = ent.start + (doc[ent.start].lower_ == "the")
         title = next((t for t in titles if t.end_i == start), None)
         inner = next((t for t in titles if t.start_i == start and t.end_i < ent.end), None)
+        if inner is not None and inner.mention.role is None and doc[inner.start_i].text[:1].isupper():
+            inner = None  # a capitalised agent noun with no title's role is a given name: "Hunter Biden"
         if title is None and inner is not None and doc[inner.end_i].pos_ == "PROPN":
             title, start = inner, inner.end_i
         if title is None:

@@ -26,9 +26,10 @@ from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, modifier_sources, origin_sources
 from eventwire.events.subjects import subject_tokens
-from eventwire.events.targets import slot_nouns, target_tokens
+from eventwire.events.targets import force_destinations, own_force, slot_nouns, target_tokens
 from eventwire.events.triggers import discarded_tokens, in_since_phrase, matches, trigger_end, trigger_patterns
 from eventwire.knowledge.patterns import Pattern, Patterns
+from eventwire.nlp.arrays import token_arrays
 
 
 def find_events(
@@ -46,10 +47,12 @@ def find_events(
     discarded = discarded_tokens(doc, patterns.discards) if patterns.discards else set()
     # A complement is some token's lemma (or a plural's form less its "s"): a pattern whose complement is no word
     # of the document cannot match, and the lexicon gives some verbs a hundred complements.
-    words = {t.lemma_.lower() for t in doc} | {t.lower_[:-1] for t in doc}
-    for tok in doc:
-        if tok.i in consumed or tok.i in discarded or tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
+    arrays = token_arrays(doc)
+    words = {lemma.lower() for lemma in arrays.lemma} | {lower[:-1] for lower in arrays.lower}
+    for i, pos in enumerate(arrays.pos):
+        if i in consumed or i in discarded or pos not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
+        tok = doc[i]
         judged = judged_events(doc, tok, lookup, patterns)
         if judged:
             found.extend(judged)
@@ -75,7 +78,8 @@ def find_events(
                 found.extend(one_sided_fallback[0])
                 consumed |= one_sided_fallback[1]
     found.extend(reported_accusations(doc, found, lookup, patterns))
-    return [replace(e, background=told_as_background(doc[e.trigger_i])) for e in one_per_deed(doc, found)]
+    return [replace(e, background=told_as_background(doc[e.trigger_i]), source=lookup.by_name(e.source, doc),
+                    target=e.target and lookup.by_name(e.target, doc)) for e in one_per_deed(doc, found)]
 
 
 def one_per_deed(doc: Doc, found: Sequence[EventCandidate]) -> list[EventCandidate]:
@@ -121,6 +125,13 @@ def code_trigger(
     # argument structure is stronger evidence than the preposition that made it read as a place.
     targets = list(dict.fromkeys(m for m in (lookup.for_phrase(t, owners=True, places=True) for t in targets_tok) if m))
     targets = distinct(doc, [as_actor(m) for m in lookup.expand(targets, doc, places=True, limit=MAX_CONJUNCTS)])
+    if targets and sources and all(own_force(t, sources) for t in targets):
+        # "Israel mobilized the army for an assault against Hamas": the army is Israel's means; the deed is
+        # done to whom it is sent or turned against, else (a one-sided deed) to no one.
+        sent = [m for m in (lookup.for_phrase(t, owners=True, places=True) for t in force_destinations(tok, lookup))
+                if m is not None]
+        sent = distinct(doc, [as_actor(m) for m in lookup.expand(sent, doc, places=True, limit=MAX_CONJUNCTS)])
+        targets = sent or ([] if one_sided(pattern) else targets)
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
     negated = negated and not pattern.negation  # a negation pattern's code already says it
     coded = code_for(pattern, kind, negated, patterns)

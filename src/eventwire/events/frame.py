@@ -36,7 +36,7 @@ def has_condition(tok: Token) -> bool:
 
 
 def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
-    """(negated, kind) where kind is intent | threat | future | refusal | request | failure | denial |
+    """(negated, kind) where kind is intent | threat | future | schedule | refusal | request | failure | denial |
     condition | conditional | None, from the trigger's governors.
 
     ``condition``: the deed is the condition itself ("if Iran attacks Israel"); ``conditional``: a deed that
@@ -65,7 +65,7 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
             found = None  # only the schedule "is to visit", not any complement of "be"
         if found == "speech":
             # "Israel announced it would free prisoners": a future told by its actor is an intention.
-            if kind == "future" and node.dep_ == "ccomp":
+            if kind in {"future", "schedule"} and node.dep_ == "ccomp":
                 kind = "intent"
             break
         if found is None or (node.dep_ == "advcl" and found != "request"):
@@ -79,7 +79,7 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
         node = head
         if head.head.dep_ != "ROOT" and head.dep_ in {"acomp", "dobj"}:
             node = head.head
-    if conditional and kind in {None, "future", "intent"}:
+    if conditional and kind in {None, "future", "schedule", "intent"}:
         kind = "conditional"
     return negated, kind
 
@@ -97,6 +97,8 @@ def code_for(pattern: Pattern, kind: str | None, negated: bool, patterns: Patter
     """
     root = pattern.code[:2]
     intent, threat, refusal = patterns.intent_codes.get(root, (None, None, None))
+    if kind == "schedule":  # "will meet": a meeting that will be held is agreed (roots.tsv future_intent)
+        kind = "intent" if root in patterns.future_intent_roots else "future"
     if kind == "denial" and patterns.modality.get((pattern.lemma, pattern.pos)) != "denial":
         # "denied providing sanctuary to the rebels": the actor says the deed was not done; kept, negated. A
         # pattern of the denial word itself ("denies attacking": 016, deny responsibility) is its own deed.

@@ -19,7 +19,10 @@ class MentionLookup:
 
     def __init__(self, mentions: Sequence[TokenMention]) -> None:
         self.by_token: dict[int, list[TokenMention]] = {}
+        self.named: dict[str, list[TokenMention]] = {}  # actor id -> its mentions by name (not pronouns)
         for m in mentions:
+            if m.mention.kind != "pronoun":
+                self.named.setdefault(m.mention.id, []).append(m)
             for i in range(m.start_i, m.end_i):
                 self.by_token.setdefault(i, []).append(m)
 
@@ -56,6 +59,20 @@ class MentionLookup:
                 if child.dep_ == "poss":
                     return self.at(child)
         return None
+
+    def by_name(self, m: TokenMention, doc: Doc) -> TokenMention:
+        """The mention by name of the referent a pronoun stands for, when its sentence names it ("Norway said
+        it would send aid": the deed's source is "Norway", not "it"); the nearest before the pronoun, else after
+        it ('"We will help," Vucic said'). One referent, one actor: its code is the same either way, and the
+        record's event points at the words that say who. Anything else, or a referent named only in another
+        sentence, is kept."""
+        if m.mention.kind != "pronoun":
+            return m
+        sent = doc[m.start_i].sent
+        same = [n for n in self.named.get(m.mention.id, []) if sent.start <= n.start_i and n.end_i <= sent.end]
+        before = [n for n in same if n.end_i <= m.start_i]
+        after = [n for n in same if n.start_i >= m.end_i]
+        return before[-1] if before else after[0] if after else m
 
     def expand(self, mentions: Sequence[TokenMention], doc: Doc, places: bool,
                limit: int | None = None) -> list[TokenMention]:

@@ -3,8 +3,11 @@ subtree, a complement clause's subject), and the parties an object noun names ("
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
+from eventwire.actors.resolve import TokenMention
 from eventwire.events.clauses import OBJECTS, is_passive, is_reduced_passive, passive_agent, with_conjuncts
 from eventwire.events.mentions import MentionLookup
 from eventwire.knowledge.patterns import Pattern
@@ -14,6 +17,11 @@ from eventwire.knowledge.words import word_list
 PARTY_PREPS = word_list("party_preps")
 # Prepositions by which an object noun names whose it is ("rejected a proposal by Germany").
 OWNER_PREPS = word_list("owner_preps")
+# Prepositions by which a deed done with one's own forces names whom it is done to ("sent troops to Mali").
+FORCE_PREPS = word_list("force_preps")
+FORCE_SECTORS = frozenset({"MIL", "COP"})  # CAMEO sector codes of armed and police forces
+# Dependencies followed from a trigger to an "against" phrase: "mobilized troops for a war against Iraq".
+AGAINST_PATH = frozenset({"prep", "pobj", "dobj", "acl", "relcl", "xcomp", "advcl"})
 
 
 def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup) -> list[Token]:
@@ -36,6 +44,35 @@ def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLo
             # A slot whose words name no actor ("responsibility for the attack") lets the next one try.
             if any(lookup.for_phrase(t, owners=True, places=True) for t in found):
                 return found
+    return []
+
+
+def own_force(target: TokenMention, sources: Sequence[TokenMention]) -> bool:
+    """An armed or police force named by an agent noun ("troops", "the army", "police") of no country or of a
+    source's own: the means of the deed, not whom it is done to ("Israel mobilized the army")."""
+    m = target.mention
+    return (m.sector in FORCE_SECTORS and m.basis == "agent-noun" and target not in sources
+            and (m.country is None or m.country in {s.mention.country for s in sources}))
+
+
+def force_destinations(tok: Token, lookup: MentionLookup) -> list[Token]:
+    """Whom a deed done with one's own forces is done to: the object of a ``force_preps`` preposition on the
+    trigger ("sent peacekeepers to Mali", "withdrew troops from Lebanon"), else of an "against" phrase a few
+    steps down ("mobilized troops for a war against Iraq", "for a possible order to move against Syria")."""
+    for c in tok.children:
+        if c.dep_ in {"prep", "dative"} and c.lower_ in FORCE_PREPS:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and lookup.for_phrase(objs[0], owners=True, places=True) is not None:
+                return with_conjuncts(objs[0])
+    frontier = [tok]
+    for _ in range(4):
+        below = [c for n in frontier for c in n.children if c.dep_ in AGAINST_PATH]
+        for c in below:
+            if c.dep_ == "prep" and c.lower_ == "against":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs and lookup.for_phrase(objs[0], owners=True, places=True) is not None:
+                    return with_conjuncts(objs[0])
+        frontier = below
     return []
 
 

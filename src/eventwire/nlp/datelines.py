@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwire.knowledge.words import word_list
+from eventwire.nlp.arrays import token_arrays
 
 DASHES = {"-", "--", "—", "–", ":"}
 # Lower-case words a dateline may hold: connectors in place and agency names (data/words/NAME.tsv).
@@ -45,15 +46,16 @@ def in_dateline(tok: Token) -> bool:
 
 def paragraph_starts(doc: Doc) -> list[int]:
     """The first non-space token of the text and of each line."""
+    a = token_arrays(doc)
     starts: list[int] = []
     at_start = True
-    for tok in doc:
-        if tok.is_space:
-            at_start = at_start or "\n" in tok.text
+    for i, (text, space, ws) in enumerate(zip(a.text, a.is_space, a.whitespace, strict=True)):
+        if space:
+            at_start = at_start or "\n" in text
             continue
         if at_start:
-            starts.append(tok.i)
-        at_start = "\n" in tok.whitespace_
+            starts.append(i)
+        at_start = "\n" in ws
     return starts
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 COMPONENT = "eventwire_paragraphs"
+NEWLINE = re.compile("\n")
 
 
 def after_line_break(doc: Doc, i: int) -> bool:
@@ -18,8 +23,15 @@ def after_line_break(doc: Doc, i: int) -> bool:
 
 @Language.component(COMPONENT)
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Sentences never run across a line break; the parser keeps boundaries set before it."""
-    for tok in doc[1:]:
-        if after_line_break(doc, tok.i):
-            tok.is_sent_start = True
+    """Sentences never run across a line break; the parser keeps boundaries set before it.
+
+    Token ``i - 1`` with its trailing space covers the characters from ``doc[i - 1].idx`` to ``doc[i].idx``, so
+    the token after each line break is the first whose ``idx`` lies past the break (``after_line_break``)."""
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    starts = doc.to_array(IDX).tolist()
+    for i in sorted({bisect.bisect_right(starts, m.start()) for m in NEWLINE.finditer(text)}):
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
     return doc

@@ -19,9 +19,11 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.nlp.arrays import strings_of
 from eventwire.nlp.budget import CodingTimeout, check, deadline
 from eventwire.nlp.guard import InputRejected
 from eventwire.nlp.paragraphs import after_line_break
@@ -57,12 +59,12 @@ def merge_mark_runs(doc: Doc) -> Doc:
     never has such runs (the closing marks of a quote inside a bracket are four or five), so its tokens are
     spaCy's own."""
     runs, start = [], None
-    for token in doc:
-        if _is_mark(token.text):
-            start = token.i if start is None else start
+    for i, text in enumerate(strings_of(doc, ORTH)):
+        if _is_mark(text):
+            start = i if start is None else start
             continue
-        if start is not None and token.i - start > MARK_RUN:
-            runs.append(doc[start : token.i])
+        if start is not None and i - start > MARK_RUN:
+            runs.append(doc[start:i])
         start = None
     if start is not None and len(doc) - start > MARK_RUN:
         runs.append(doc[start:])

@@ -10,8 +10,11 @@ the longest sentence the parser finds 112 (docs/benchmarks.md), so no real sente
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from eventwire.nlp.arrays import strings_of
 
 COMPONENT = "eventwire_sentence_cap"
 MAX_SENTENCE = 250
@@ -27,13 +30,14 @@ def ends_sentence(text: str) -> bool:
 def cap_sentences(doc: Doc) -> Doc:
     """Start a sentence at every MAX_SENTENCE-th token of a run with no boundary set and no final mark."""
     run = 0
-    for tok in doc:
-        if tok.is_sent_start:
+    starts = doc.to_array(SENT_START).tolist()  # 1 where ``is_sent_start`` is True
+    for i, text in enumerate(strings_of(doc, ORTH)):
+        if starts[i] == 1:
             run = 0
         elif run >= MAX_SENTENCE:
-            tok.is_sent_start = True
+            doc[i].is_sent_start = True
             run = 0
         run += 1
-        if ends_sentence(tok.text):
+        if ends_sentence(text):
             run = 0
     return doc

@@ -11,11 +11,13 @@ from spacy.tokens import Doc, Span
 
 from eventwire.knowledge.gazetteer_index import Candidate, Gazetteer, PlaceKnowledge, normalise_name
 from eventwire.knowledge.words import word_list, word_map
+from eventwire.nlp.arrays import token_arrays
 from eventwire.places.names import (
+    capitalised_at,
     confirmed,
+    dateline_at,
     dateline_run,
     is_capitalised,
-    is_dateline,
     is_org_word,
     is_prominent,
     is_short_code,
@@ -168,35 +170,39 @@ def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Spa
     """Runs of proper nouns outside any entity that the gazetteer knows by their main name; all-caps
     datelines ("BEIRUT", "SAN DIEGO") too. Towns under 15,000 only with a ", State" qualifier. A two- or
     three-letter all-caps proper noun only as a country, state or region code ("US", "BC")."""
+    a = token_arrays(doc)
+    ent_type = a.ent_type
+    n = len(doc)
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if i in taken or token.ent_type_:
+    while i < n:
+        if i in taken or ent_type[i]:
             i += 1
             continue
         run = dateline_run(doc, i)
         found = next((doc[i:stop] for stop in range(i + len(run), i + 1, -1)
-                      if not any(t.i in taken or t.ent_type_ for t in doc[i:stop]) and known_span(gaz, doc[i:stop])),
+                      if not any(k in taken or ent_type[k] for k in range(i, stop)) and known_span(gaz, doc[i:stop])),
                      None)
         if found is not None:  # "SAN DIEGO (AP)", "LOS ANGELES --": an all-caps dateline of several words
             yield found
             i = found.end
             continue
-        if not (token.pos_ == "PROPN" or is_dateline(token)):
+        if not (a.pos[i] == "PROPN" or dateline_at(a, i)):
             i += 1
             continue
-        if is_short_code(token.text):  # "US", "UK", "BC" outside any entity: a country or province code
+        if is_short_code(a.text[i]):  # "US", "UK", "BC" outside any entity: a country or province code
             if any(c.feature in ("country", "admin1", "region") for c in lookup_span(gaz, doc[i : i + 1])[1]):
                 yield doc[i : i + 1]
             i += 1
             continue
-        if not is_capitalised(token):
+        if not capitalised_at(a, i):
             i += 1
             continue
         for size in (4, 3, 2, 1):
-            span = doc[i : min(i + size, len(doc))]
-            if any(t.i in taken or t.ent_type_ for t in span) or not all(is_capitalised(t) for t in span):
+            stop = min(i + size, n)
+            if any(k in taken or ent_type[k] for k in range(i, stop)) or not all(
+                    capitalised_at(a, k) for k in range(i, stop)):
                 continue
+            span = doc[i:stop]
             if known_span(gaz, span) and not is_org_word(span):
                 yield span
                 i += size - 1
@@ -206,14 +212,18 @@ def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Spa
 
 def demonym_mentions(doc: Doc, demonyms: Mapping[str, Candidate], taken: set[int]) -> Iterator[Mention]:
     """ "Russian", "Russians", "Latin American": a place adjective or people noun, placed at the place."""
+    a = token_arrays(doc)
+    is_title = a.is_title
+    n = len(doc)
     i = 0
-    while i < len(doc):
+    while i < n:
         for size in (2, 1):
-            span = doc[i : i + size]
-            if len(span) < size or any(t.i in taken or not t.is_title for t in span):
+            stop = i + size
+            if stop > n or any(k in taken or not is_title[k] for k in range(i, stop)):
                 continue
-            if span[-1].pos_ not in ("ADJ", "PROPN", "NOUN") and span[-1].ent_type_ != "NORP":
+            if a.pos[stop - 1] not in ("ADJ", "PROPN", "NOUN") and a.ent_type[stop - 1] != "NORP":
                 continue
+            span = doc[i:stop]
             cand = demonyms.get(normalise_name(span.text))
             if cand is not None:
                 yield Mention(span, "demonym", cand)
@@ -228,10 +238,10 @@ def collect_mentions(doc: Doc, known: PlaceKnowledge, include_demonyms: bool, em
     # County lists first: of two mentions with one span the first is kept, and "Douglas" in "Douglas and
     # Sarpy counties" is the county, whatever the parser made of the word.
     mentions = [*county_list_mentions(doc, gaz), *entity_mentions(doc, gaz, known.demonyms, embedded)]
-    taken = {t.i for m in mentions for t in m.span}
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     mentions += [Mention(s, "name") for s in capitalised_spans(doc, gaz, taken)]
     if include_demonyms:
-        taken = {t.i for m in mentions for t in m.span}
+        taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
         mentions += list(demonym_mentions(doc, known.demonyms, taken))
     else:
         mentions = [m for m in mentions if m.kind != "demonym"]
@@ -247,9 +257,10 @@ def collect_mentions(doc: Doc, known: PlaceKnowledge, include_demonyms: bool, em
 def county_list_mentions(doc: Doc, gaz: Gazetteer) -> Iterator[Mention]:
     """The names of a list that ends in "counties" or "parishes" ("Douglas, Sarpy and Lancaster counties"), each
     read as "<name> County" / "<name> Parish" when the gazetteer has such a county."""
-    for token in doc:
-        if token.lower_ not in COUNTY_PLURALS or token.i == 0:
+    for i, lower in enumerate(token_arrays(doc).lower):
+        if lower not in COUNTY_PLURALS or i == 0:
             continue
+        token = doc[i]
         suffix = COUNTY_PLURALS[token.lower_]
         end = token.i
         while end > 0:

@@ -9,11 +9,12 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.gazetteer_index import Candidate, Gazetteer
 from eventwire.knowledge.words import word_list
+from eventwire.nlp.arrays import token_arrays
 from eventwire.places.mentions import EMBEDDING_LABELS, MISLABELS, Mention
 from eventwire.places.names import (
+    capitalised_at,
     hint_matches,
     home_regions,
-    is_capitalised,
     is_dateline,
     is_titled,
     main_name,
@@ -44,7 +45,7 @@ nouns outside entities naming a town of those regions, however small (elsewhere 
     home = home_regions(first)
     if not home:
         return
-    taken = {t.i for m in mentions for t in m.span}
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
 
     def local(span: Span) -> bool:
         # A town only the ZIP code list knows needs a name of several words or an all-caps dateline: single
@@ -65,13 +66,15 @@ nouns outside entities naming a town of those regions, however small (elsewhere 
         elif embedded and ent.label_ == "PERSON":  # "Huntsville Fire Chief Tom Grisham", "Athens Parks Director"
             yield from (Mention(part, "embedded") for part in local_parts(span, local)
                         if part.end < span.end and doc[part.end].lower_ in INSTITUTION_WORDS)
+    a = token_arrays(doc)
+    n = len(doc)
     i = 0
-    while i < len(doc):  # small home-region towns named bare, outside any entity ("Glen Carbon")
+    while i < n:  # small home-region towns named bare, outside any entity ("Glen Carbon")
         for size in (3, 2, 1):
-            span = doc[i : i + size]
-            if len(span) == size and all(t.i not in taken and not t.ent_type_ and t.pos_ == "PROPN"
-                                         and is_capitalised(t) for t in span) and local(span):
-                yield Mention(span, "name")
+            bare = i + size <= n and all(k not in taken and not a.ent_type[k] and a.pos[k] == "PROPN"
+                                         and capitalised_at(a, k) for k in range(i, i + size))
+            if bare and local(doc[i : i + size]):
+                yield Mention(doc[i : i + size], "name")
                 i += size - 1
                 break
         i += 1
@@ -90,7 +93,7 @@ def listed_mislabels(doc: Doc, gaz: Gazetteer, mentions: Sequence[Mention], firs
         cand = first.get(id(m))
         if m.kind == "name" and cand is not None and cand.country:
             read.update((t.i, cand.country) for t in m.span)
-    taken = {t.i for m in mentions for t in m.span}
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     for ent in doc.ents:
         span = strip_span(ent)
         if not len(span) or ent.label_ not in MISLABELS or any(t.i in taken for t in span):

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.gazetteer_index import Candidate, Gazetteer, normalise_name
 from eventwire.knowledge.words import word_list
+from eventwire.nlp.arrays import TokenArrays, token_arrays
 
 # Words that end a name in the text but not the gazetteer's ("Syunik Province"): looked up again without them.
 GENERIC_SUFFIXES = word_list("generic_name_suffixes")
@@ -133,21 +134,30 @@ def known_span(gaz: Gazetteer, span: Span) -> bool:
 def dateline_run(doc: Doc, i: int) -> Span:
     """The all-caps words (up to four, separated by spaces) opening a line or sentence at ``i`` when there are
     at least two ("SAN DIEGO", "ISLE OF PALMS"); an empty span otherwise. Single words are ``is_dateline``'s."""
-    token = doc[i]
-    if not (i == 0 or token.is_sent_start or "\n" in doc[i - 1].text_with_ws):
+    a = token_arrays(doc)
+    if not _opens_line(a, i):
         return doc[i:i]
     end = i
-    while end < min(i + 4, len(doc)) and doc[end].is_upper and doc[end].text.rstrip(".").isalpha() and (
-            end == i or doc[end - 1].whitespace_):
+    while end < min(i + 4, len(doc)) and a.is_upper[end] and a.text[end].rstrip(".").isalpha() and (
+            end == i or a.whitespace[end - 1]):
         end += 1
     return doc[i:end] if end - i >= 2 else doc[i:i]
+
+
+def _opens_line(a: TokenArrays, i: int) -> bool:
+    """Token ``i`` opens the text, a sentence or a line."""
+    return i == 0 or a.sent_start[i] or "\n" in a.text[i - 1] + a.whitespace[i - 1]
 
 
 def is_dateline(token: Token) -> bool:
     """An all-caps word opening a sentence or line ("CORSICANA -", "BEIRUT (AP)"): the tagger often calls a
     dateline a noun or adverb, so it is taken whatever its part of speech."""
-    first = token.i == 0 or token.is_sent_start or "\n" in token.doc[token.i - 1].text_with_ws
-    return first and token.is_upper and token.is_alpha and len(token) >= 4
+    return dateline_at(token_arrays(token.doc), token.i)
+
+
+def dateline_at(a: TokenArrays, i: int) -> bool:
+    """``is_dateline(doc[i])``, read from the document's token arrays."""
+    return _opens_line(a, i) and a.is_upper[i] and a.is_alpha[i] and len(a.text[i]) >= 4
 
 
 def is_titled(token: Token) -> bool:
@@ -157,6 +167,13 @@ def is_titled(token: Token) -> bool:
 
 def is_capitalised(token: Token) -> bool:
     return is_titled(token) or (token.is_upper and len(token) >= 4 and token.is_alpha)
+
+
+def capitalised_at(a: TokenArrays, i: int) -> bool:
+    """``is_capitalised(doc[i])``, read from the document's token arrays."""
+    text = a.text[i]
+    return (a.is_title[i] or CAMEL_NAME.fullmatch(text) is not None
+            or (a.is_upper[i] and len(text) >= 4 and a.is_alpha[i]))
 
 
 

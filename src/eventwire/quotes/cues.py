@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventwire.knowledge.cues import CueLexicon
+from eventwire.nlp.arrays import token_arrays
 
 
 @dataclass(frozen=True)
@@ -19,27 +20,31 @@ class CueMatch:
     head: int
 
 
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower() if token.lemma_ else token.lower_
+def _lemmas(doc: Doc) -> list[str]:
+    """Per token: its lower-case lemma, or its lower-case form when it has no lemma."""
+    a = token_arrays(doc)
+    return [lemma.lower() if lemma else lower for lemma, lower in zip(a.lemma, a.lower, strict=True)]
 
 
-def _is_verb_cue(token: Token, lexicon: CueLexicon) -> bool:
-    if _lemma(token) not in lexicon.verbs:
+def _is_verb_cue(doc: Doc, i: int, lemmas: list[str], lexicon: CueLexicon) -> bool:
+    if lemmas[i] not in lexicon.verbs:
         return False
-    if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "so":
+    a = token_arrays(doc)
+    if i >= 2 and a.text[i - 1] == "-" and a.lower[i - 2] == "so":
         return False  # "so-called" names, it does not report
     # "says"/"said" are sometimes mistagged by the small model; other cues must be verbs.
-    return token.pos_ in ("VERB", "AUX") or token.lower_ in ("said", "says", "told")
+    return a.pos[i] in ("VERB", "AUX") or a.lower[i] in ("said", "says", "told")
 
 
-def _phrase_at(doc: Doc, i: int, lexicon: CueLexicon) -> tuple[int, str] | None:
-    first = (_lemma(doc[i]), doc[i].lower_)
+def _phrase_at(doc: Doc, i: int, lemmas: list[str], lexicon: CueLexicon) -> tuple[int, str] | None:
+    lower = token_arrays(doc).lower
+    first = (lemmas[i], lower[i])
     for words, kind in lexicon.phrases:
         if words[0] not in first:
             continue
         end = i + len(words)
         if end <= len(doc) and all(
-            _lemma(doc[i + k]) == w or doc[i + k].lower_ == w for k, w in enumerate(words)
+            lemmas[i + k] == w or lower[i + k] == w for k, w in enumerate(words)
         ):
             return end, kind
     return None
@@ -48,27 +53,28 @@ def _phrase_at(doc: Doc, i: int, lexicon: CueLexicon) -> tuple[int, str] | None:
 def find_cues(doc: Doc, lexicon: CueLexicon, skip: list[bool]) -> list[CueMatch]:
     """Every cue in ``doc`` outside the tokens flagged in ``skip``, in order, phrases before single words."""
     found: list[CueMatch] = []
+    lemmas = _lemmas(doc)
+    pos = token_arrays(doc).pos
     i = 0
     while i < len(doc):
         if skip[i]:
             i += 1
             continue
-        phrase = _phrase_at(doc, i, lexicon)
+        phrase = _phrase_at(doc, i, lemmas, lexicon)
         if phrase is not None:
             end, kind = phrase
-            verbs = [k for k in range(i, end) if _is_verb_cue(doc[k], lexicon) or doc[k].pos_ == "VERB"]
+            verbs = [k for k in range(i, end) if _is_verb_cue(doc, k, lemmas, lexicon) or pos[k] == "VERB"]
             head = verbs[-1] if verbs else (end - 1 if kind in ("noun", "adjunct") else i)
             if kind == "adjunct":
-                head = next((k for k in range(end - 1, i - 1, -1) if doc[k].pos_ == "NOUN"), end - 1)
+                head = next((k for k in range(end - 1, i - 1, -1) if pos[k] == "NOUN"), end - 1)
             found.append(CueMatch(i, end, kind, head))
             i = end
             continue
-        token = doc[i]
-        if _is_verb_cue(token, lexicon):
+        if _is_verb_cue(doc, i, lemmas, lexicon):
             found.append(CueMatch(i, i + 1, "verb", i))
-        elif token.pos_ in ("VERB", "AUX") and _lemma(token) in lexicon.leads:
+        elif pos[i] in ("VERB", "AUX") and lemmas[i] in lexicon.leads:
             found.append(CueMatch(i, i + 1, "lead", i))
-        elif token.pos_ == "NOUN" and _lemma(token) in lexicon.nouns:
+        elif pos[i] == "NOUN" and lemmas[i] in lexicon.nouns:
             found.append(CueMatch(i, i + 1, "noun", i))
         i += 1
     return found

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from eventwire.nlp.arrays import token_arrays
 from eventwire.quotes.cues import CueMatch
-from eventwire.quotes.marks import QuotedSpan
+from eventwire.quotes.marks import NEWLINE, QuotedSpan
 
 _STOPS = frozenset({".", "!", "?", ";"})
 _ZONE_LIMIT = 40  # tokens looked at on each side of a quotation for its cue
@@ -52,14 +53,14 @@ class TokenIndex:
 
 def index_tokens(doc: Doc, spans: list[QuotedSpan], text: str) -> TokenIndex:
     """Build the per-token tables used by every rule."""
-    starts = [t.idx for t in doc]
+    starts = list(token_arrays(doc).idx)
     in_quote = [False] * len(doc)
     for span in spans:
         k = bisect.bisect_left(starts, span.mark_start)
         while k < len(doc) and starts[k] < span.mark_end:
             in_quote[k] = True
             k += 1
-    newlines = [i for i, char in enumerate(text) if char == "\n"]
+    newlines = [m.start() for m in NEWLINE.finditer(text)]
     paragraph = [bisect.bisect_left(newlines, s) for s in starts]
     sentences = (
         [sent.start for sent in doc.sents]

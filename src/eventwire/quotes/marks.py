@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+NEWLINE = re.compile("\n")
 
 DOUBLE, SINGLE = "double", "single"
 _OPEN_BEFORE = " \t\n([{\u2014\u2013-/:"  # characters after which a straight mark opens a quote
@@ -72,7 +75,7 @@ def _mark_width(text: str, i: int) -> int:
 
 
 def _paragraph_ends(text: str) -> list[int]:
-    ends = [i for i, char in enumerate(text) if char == "\n"]
+    ends = [m.start() for m in NEWLINE.finditer(text)]
     return ends + [len(text)]
 
 

@@ -28,19 +28,18 @@ def articles_per_period(days: list[tuple[str, int]], interval: aggregates.Interv
 
 
 def dyad_series(conn: sqlite3.Connection, f: EventFilter, interval: aggregates.Interval,
-                days: list[tuple[str, int]], clusters: bool = False) -> list[dict[str, Any]]:
+                days: list[tuple[str, int]], clusters: bool = False,
+                read: dict[str, int] | None = None) -> list[dict[str, Any]]:
     """Every period of the window (``f.since``..``f.until``; without them, from the first to the last day of
-    the store's articles or the dyad's events), zeros included: events per quad class, cooperation (1-2) and
-    conflict (3-4) counts, mean Goldstein (null without events), the articles read (published) in the period
-    and events per 100 of them (null without articles); with ``clusters``, the stored event clusters of the
-    period's events too. ``days``: ``store.aggregates.article_days``."""
-    counted: dict[str, dict[str, Any]] = {}
-    for period, quad, n, g in aggregates.period_counts(conn, f, interval):
-        point = counted.setdefault(period, {"total": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0}, "_g": 0.0})
-        point["total"] += n
-        point["quad"][str(quad)] = point["quad"].get(str(quad), 0) + n
-        point["_g"] += g or 0.0
-    read = articles_per_period(days, interval)
+    the store's articles or the dyad's events), zeros included: events per quad class (an event of none of the
+    four counts in the total only), cooperation (1-2) and conflict (3-4) counts, mean Goldstein (null without
+    events), the articles read (published) in the period and events per 100 of them (null without articles);
+    with ``clusters``, the stored event clusters of the period's events too. ``days``:
+    ``store.aggregates.article_days``; ``read``: ``articles_per_period(days, interval)`` if the caller has it."""
+    counted: dict[str, dict[str, Any]] = {
+        period: {"total": n, "quad": {"1": q1, "2": q2, "3": q3, "4": q4}, "_g": g}
+        for period, n, q1, q2, q3, q4, g in aggregates.period_totals(conn, f, interval)}
+    read = articles_per_period(days, interval) if read is None else read
     by_cluster = aggregates.period_clusters(conn, f, interval) if clusters and cluster_reads.has_cluster_tables(
         conn) else {}
     ends = [d for d in (days[0][0], days[-1][0]) if days] + sorted(counted)[:1] + sorted(counted)[-1:]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from eventwire.store.filters import EventFilter, all_of, event_where
+from eventwire.store.filters import EVERYTHING, EventFilter, all_of, event_where
 
 Interval = Literal["day", "week", "month"]
 
@@ -49,9 +50,8 @@ def periods_between(first: str, last: str, interval: Interval) -> Iterator[str]:
 
 def article_days(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """``(publication day, articles)`` of every day with an article: what was read each day (undated articles
-    left out). Reads only the index ``articles_published``."""
-    sql = ("SELECT substr(published, 1, 10) AS d, COUNT(*) FROM articles WHERE published IS NOT NULL "
-           "GROUP BY d ORDER BY d")
+    left out). Reads the per-day counts ``published_days`` (``m009_dyad_days``), a row a day."""
+    sql = "SELECT day, articles FROM published_days ORDER BY day"
     return [(r[0], r[1]) for r in conn.execute(sql) if _is_day(r[0])]
 
 
@@ -63,14 +63,47 @@ def _is_day(value: str) -> bool:
     return True
 
 
-def period_counts(conn: sqlite3.Connection, f: EventFilter,
+def from_dyad_days(f: EventFilter) -> bool:
+    """Whether the per-day summary ``dyad_days`` answers ``f``: a dyad of countries, with nothing else than a
+    window and the event flags ``negated``, ``hypothetical``, ``background`` (the columns of its rows)."""
+    rest = replace(f, dyad=None, since=None, until=None, negated=None, hypothetical=None, background=None)
+    return f.dyad is not None and f.dyad.kind == "country" and rest == EVERYTHING
+
+
+# A period's events in all, of quad classes 1-4, and the sum of their Goldstein scores (null scores count 0).
+QUAD_TOTALS = {"events": ("COUNT(*)", "SUM(e.events)"),
+               **{f"quad{q}": (f"SUM(e.quad_class IS {q})", f"SUM(e.quad{q})") for q in range(1, 5)},
+               "goldstein": ("TOTAL(e.goldstein)", "TOTAL(e.goldstein)")}
+
+
+def period_totals(conn: sqlite3.Connection, f: EventFilter,
                   interval: Interval) -> list[tuple[Any, ...]]:
-    """``(period, quad class, events, sum of Goldstein)`` by period then quad class; undated events left out.
-    A dyad filter reads only the covering index ``events_dyad_country_flags`` (or ``_code_flags``)."""
+    """``(period, events, quad 1, quad 2, quad 3, quad 4, sum of Goldstein)`` per period with events, in order;
+    undated events left out (an event of no quad class 1-4 counts in the events only). Read from the per-day
+    summary ``dyad_days`` where it answers ``f`` (``from_dyad_days``: about one row per dyad, day and flags
+    instead of each event), else from the events (a dyad reads only the covering index
+    ``events_dyad_country_flags`` or ``_code_flags``): the same counts either way, as the summary's triggers
+    keep it exact. Weeks are summed here from the days (SQLite's ``date()`` on every row costs more than the
+    rest of the query); a day that is no calendar date is in no week."""
+    summary = from_dyad_days(f)
+    table = "dyad_days" if summary else "events"
+    columns = ", ".join(pair[1 if summary else 0] for pair in QUAD_TOTALS.values())
     cond, params = all_of([event_where(f).sql(), ("e.day IS NOT NULL", [])])
-    sql = (f"SELECT {PERIODS[interval]} AS period, e.quad_class AS quad, COUNT(*) AS cnt, SUM(e.goldstein) AS g "
-           f"FROM events e WHERE {cond} GROUP BY period, quad ORDER BY period, quad")
-    return [tuple(r) for r in conn.execute(sql, params)]
+    period = "e.day" if interval == "week" else PERIODS[interval]
+    sql = f"SELECT {period} AS period, {columns} FROM {table} e WHERE {cond} GROUP BY period ORDER BY period"
+    rows = [tuple(r) for r in conn.execute(sql, params)]
+    if interval != "week":
+        return rows
+    weeks: dict[str, list[Any]] = {}
+    for day, *totals in rows:
+        try:
+            d = date.fromisoformat(day)
+        except ValueError:
+            continue
+        point = weeks.setdefault((d - timedelta(days=d.weekday())).isoformat(), [0] * len(totals))
+        for n, value in enumerate(totals):
+            point[n] += value
+    return [(week, *totals) for week, totals in weeks.items()]
 
 
 def period_clusters(conn: sqlite3.Connection, f: EventFilter, interval: Interval) -> dict[str, int]:

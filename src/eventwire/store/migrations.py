@@ -212,9 +212,92 @@ def m008_event_flag_indexes(conn: sqlite3.Connection) -> None:
         conn.execute("ANALYZE events")
 
 
+def m009_dyad_days(conn: sqlite3.Connection) -> None:
+    """Per-day summaries for dyad timelines (docs/store.md, "Dyad day summaries"): ``dyad_days``, one row per
+    source country, target country, event day and flags (``negated``, ``hypothetical``, ``background``) with
+    its events, the events of each quad class 1-4 and the sum of their Goldstein scores (null scores count 0),
+    for events with both countries and a day; ``published_days``, the articles per publication day (the first
+    ten characters of ``published``). Filled here from the stored rows and kept exact by triggers for every
+    writer: on inserting, deleting (a recode deletes its article, the events go by cascade) and changing an
+    event or an article, including the changes of ``events.day`` that ``m005_event_day``'s triggers make. A
+    row whose count falls to 0 is deleted."""
+    dyad_key = ("source_country", "target_country", "day", "negated", "hypothetical", "background")
+    quads = ", ".join(f"quad{q} INTEGER NOT NULL" for q in range(1, 5))
+    conn.execute(f"""CREATE TABLE dyad_days (source_country TEXT NOT NULL, target_country TEXT NOT NULL,
+        day TEXT NOT NULL, negated INTEGER NOT NULL, hypothetical INTEGER NOT NULL, background INTEGER NOT NULL,
+        events INTEGER NOT NULL, {quads}, goldstein REAL NOT NULL,
+        PRIMARY KEY ({", ".join(dyad_key)})) WITHOUT ROWID""")
+    conn.execute("CREATE TABLE published_days (day TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID")
+    conn.execute("INSERT INTO dyad_days SELECT source_country, target_country, day, negated, hypothetical, background, "
+                 "COUNT(*), " + ", ".join(f"SUM(quad_class IS {q})" for q in range(1, 5)) + ", TOTAL(goldstein) "
+                 "FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND day IS NOT NULL "
+                 "GROUP BY source_country, target_country, day, negated, hypothetical, background")
+    conn.execute("INSERT INTO published_days SELECT substr(published, 1, 10), COUNT(*) FROM articles "
+                 "WHERE published IS NOT NULL GROUP BY substr(published, 1, 10)")
+
+    def add_event(row: str, sign: str) -> str:
+        """Count one event (``row``: new or old) in or (``sign`` -1) out of its dyad day, if it has one."""
+        values = ", ".join([*(f"{row}.{c}" for c in dyad_key), sign,
+                            *(f"{sign} * ({row}.quad_class IS {q})" for q in range(1, 5)),
+                            f"{sign} * IFNULL({row}.goldstein, 0)"])
+        totals = ", ".join(f"{c} = {c} + excluded.{c}" for c in ("events", "quad1", "quad2", "quad3", "quad4",
+                                                                 "goldstein"))
+        has_key = " AND ".join(f"{row}.{c} IS NOT NULL" for c in dyad_key[:3])
+        return (f"INSERT INTO dyad_days SELECT {values} WHERE {has_key} "
+                f"ON CONFLICT ({', '.join(dyad_key)}) DO UPDATE SET {totals};")
+
+    def drop_empty(row: str) -> str:
+        return ("DELETE FROM dyad_days WHERE " + " AND ".join(f"{c} = {row}.{c}" for c in dyad_key)
+                + " AND events = 0;")
+
+    def add_article(row: str, sign: str) -> str:
+        return (f"INSERT INTO published_days SELECT substr({row}.published, 1, 10), {sign} "
+                f"WHERE {row}.published IS NOT NULL "
+                "ON CONFLICT (day) DO UPDATE SET articles = articles + excluded.articles;")
+
+    drop_empty_day = "DELETE FROM published_days WHERE day = substr(old.published, 1, 10) AND articles = 0;"
+    counted = (*dyad_key, "quad_class", "goldstein")
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in counted)
+    for sql in (
+        f"CREATE TRIGGER events_dyad_days_insert AFTER INSERT ON events BEGIN {add_event('new', '1')} END",
+        f"CREATE TRIGGER events_dyad_days_delete AFTER DELETE ON events BEGIN {add_event('old', '-1')} "
+        f"{drop_empty('old')} END",
+        f"CREATE TRIGGER events_dyad_days_update AFTER UPDATE OF {', '.join(counted)} ON events WHEN {changed} "
+        f"BEGIN {add_event('old', '-1')} {drop_empty('old')} {add_event('new', '1')} END",
+        f"CREATE TRIGGER articles_published_days_insert AFTER INSERT ON articles BEGIN {add_article('new', '1')} END",
+        f"CREATE TRIGGER articles_published_days_delete AFTER DELETE ON articles BEGIN {add_article('old', '-1')} "
+        f"{drop_empty_day} END",
+        "CREATE TRIGGER articles_published_days_update AFTER UPDATE OF published ON articles "
+        f"WHEN old.published IS NOT new.published BEGIN {add_article('old', '-1')} {drop_empty_day} "
+        f"{add_article('new', '1')} END",
+    ):
+        conn.execute(sql)
+
+
+def m010_event_page_indexes(conn: sqlite3.Connection) -> None:
+    """The side indexes of ``m005_event_day`` (``events_source_country_day``, ``events_target_country_day``) again
+    with the row key after the day (the tie-break of the newest-first order) and then the columns of the event
+    list's commonest filters: CAMEO code, root, quad class and the flags ``negated``, ``hypothetical``,
+    ``background``. A page of a country's events in a window (``store.events.event_page``) checks those filters
+    in the index and reads the table only for the events on the page, instead of every event of the country it
+    walks past. The old indexes are a prefix of the new ones, so they go."""
+    for sql in (
+        "DROP INDEX events_source_country_day",
+        "DROP INDEX events_target_country_day",
+        "CREATE INDEX events_source_country_page ON events(source_country, day, rowid, cameo, root, quad_class, "
+        "negated, hypothetical, background)",
+        "CREATE INDEX events_target_country_page ON events(target_country, day, rowid, cameo, root, quad_class, "
+        "negated, hypothetical, background)",
+    ):
+        conn.execute(sql)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        conn.execute("ANALYZE events")
+
+
 MIGRATIONS: tuple[Migration, ...] = (m001_create_tables, m002_full_text_search, m003_serve_indexes, m004_clusters,
                                      m005_event_day, m006_incremental_clusters, m007_event_background,
-                                     m008_event_flag_indexes)
+                                     m008_event_flag_indexes, m009_dyad_days,
+                                     m010_event_page_indexes)
 
 
 def migration_checksum(migration: Migration) -> str:

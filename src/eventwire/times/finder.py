@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.knowledge.time_words import TimeWords
 from eventwire.knowledge.words import word_list
+from eventwire.nlp.arrays import token_arrays
 from eventwire.records import Time
 from eventwire.times import calendar as cal
 from eventwire.times.calendar import FUTURE_CUE_WORDS
@@ -84,12 +85,14 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _date_chars(doc: Doc) -> frozenset[int]:
-    return frozenset(t.idx for ent in doc.ents if ent.label_ == "DATE" for t in ent)
+    idx = token_arrays(doc).idx
+    return frozenset(idx[i] for ent in doc.ents if ent.label_ == "DATE" for i in range(ent.start, ent.end))
 
 
 def _count_chars(doc: Doc) -> frozenset[int]:
     """Numbers that count a plural noun ("2000 protesters"): never years."""
-    return frozenset(t.idx for t in doc if t.dep_ == "nummod" and t.head.tag_ in {"NNS", "NNPS"})
+    a = token_arrays(doc)
+    return frozenset(a.idx[i] for i, dep in enumerate(a.dep) if dep == "nummod" and a.tag[a.head[i]] in {"NNS", "NNPS"})
 
 
 _YEAR_BACK = re.compile(

@@ -22,11 +22,14 @@ from eventwire.store.shifts import dyad_alerts
 
 
 def dyad_series(request: Request, conn: sqlite3.Connection, p: DyadParams) -> list[dict[str, Any]]:
-    """The dyad's series (cached with the store's articles per day); ``TooManyPeriods`` for a long one."""
+    """The dyad's series (cached with the store's articles per day and per period of the interval: a day's
+    articles are the same for every dyad); ``TooManyPeriods`` for a long one."""
     cache, f = request.app.state.cache, dyad_filter(p)
     days = cache.get(conn, ("article days",), lambda: store_aggregates.article_days(conn))
+    read = cache.get(conn, ("articles per period", p.interval),
+                     lambda: aggregates.articles_per_period(days, p.interval))
     return cache.get(conn, ("dyad", f, p.interval, p.clusters),  # type: ignore[no-any-return]
-                     lambda: aggregates.dyad_series(conn, f, p.interval, days, p.clusters))
+                     lambda: aggregates.dyad_series(conn, f, p.interval, days, p.clusters, read))
 
 
 def dyad_answer(request: Request, conn: sqlite3.Connection, p: DyadParams) -> bytes:
