@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.coref import PLACE_LABELS, Context, name_start, namesake_start
+from eventwire.actors.coref import PLACE_LABELS, Candidate, Context, name_start, namesake_start
 from eventwire.actors.resolve import slug
 from eventwire.knowledge.cues import CueLexicon
 from eventwire.quotes.cues import CueMatch, find_cues
@@ -188,6 +188,8 @@ def _resolve(
             basis="pronoun")
     elif head_token.pos_ == "PRON" and (mention is None or mention.kind == "pronoun"):
         mention = _pronoun_speaker(doc, head, context, history)
+    elif (mention is None or mention.basis == "agent-noun") and (pair := context.pair(head_token)) is not None:
+        mention = _pair_speaker(span, pair)
     elif mention is not None and _office(mention) and needs_antecedent(head_token):
         # "the president said": the nearest earlier holder of that title, before the office's own code
         # ("president" -> GOV, or USAGOV with its country), which stays the answer when there is none.
@@ -201,6 +203,20 @@ def _resolve(
     person = (head_token.ent_type_ == "PERSON" or is_person_pronoun(head_token)
               or mention is not None and mention.kind == "person")
     return Speaker(span, mention, head_token.lemma_.lower(), person)
+
+
+def _pair_speaker(span: Span, pair: list[Candidate]) -> ActorMention:
+    """'the two leaders said': one speaker for both people, named 'A and B'; a code, country or sector only
+    where both have the same one."""
+    ms = [c.mention for c in pair]
+
+    def shared(field: str) -> str | None:
+        values = {getattr(m, field) if m is not None else None for m in ms}
+        return values.pop() if len(values) == 1 else None
+
+    name = " and ".join(c.name for c in pair)
+    return ActorMention(span.start, span.end, span.text, slug(name), name, shared("code"), shared("country"),
+                        shared("sector"), None, kind="pronoun", basis="pronoun")
 
 
 def _titled_name(doc: Doc, head: Token, office: ActorMention, context: Context) -> ActorMention | None:
