@@ -231,3 +231,48 @@ def test_a_name_in_the_paragraph_beats_the_speaker_quoted_a_paragraph_before(cod
             "Ed Fowler met farmers in Iowa. \"We will help,\" he said.")
     q = quote_with(code(text), "We will help")
     assert q.speaker is not None and q.speaker.name == "Ed Fowler"
+
+
+def test_a_speaker_written_as_an_earlier_resolved_one_is_that_speaker():
+    from eventwire.quotes.finder import Speaker, _said_before
+    from eventwire.records import ActorMention, Span
+
+    ledger = ActorMention(40, 51, "Grey Ledger", "grey-ledger", "Grey Ledger", None, None, None, None,
+                          kind="organisation")
+    history = [Speaker(Span(40, 51, "Grey Ledger"), ledger), Speaker(Span(90, 95, "Smith"), None)]
+    again = _said_before(Span(200, 211, "Grey Ledger"), history)
+    assert again is not None and again.name == "Grey Ledger" and (again.start, again.end) == (200, 211)
+    assert _said_before(Span(300, 305, "Smith"), history) is None  # never resolved: nothing to reuse
+    assert _said_before(Span(300, 311, "the website"), history) is None
+
+
+def test_a_surname_given_in_full_before_is_that_person_whatever_its_tag(code):
+    text = ("Justice Frank Nervo rejected the request on Thursday.\n\n"
+            "\"The court will not take that action,\" Nervo wrote.")
+    q = quote_with(code(text), "will not take")
+    assert q.speaker is not None and q.speaker.name == "Frank Nervo"
+
+
+def test_a_country_inside_a_persons_name_is_not_the_speaker(code):
+    (q,) = code("“We will achieve justice,” Police Chief Chuck Jordan said on Monday in Tulsa.").quotes
+    assert q.speaker is not None and q.speaker.name == "Chuck Jordan" and q.speaker.code != "JOR"
+
+
+def test_the_two_leaders_are_the_two_people_just_named(code):
+    text = "Vladimir Putin met Nikol Pashinyan in Moscow. \"We agreed on the border,\" the two leaders said."
+    q = quote_with(code(text), "agreed on the border")
+    assert q.speaker is not None and q.speaker.name == "Vladimir Putin and Nikol Pashinyan"
+    assert q.speaker.code is None  # two governments: no one code speaks for both
+
+
+def test_both_ministers_are_the_two_who_hold_the_title(code):
+    text = ("Foreign Minister Sergey Lavrov met Foreign Minister Ararat Mirzoyan and Joe Biden in Geneva. "
+            "\"The talks were useful,\" both ministers said.")
+    q = quote_with(code(text), "talks were useful")
+    assert q.speaker is not None and q.speaker.name == "Sergey Lavrov and Ararat Mirzoyan"
+
+
+def test_the_two_farmers_are_not_one_person_and_another_from_further(code):
+    text = "Joe Biden visited Iowa.\n\nTom Brandt spoke to reporters. \"We are tired,\" the two farmers said."
+    q = quote_with(code(text), "We are tired")
+    assert q.speaker is None or " and " not in q.speaker.name

@@ -349,3 +349,14 @@ def test_a_quotation_ending_its_sentence_takes_the_cue_before_it(nlp):
     text = "Brandt boasted, “That makes me smart.” Later a farmer who said he was cheated went home."
     q = only(quotes_of(nlp, text, {"Brandt": "USAGOV"}), "direct")
     assert q.cue.text == "boasted" and q.speaker.text == "Brandt"
+
+
+@pytest.mark.slow
+def test_a_parse_across_the_marks_still_finds_the_speaker_after_them(nlp):
+    text = ("Some believe the campaign is worried.\n\n"
+            "“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.\n\n"
+            "“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a local party president.")
+    first, second = quotes_of(nlp, text)
+    assert "Jordan" in first.speaker_span.text and "Monday" not in first.speaker_span.text
+    assert second.speaker_span.text.startswith("Leslie Wimes")
+

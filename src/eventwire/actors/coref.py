@@ -309,6 +309,38 @@ class Context:
     def in_sentence_of(self, c: Candidate, tok: Token) -> bool:
         return self.sentence_of(c.head_i) == self.sentence_of(tok.i)
 
+    def pair(self, tok: Token) -> list[Candidate] | None:
+        """'the two leaders', 'both ministers': the two nearest different people before the noun, in its paragraph
+        or the one before (outside quotes unless the noun is inside them): those whose role or title has the noun
+        when two have it, else the two of the nearest sentence naming people ("Putin met Pashinyan"); None when
+        the noun counts no two or two such people are not there (never one person with another from further)."""
+        counted = any(c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj")
+                      or c.lower_ == "two" and c.dep_ == "nummod" for c in tok.children)
+        if not counted or tok.tag_ != "NNS":
+            return None
+        para, inside, word = self.paragraph[tok.i], self.quoted[tok.i], tok.lemma_.lower()
+        pool: list[Candidate] = []
+        for c in reversed(self.candidates):
+            if c.end_i > tok.i or not c.person or c.plural or c.quoted and not inside:
+                continue
+            if self.paragraph[c.head_i] < para - 1 or tok.i - c.end_i >= MAX_DISTANCE:
+                break
+            if all(c.name != other.name for other in pool):
+                pool.append(c)
+
+        def titled(c: Candidate) -> bool:
+            role = (c.mention.role or "").lower() if c.mention else ""
+            title = " ".join(t.lower_ for t in self.doc[max(0, c.start_i - 3):c.end_i])
+            return word in role.split() or word in title.split()
+
+        holders = [c for c in pool if titled(c)]
+        if len(holders) >= 2:
+            return holders[:2][::-1]
+        # a noun no one holds as a title ("leaders"): the two people of the nearest sentence that names people
+        if len(pool) >= 2 and self.sentence_of(pool[0].head_i) == self.sentence_of(pool[1].head_i):
+            return pool[:2][::-1]
+        return None
+
     def titled(self, tok: Token) -> Candidate | None:
         """'the president said': the nearest earlier person, outside quotes, whose role or title has the noun."""
         word = tok.lemma_.lower()

@@ -7,9 +7,9 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from eventwire.actors.coref import PLACE_LABELS, Context, name_start, namesake_start
+from eventwire.actors.coref import PLACE_LABELS, Candidate, Context, name_start, namesake_start
 from eventwire.actors.resolve import slug
 from eventwire.knowledge.cues import CueLexicon
 from eventwire.quotes.cues import CueMatch, find_cues
@@ -127,7 +127,8 @@ def _named_speaker(doc: Doc, start: int, end: int, head: int, context: Context) 
     ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and e.start < end and start < e.end]
     ent = next((e for e in ents if e.start <= head < e.end), ents[0] if ents else None)
     token = doc[head]
-    if ent is None and token.pos_ == "PROPN" and token.ent_type_ not in PLACE_LABELS:  # a name the tagger missed
+    if ent is None and (token.pos_ == "PROPN" and token.ent_type_ not in PLACE_LABELS  # a name the tagger missed
+                        or token.text in context.by_surname):  # or a surname of a name given in full before
         ent = doc[name_start(token):head + 1]
     if ent is None:
         return None
@@ -172,9 +173,12 @@ def _resolve(
     start, end, head = attribution.speaker_start, attribution.speaker_end, attribution.speaker_head
     span = span_of(doc, start, end)
     mention = overlapping_mention(doc, start, end, head, mentions)
-    if mention is not None and _namesake(doc, mention, mentions):
-        mention = None  # "Ivanka Trump said" is not Donald Trump: the name as written, uncoded (below)
     head_token = doc[head]
+    if mention is not None and (_namesake(doc, mention, mentions)
+                                or mention.kind == "country" and head_token.ent_type_ == "PERSON"):
+        mention = None  # "Ivanka Trump said" is not Donald Trump, "Chuck Jordan" not Jordan: the name as written
+    elif mention is not None and mention.kind == "role" and mention.basis == "agent-noun":
+        mention = _titled_name(doc, head_token, mention, context) or mention
     noun = relative_noun(head_token)
     if noun is not None and mention is None:  # "who said": whom the relative clause is about, as a pronoun
         a, b = noun_phrase(noun)
@@ -184,6 +188,8 @@ def _resolve(
             basis="pronoun")
     elif head_token.pos_ == "PRON" and (mention is None or mention.kind == "pronoun"):
         mention = _pronoun_speaker(doc, head, context, history)
+    elif (mention is None or mention.basis == "agent-noun") and (pair := context.pair(head_token)) is not None:
+        mention = _pair_speaker(span, pair)
     elif mention is not None and _office(mention) and needs_antecedent(head_token):
         # "the president said": the nearest earlier holder of that title, before the office's own code
         # ("president" -> GOV, or USAGOV with its country), which stays the answer when there is none.
@@ -193,10 +199,47 @@ def _resolve(
         mention = (_antecedent(doc, attribution, history, mentions, span.start)
                    or _titled_speaker(doc, head, context, mention) or mention)
     if mention is None:
-        mention = _named_speaker(doc, start, end, head, context)
+        mention = _named_speaker(doc, start, end, head, context) or _said_before(span, history)
     person = (head_token.ent_type_ == "PERSON" or is_person_pronoun(head_token)
               or mention is not None and mention.kind == "person")
     return Speaker(span, mention, head_token.lemma_.lower(), person)
+
+
+def _pair_speaker(span: Span, pair: list[Candidate]) -> ActorMention:
+    """'the two leaders said': one speaker for both people, named 'A and B'; a code, country or sector only
+    where both have the same one."""
+    ms = [c.mention for c in pair]
+
+    def shared(field: str) -> str | None:
+        values = {getattr(m, field) if m is not None else None for m in ms}
+        return values.pop() if len(values) == 1 else None
+
+    name = " and ".join(c.name for c in pair)
+    return ActorMention(span.start, span.end, span.text, slug(name), name, shared("code"), shared("country"),
+                        shared("sector"), None, kind="pronoun", basis="pronoun")
+
+
+def _titled_name(doc: Doc, head: Token, office: ActorMention, context: Context) -> ActorMention | None:
+    """'Police Chief Chuck Jordan said': a person named in apposition to the office that heads the speaker phrase,
+    whom the knowledge base lacks (or mistakes for a place), is that person with the office's code."""
+    name = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if name is None:
+        return None
+    named = _named_speaker(doc, name_start(name), name.i + 1, name.i, context)
+    if named is None or named.code is not None:
+        return named
+    return dataclasses.replace(named, code=office.code, country=office.country, sector=office.sector,
+                               role=office.role, kind="person", basis="title", country_basis=office.country_basis)
+
+
+def _said_before(span: Span, history: list[Speaker]) -> ActorMention | None:
+    """A speaker written exactly as an earlier one that was resolved ("Zero Hedge said" twice, the tagger naming it
+    only once) is that speaker, at its new place."""
+    for earlier in reversed(history):
+        if earlier.span is not None and earlier.mention is not None and earlier.span.text == span.text \
+                and span.text[:1].isupper():
+            return dataclasses.replace(earlier.mention, start=span.start, end=span.end, text=span.text)
+    return None
 
 
 def _namesake(doc: Doc, mention: ActorMention, mentions: Sequence[ActorMention]) -> bool:

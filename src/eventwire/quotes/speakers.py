@@ -13,6 +13,7 @@ from eventwire.records import ActorMention, Span
 
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "ccomp", "dep"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_WHEN = frozenset({"DATE", "TIME"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that as relative pronouns
 _CLIMB_DEPS = frozenset(
     {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "pobj", "dep", "npadvmod"}
@@ -75,7 +76,7 @@ def _inverted_subject(verb: Token, lo: int, hi: int) -> Token | None:
         return None
     for k in range(verb.i + 1, min(hi, verb.i + 4)):
         token = verb.doc[k]
-        if token.pos_ in ("PROPN", "NOUN", "PRON") and lo <= k:
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and lo <= k and token.ent_type_ not in _WHEN:  # not "said Monday"
             return token
         if token.is_punct:
             return None
@@ -142,10 +143,18 @@ def attribute(doc: Doc, cue: CueMatch, lo: int = 0, hi: int | None = None) -> At
     """The speaker named by ``cue``, looked for inside the zone of tokens [lo, hi) around the quote."""
     hi = len(doc) if hi is None else hi
     subject = _speaker_head(doc, cue, lo, hi)
-    if subject is not None and not lo <= subject.i < hi:
-        subject = None
-    if subject is None and cue.kind in ("verb", "verb-phrase", "lead") and lo < cue.start:
+    crossed = subject is not None and not lo <= subject.i < hi
+    if subject is not None and crossed:
+        # a parse across the marks made a word of the quotation the subject: another subject of the same verb
+        # in the zone, else the nominal before the cue, else the inverted '..., said Leslie Wimes'
+        subject = next((c for c in subject.head.children if c.dep_ in _SUBJECT_DEPS and lo <= c.i < hi), None)
+    speaking = cue.kind in ("verb", "verb-phrase", "lead")
+    if subject is None and speaking and lo < cue.start:
         subject = _chunk_root(doc, lo, cue.start)
+    if subject is None and speaking and crossed:
+        before = doc[cue.start - 1] if lo < cue.start else None
+        nominal = before is not None and before.pos_ in ("NOUN", "PROPN", "PRON") and before.ent_type_ not in _WHEN
+        subject = before if nominal else _inverted_subject(doc[cue.head], lo, hi)
     if subject is None:
         return Attribution(cue)
     if subject.dep_ == "poss" and subject.head.i == cue.head:
