@@ -60,3 +60,17 @@ def test_each_deed_verb_makes_its_objects_deed_its_subjects(row):
 def test_a_deed_judged_or_asked_for_is_not_done():
     assert not any(e[2] == "173" for e in triples("France condemned the arrest of two Iranian diplomats."))
     assert not any(e[2] == "163" for e in triples("The United States called for sanctions on Iran."))
+
+
+# --- A demand told as an obligation: "Russia said Israel must end ..." (CAMEO 100) --------------------------------
+
+def test_what_a_speaker_says_someone_must_do_is_a_demand():
+    assert ("FRA", "IRN", "100", False) in triples("France says Iran should release the prisoners.")
+    found = triples("Germany said that Russia must withdraw its troops from Ukraine.")
+    assert ("DEU", "RUS", "100", False) in found
+    assert ("RUS", "UKR", "087", True) in found  # the withdrawal is only asked for: hypothetical
+
+
+def test_no_demand_without_an_obligation_or_of_the_speaker_itself():
+    assert not any(code == "100" for *_, code, _h in triples("Russia said Israel attacked Syria."))
+    assert not any(code == "100" for *_, code, _h in triples("The United States said it must defend Israel."))
