@@ -1,12 +1,14 @@
 """The lexicon's trigger side on the record a user gets (``eventwire.code_text(...).to_dict()``), with sentences of
-our own writing: "agree to" is CAMEO's "express intent" (03x) for the deed agreed to; the deed itself is not coded
-as done."""
+our own writing: "agree to" is CAMEO's "express intent" (03x) for the deed agreed to, the deed itself is not coded
+as done; a noun naming a deed under a verb that does it ("announced the arrest of X") is the subject's deed."""
 
 from __future__ import annotations
 
 import pytest
 
 import eventwire
+from eventwire.knowledge.patterns import DATA
+from eventwire.knowledge.tables import read_rows
 
 pytestmark = pytest.mark.slow
 
@@ -31,3 +33,44 @@ def test_a_deed_agreed_to_is_an_intention_not_a_deed(text, expected):
 def test_agree_keeps_its_own_patterns():
     assert ("ARMGOV", "RUSGOV", "036", True) in triples("Pashinyan and Putin agreed to meet next month.")
     assert triples("Germany agreed with France on the budget.") == [("DEU", "FRA", "030", False)]
+
+
+# --- A nominal deed under a verb that does it: "announced the arrest of X" (data/verbs/deed_*.tsv) ---------------
+
+DEED_NOUNS = list(read_rows(DATA / "deed_nouns.tsv"))
+DEED_VERBS = list(read_rows(DATA / "deed_verbs.tsv"))
+CODE_OF = {r["noun"]: r["code"] for r in DEED_NOUNS}
+
+
+@pytest.mark.parametrize("row", DEED_NOUNS, ids=lambda r: r["noun"])
+def test_each_deed_noun_codes_its_deed_as_the_verbs_subjects(row):
+    events = eventwire.code_text(row["example"], published="2024-05-10").to_dict()["events"]
+    assert [e["cameo"] for e in events] == [row["code"]]
+    assert events[0]["target"] is not None  # done to someone
+    assert events[0]["source"]["end"] <= events[0]["trigger"]["start"]  # by the verb's subject
+
+
+@pytest.mark.parametrize("row", DEED_VERBS, ids=lambda r: r["verb"])
+def test_each_deed_verb_makes_its_objects_deed_its_subjects(row):
+    events = eventwire.code_text(row["example"], published="2024-05-10").to_dict()["events"]
+    assert events and events[0]["source"]["end"] <= events[0]["trigger"]["start"]
+    assert events[0]["cameo"] in set(CODE_OF.values())
+
+
+def test_a_deed_judged_or_asked_for_is_not_done():
+    assert not any(e[2] == "173" for e in triples("France condemned the arrest of two Iranian diplomats."))
+    assert not any(e[2] == "163" for e in triples("The United States called for sanctions on Iran."))
+
+
+# --- A demand told as an obligation: "Russia said Israel must end ..." (CAMEO 100) --------------------------------
+
+def test_what_a_speaker_says_someone_must_do_is_a_demand():
+    assert ("FRA", "IRN", "100", False) in triples("France says Iran should release the prisoners.")
+    found = triples("Germany said that Russia must withdraw its troops from Ukraine.")
+    assert ("DEU", "RUS", "100", False) in found
+    assert ("RUS", "UKR", "087", True) in found  # the withdrawal is only asked for: hypothetical
+
+
+def test_no_demand_without_an_obligation_or_of_the_speaker_itself():
+    assert not any(code == "100" for *_, code, _h in triples("Russia said Israel attacked Syria."))
+    assert not any(code == "100" for *_, code, _h in triples("The United States said it must defend Israel."))

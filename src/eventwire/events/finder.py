@@ -22,6 +22,7 @@ from eventwire.events.lists import (
 )
 from eventwire.events.locative import place_of, place_targets
 from eventwire.events.mentions import MentionLookup, as_actor
+from eventwire.events.obligations import obligation_events
 from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, modifier_sources, origin_sources
@@ -61,6 +62,7 @@ def find_events(
         if judged:
             found.extend(judged)
             continue
+        found.extend(obligation_events(doc, tok, lookup, patterns))  # "said Israel must end the strikes": a demand
         one_sided_fallback: tuple[list[EventCandidate], set[int]] | None = None
         for pattern in trigger_patterns(tok, patterns):
             if pattern.complement and pattern.complement not in words:

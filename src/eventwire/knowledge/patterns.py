@@ -110,9 +110,25 @@ def load_patterns() -> Patterns:
     """The patterns shipped with eventwire: our hand-written ``verbs.tsv``, then the lexicon built from
     PETRARCH2's dictionary (``lexicon.tsv``): for one trigger, all of ours are tried before any of its."""
     fixes = {r["form"].lower(): r["lemma"].lower() for r in read_rows(DATA / "lemma_fixes.tsv")}
-    made = make_patterns(read_patterns(DATA / "verbs.tsv"), DATA / "intent.tsv", DATA / "roots.tsv")
+    ours = (*read_patterns(DATA / "verbs.tsv"), *deed_patterns(DATA / "deed_verbs.tsv", DATA / "deed_nouns.tsv"))
+    made = make_patterns(ours, DATA / "intent.tsv", DATA / "roots.tsv")
     lexicon = group_patterns(read_patterns(DATA / "lexicon.tsv"))
     return dataclasses.replace(made, lemma_fixes=fixes, by_lemma=after(made.by_lemma, lexicon))
+
+
+def deed_patterns(verbs_path: Path | Traversable, nouns_path: Path | Traversable) -> tuple[Pattern, ...]:
+    """One pattern per verb of ``deed_verbs.tsv`` and noun of ``deed_nouns.tsv``: the verb's object noun names the
+    subject's own deed ("announced the arrest of X" is 173, "ordered attacks on X" 190), its target the noun's
+    preposition; after verbs.tsv's rows for the verb (same specificity, listed later)."""
+    verbs = list(read_rows(verbs_path))
+    return tuple(
+        Pattern(
+            lemma=v["verb"].lower(), pos="VERB", particle=v.get("particle") or None, complement=n["noun"].lower(),
+            prep=None, targets=tuple(t for t in n["target"].split("|") if t), code=n["code"], reciprocal=False,
+            example=n["example"], origin="eventwire:deeds",
+        )
+        for n in read_rows(nouns_path) for v in verbs
+    )
 
 
 def after(
