@@ -74,3 +74,10 @@ def test_what_a_speaker_says_someone_must_do_is_a_demand():
 def test_no_demand_without_an_obligation_or_of_the_speaker_itself():
     assert not any(code == "100" for *_, code, _h in triples("Russia said Israel attacked Syria."))
     assert not any(code == "100" for *_, code, _h in triples("The United States said it must defend Israel."))
+
+
+# --- "*": a pattern that needs some object, whatever it is ------------------------------------------------------
+
+def test_a_thing_returned_to_someone_is_a_return_but_going_back_is_not():
+    assert triples("The United States returned the stolen statues to Greece.") == [("USA", "GRC", "084", False)]
+    assert triples("Russian soldiers returned to Ukraine.") == []

@@ -65,7 +65,7 @@ def find_events(
         found.extend(obligation_events(doc, tok, lookup, patterns))  # "said Israel must end the strikes": a demand
         one_sided_fallback: tuple[list[EventCandidate], set[int]] | None = None
         for pattern in trigger_patterns(tok, patterns):
-            if pattern.complement and pattern.complement not in words:
+            if pattern.complement and pattern.complement != "*" and pattern.complement not in words:
                 continue
             anchor = matches(tok, pattern)
             if anchor is None or (pattern.pos == "NOUN" and in_since_phrase(tok)):
