@@ -207,7 +207,8 @@ def test_forces_turned_against_someone_target_them():
 
 
 def test_forces_sent_somewhere_target_the_place_they_go():
-    assert triples("Germany refused to send peacekeepers to Mali.") == [("DEU", "MLI", "120", False, False)]
+    # Sending peacekeepers is 074 (verbs.tsv), so refusing to is root 07's refusal, 122 (reject material aid).
+    assert triples("Germany refused to send peacekeepers to Mali.") == [("DEU", "MLI", "122", False, False)]
 
 
 def test_own_forces_alone_leave_a_one_sided_deed_one_sided():
