@@ -230,3 +230,16 @@ def test_the_sources_own_state_owning_the_object_gives_way_to_the_parties_it_nam
     assert sorted(triples("Maduro has closed Venezuela's borders with Brazil and Colombia.")) == [
         ("VENGOV", "BRA", "172", False, False), ("VENGOV", "COL", "172", False, False)]
     assert triples("Merkel defended Germany's decision.") == [("DEUELI", "DEU", "052", False, False)]
+
+
+# ---------------------------------------------------------------- whose word, whom the deed: "of" for some nouns
+
+
+def test_an_of_phrase_names_the_author_of_a_call_or_decision():
+    assert triples("Germany rejected the call of the European Parliament for new sanctions.") == [
+        ("DEU", "IGOEECPAR", "120", False, False)]
+    assert triples("Italy welcomed the decision of the Tunisian government.") == [("ITA", "TUNGOV", "051", False, False)]
+
+
+def test_an_of_phrase_of_any_other_noun_names_no_one():
+    assert triples("The accusation calls into question the engagement of the European Union.") == []

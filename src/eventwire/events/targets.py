@@ -17,6 +17,7 @@ from eventwire.knowledge.words import word_list
 PARTY_PREPS = word_list("party_preps")
 # Prepositions by which an object noun names whose it is ("rejected a proposal by Germany").
 OWNER_PREPS = word_list("owner_preps")
+OF_OWNER_NOUNS = word_list("of_owner_nouns")
 # Prepositions by which a deed done with one's own forces names whom it is done to ("sent troops to Mali").
 FORCE_PREPS = word_list("force_preps")
 FORCE_SECTORS = frozenset({"MIL", "COP"})  # CAMEO sector codes of armed and police forces
@@ -133,9 +134,12 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
 
 
 def owner_objects(noun: Token) -> list[Token]:
-    """'rejected a proposal by Germany', 'welcomed an offer from France': whose the object is."""
+    """'rejected a proposal by Germany', 'welcomed an offer from France': whose the object is; by "of" only for
+    the nouns of data/words/of_owner_nouns.tsv ('rejected the call of the European Parliament', 'demanded the
+    release of the journalists')."""
+    of_too = noun.lemma_.lower() in OF_OWNER_NOUNS
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
+        if c.dep_ == "prep" and (c.lower_ in OWNER_PREPS or (of_too and c.lower_ == "of")):
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return with_conjuncts(objs[0])
