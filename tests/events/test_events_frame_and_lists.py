@@ -238,7 +238,8 @@ def test_the_sources_own_state_owning_the_object_gives_way_to_the_parties_it_nam
 def test_an_of_phrase_names_the_author_of_a_call_or_decision():
     assert triples("Germany rejected the call of the European Parliament for new sanctions.") == [
         ("DEU", "IGOEECPAR", "120", False, False)]
-    assert triples("Italy welcomed the decision of the Tunisian government.") == [("ITA", "TUNGOV", "051", False, False)]
+    assert triples("Italy welcomed the decision of the Tunisian government.") == [
+        ("ITA", "TUNGOV", "051", False, False)]
 
 
 def test_an_of_phrase_of_any_other_noun_names_no_one():
