@@ -81,3 +81,11 @@ def test_no_demand_without_an_obligation_or_of_the_speaker_itself():
 def test_a_thing_returned_to_someone_is_a_return_but_going_back_is_not():
     assert triples("The United States returned the stolen statues to Greece.") == [("USA", "GRC", "084", False)]
     assert triples("Russian soldiers returned to Ukraine.") == []
+
+
+# --- aid with no "to" phrase: the first actor named after the verb, a place's country included ---------------------
+
+def test_aid_for_a_purpose_in_a_country_goes_to_that_country():
+    assert triples("Germany provided 40 million euros for reconstruction in Ethiopia.") == [
+        ("DEU", "ETH", "070", False)]
+    assert triples("Japan provided aid to Turkey.") == [("JPN", "TUR", "070", False)]
