@@ -233,11 +233,15 @@ class Context:
                 continue
             if country and c.mention is not None and c.mention.country and c.mention.country != country:
                 continue
-            role = (c.mention.role or "").lower() if c.mention else ""
-            title = " ".join(t.lower_ for t in self.doc[max(0, c.start_i - 3):c.end_i])
-            if word in role.split() or word in title.split():
+            if self._has_title(c, word):
                 return c
         return None
+
+    def _has_title(self, c: Candidate, word: str) -> bool:
+        """Whether ``word`` (a title noun's lemma) is in ``c``'s role or in the words just before and of its name."""
+        role = (c.mention.role or "").lower() if c.mention else ""
+        title = " ".join(t.lower_ for t in self.doc[max(0, c.start_i - 3):c.end_i])
+        return word in role.split() or word in title.split()
 
     def full_name(self, name: str) -> str:
         """A surname alone ("Lopez said") read as the full name given earlier in the text ("Ana Lopez")."""
@@ -347,9 +351,7 @@ class Context:
         for c in reversed(self.candidates):
             if c.end_i > tok.i or not c.person or c.quoted and not self.quoted[tok.i]:
                 continue
-            role = (c.mention.role or "").lower() if c.mention else ""
-            title = " ".join(t.lower_ for t in self.doc[max(0, c.start_i - 3):c.end_i])
-            if word in role.split() or word in title.split():
+            if self._has_title(c, word):
                 return c
         return None
 

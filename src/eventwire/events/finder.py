@@ -19,6 +19,7 @@ from eventwire.events.lists import (
     distinct,
     party_pairs,
     same_state,
+    speaker_events,
 )
 from eventwire.events.locative import place_of, place_targets
 from eventwire.events.mentions import MentionLookup, as_actor
@@ -212,19 +213,8 @@ def judged_events(doc: Doc, tok: Token, lookup: MentionLookup, patterns: Pattern
     obj, word, code = judgment
     found = lookup.for_phrase(obj, owners=True, places=True)
     judged = [as_actor(found)] if found is not None else modifier_sources(obj, lookup)
-    speakers = [m for m in (lookup.for_phrase(s, owners=True) for s in subject_tokens(tok)) if m is not None]
-    sources = distinct(doc, lookup.expand(speakers, doc, places=False, limit=MAX_CONJUNCTS))
-    targets = distinct(doc, lookup.expand(judged, doc, places=True, limit=MAX_CONJUNCTS))
-    negated, kind = modality_of(tok, patterns)
     pattern = Pattern(tok.lemma_.lower(), "VERB", None, word.lemma_.lower(), None, ("dobj",), code, False, "")
-    coded = code_for(pattern, kind, negated, patterns)
-    if coded is None:
-        return []
-    code, negated, hypothetical = coded
-    listed = len(sources) > 1 or len(targets) > 1
-    pairs = [(s, t) for s in sources for t in targets if s.mention.id != t.mention.id
-             and s.mention.code != t.mention.code and not (listed and same_state(doc, s, t))][:MAX_EVENTS_PER_TRIGGER]
-    return [EventCandidate(tok.i, tok.i + 1, s, t, code, negated, hypothetical, 0.7, pattern) for s, t in pairs]
+    return speaker_events(doc, tok, lookup, judged, pattern, patterns, 0.7)
 
 
 def one_sided(pattern: Pattern) -> bool:

@@ -22,8 +22,12 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolve import PlaceCountry, TokenMention
+from eventwire.events.candidate import EventCandidate
+from eventwire.events.frame import code_for, modality_of
 from eventwire.events.locative import place_targets
 from eventwire.events.mentions import MentionLookup
+from eventwire.events.subjects import subject_tokens
+from eventwire.knowledge.patterns import Pattern, Patterns
 
 MAX_CONJUNCTS = 12
 MAX_EVENTS_PER_TRIGGER = 24
@@ -148,3 +152,23 @@ def party_pairs(
         others = [s for s in sources if s is not hub]
         return [*((s, hub) for s in others), *((hub, s) for s in others)], []
     return [(s, hub) for s in sources], []
+
+
+def speaker_events(doc: Doc, tok: Token, lookup: MentionLookup, targets: Sequence[TokenMention], pattern: Pattern,
+                   patterns: Patterns, confidence: float) -> list[EventCandidate]:
+    """The events of a speech verb ``tok`` whose subjects (the speakers) act on ``targets`` under ``pattern`` ("called
+    X baseless", "said Israel must end the strikes"), in the trigger's frame: each speaker with each target, one
+    side of a list never against its own state, at most ``MAX_EVENTS_PER_TRIGGER``."""
+    speakers = [m for m in (lookup.for_phrase(s, owners=True) for s in subject_tokens(tok)) if m is not None]
+    sources = distinct(doc, lookup.expand(speakers, doc, places=False, limit=MAX_CONJUNCTS))
+    targets = distinct(doc, lookup.expand(targets, doc, places=True, limit=MAX_CONJUNCTS))
+    negated, kind = modality_of(tok, patterns)
+    coded = code_for(pattern, kind, negated, patterns)
+    if coded is None:
+        return []
+    code, negated, hypothetical = coded
+    listed = len(sources) > 1 or len(targets) > 1
+    pairs = [(s, t) for s in sources for t in targets if s.mention.id != t.mention.id
+             and s.mention.code != t.mention.code and not (listed and same_state(doc, s, t))][:MAX_EVENTS_PER_TRIGGER]
+    return [EventCandidate(tok.i, tok.i + 1, s, t, code, negated, hypothetical, confidence, pattern)
+            for s, t in pairs]

@@ -8,10 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwire.events.candidate import EventCandidate
-from eventwire.events.frame import code_for, modality_of
-from eventwire.events.lists import MAX_CONJUNCTS, MAX_EVENTS_PER_TRIGGER, distinct, same_state
+from eventwire.events.lists import speaker_events
 from eventwire.events.mentions import MentionLookup
-from eventwire.events.subjects import subject_tokens
 from eventwire.knowledge.patterns import Pattern, Patterns
 from eventwire.knowledge.words import word_list
 
@@ -36,16 +34,5 @@ def obligation_events(doc: Doc, tok: Token, lookup: MentionLookup, patterns: Pat
         return []
     obliged = [c for c in clause.children if c.dep_ == "nsubj"]
     targets = [m for m in (lookup.for_phrase(t, owners=True, places=True) for t in obliged) if m is not None]
-    speakers = [m for m in (lookup.for_phrase(s, owners=True) for s in subject_tokens(tok)) if m is not None]
-    sources = distinct(doc, lookup.expand(speakers, doc, places=False, limit=MAX_CONJUNCTS))
-    targets = distinct(doc, lookup.expand(targets, doc, places=True, limit=MAX_CONJUNCTS))
     pattern = Pattern(tok.lemma_.lower(), "VERB", None, None, None, ("clause_subject",), DEMAND, False, "")
-    negated, kind = modality_of(tok, patterns)
-    coded = code_for(pattern, kind, negated, patterns)
-    if coded is None:
-        return []
-    code, negated, hypothetical = coded
-    listed = len(sources) > 1 or len(targets) > 1
-    pairs = [(s, t) for s in sources for t in targets if s.mention.id != t.mention.id
-             and s.mention.code != t.mention.code and not (listed and same_state(doc, s, t))][:MAX_EVENTS_PER_TRIGGER]
-    return [EventCandidate(tok.i, tok.i + 1, s, t, code, negated, hypothetical, 0.6, pattern) for s, t in pairs]
+    return speaker_events(doc, tok, lookup, targets, pattern, patterns, 0.6)
