@@ -89,3 +89,34 @@ def test_aid_for_a_purpose_in_a_country_goes_to_that_country():
     assert triples("Germany provided 40 million euros for reconstruction in Ethiopia.") == [
         ("DEU", "ETH", "070", False)]
     assert triples("Japan provided aid to Turkey.") == [("JPN", "TUR", "070", False)]
+
+
+# --- A call made for a purpose is that purpose's deed; whom one expels says which expulsion ----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Erdogan called Putin on Monday to congratulate him on his victory.", ("TURGOV", "RUSGOV", "051", False)),
+    ("Erdogan phoned Putin to thank him for the grain deal.", ("TURGOV", "RUSGOV", "051", False)),
+    ("Erdogan called Putin to apologize for the downing of the jet.", ("TURGOV", "RUSGOV", "055", False)),
+])
+def test_a_call_to_congratulate_thank_or_apologise_is_that_deed(text, expected):
+    assert triples(text) == [expected]
+
+
+def test_a_call_to_talk_stays_a_call_and_a_call_on_someone_stays_a_request():
+    assert triples("Erdogan called Putin on Friday to discuss the grain deal.") == [("TURGOV", "RUSGOV", "040", False)]
+    assert [code for *_, code, _ in triples("Britain called on Iran to release the sailors.")] == ["020"]
+    assert [t[2] for t in triples("Erdogan did not call Putin to thank him.")] == ["051"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Moldova expelled two Russian diplomats on Tuesday.", "161"),  # PETRARCH2: EXPEL DIPLOMAT, 161
+    ("Burkina Faso expelled the French ambassador.", "161"),
+    ("Sudan expelled foreign aid workers.", "1663"),  # CAMEO 1663, aid agencies
+    ("Moldova expelled a Russian journalist.", "174"),  # individuals
+])
+def test_whom_a_state_expels_names_the_expulsion(text, code):
+    assert [t[2] for t in triples(text)] == [code]
+
+
+def test_a_pardon_eases_a_penalty():
+    assert [t[2] for t in triples("Tokayev pardoned the jailed Kazakh activists.")] == ["080"]  # PETRARCH2: PARDON

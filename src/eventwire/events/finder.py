@@ -145,7 +145,11 @@ def code_trigger(
         parties = [m for noun in (*slot_nouns(tok, anchor, pattern), tok) for p in between_objects(noun, depth=1)
                    if (m := lookup.for_phrase(p, owners=True, places=True)) is not None]
         targets = distinct(doc, [as_actor(m) for m in dict.fromkeys(parties)]) or targets
-    negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" else tok, patterns)
+    # "agreed to meet": the meeting is only agreed; "called Macron to congratulate him": the call, made to someone,
+    # is the congratulation, as real as the call.
+    purpose = (anchor.head.i == tok.i != anchor.i and anchor.pos_ == "VERB"
+               and any(c.dep_ == "dobj" for c in tok.children))
+    negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" and not purpose else tok, patterns)
     negated = negated and not pattern.negation  # a negation pattern's code already says it
     coded = code_for(pattern, kind, negated, patterns)
     if coded is None:  # "failed to reach an agreement": no deed was done

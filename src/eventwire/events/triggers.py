@@ -63,7 +63,8 @@ def predicative(tok: Token) -> bool:
 
 
 def complement_of(tok: Token, lemma: str) -> Token | None:
-    """The xcomp or object headed by ``lemma`` ("agreed to meet", "imposed sanctions"), or an object
+    """The xcomp, purpose clause or object headed by ``lemma`` ("agreed to meet", "called him to congratulate",
+    "imposed sanctions"), or an object
     it modifies ("fired artillery shells", "restored diplomatic ties"); ``*`` is any direct object ("returned
     the sculpture to Greece": something returned, not "returned to Greece")."""
     if lemma == "*":
@@ -71,6 +72,11 @@ def complement_of(tok: Token, lemma: str) -> Token | None:
     for c in tok.children:
         # A passive subject too: "evidence was presented by the US", "sanctions were imposed by the EU".
         if c.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"} and lemma in {c.lemma_.lower(), plural_of(c)}:
+            return c
+    for c in tok.children:
+        # A purpose clause: "called Macron to congratulate him" names what the call was for.
+        if c.dep_ == "advcl" and c.lemma_.lower() == lemma and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                    for a in c.children):
             return c
     for c in tok.children:
         # "fired mortar bombs", "a mortar bomb was fired".
