@@ -120,3 +120,16 @@ def test_whom_a_state_expels_names_the_expulsion(text, code):
 
 def test_a_pardon_eases_a_penalty():
     assert [t[2] for t in triples("Tokayev pardoned the jailed Kazakh activists.")] == ["080"]  # PETRARCH2: PARDON
+
+
+# --- The press is the audience of a talk, not a party to it (roots.tsv `audience`) -------------------------------
+
+def test_speaking_to_reporters_or_a_news_outlet_is_no_consultation():
+    assert triples("Lavrov spoke to reporters in Ankara on Monday.") == []
+    assert triples("A Turkish official, who spoke to Reuters on condition of anonymity, said talks ended.") == []
+    assert sorted(triples("Lavrov spoke with Fidan in Ankara on Monday.")) == [
+        ("RUSGOV", "TURGOV", "040", False), ("TURGOV", "RUSGOV", "040", False)]
+
+
+def test_a_deed_that_was_supposed_to_happen_is_only_hypothetical():
+    assert triples("Japan was supposed to send aid to Nepal.") == [("JPN", "NPL", "070", True)]

@@ -185,8 +185,10 @@ def code_trigger(
     if pattern.inverse:  # "received weapons from X": the prepositional object is the source
         pairs = [(t, s) for s, t in pairs]
     listed = len(sources) > 1 or len(targets) > 1  # in a list, a state and its government are one side
+    audience = patterns.audience_sectors.get(code[:2], frozenset())  # "spoke to reporters" consults no one
     pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id and s.mention.code != t.mention.code
-             and not (listed and same_state(doc, s, t))][:MAX_EVENTS_PER_TRIGGER]
+             and not (listed and same_state(doc, s, t))
+             and not ({s.mention.sector, t.mention.sector} & audience)][:MAX_EVENTS_PER_TRIGGER]
     found = [EventCandidate(tok.i, end, s, t, code, negated, hypothetical, confidence, pattern) for s, t in pairs]
     if pattern.reverse_code and code == pattern.code and targets:  # "refused to meet X" is no meeting of X's
         found += [EventCandidate(tok.i, end, t, s, pattern.reverse_code, negated, hypothetical, confidence, pattern)
