@@ -28,7 +28,14 @@ from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, modifier_sources, origin_sources
 from eventwire.events.subjects import subject_tokens
-from eventwire.events.targets import between_objects, force_destinations, own_force, slot_nouns, target_tokens
+from eventwire.events.targets import (
+    between_objects,
+    complement_span,
+    force_destinations,
+    own_force,
+    slot_nouns,
+    target_tokens,
+)
 from eventwire.events.triggers import discarded_tokens, in_since_phrase, matches, trigger_end, trigger_patterns
 from eventwire.knowledge.patterns import Pattern, Patterns
 from eventwire.nlp.arrays import token_arrays
@@ -48,6 +55,8 @@ def find_events(
     lookup = MentionLookup(mentions)
     consumed: set[int] = set()
     found: list[EventCandidate] = []
+    # Events whose target only what was agreed to or refused names, kept unless the complement codes its own deed.
+    deferred: list[tuple[list[EventCandidate], set[int]]] = []
     if patterns.story_discards and any(phrase in doc.text.lower() for phrase in patterns.story_discards):
         return []
     discarded = discarded_tokens(doc, patterns.discards) if patterns.discards else set()
@@ -76,6 +85,12 @@ def find_events(
                 # A later pattern may still find the target ("protested outside the embassy").
                 one_sided_fallback = one_sided_fallback or (events, consumed_tokens(doc, tok, pattern, anchor))
                 continue
+            if events and "complement" in pattern.targets and (span := complement_span(tok)) and all(
+                    e.target is not None and e.target.head_i in span for e in events):
+                # "agreed to open its borders to Chile": the agreement's target is what the complement names,
+                # unless the complement is a deed coded in its own right ("agreed to lift sanctions on Iran").
+                deferred.append((events, span))
+                break
             if events:
                 consumed |= consumed_tokens(doc, tok, pattern, anchor)
                 found.extend(events)
@@ -84,6 +99,9 @@ def find_events(
             if one_sided_fallback is not None:
                 found.extend(one_sided_fallback[0])
                 consumed |= one_sided_fallback[1]
+    late = [e for events, span in deferred if not any(f.trigger_i in span for f in found) for e in events]
+    if late:
+        found = sorted([*found, *late], key=lambda e: e.trigger_i)
     found.extend(reported_accusations(doc, found, lookup, patterns))
     return [replace(e, background=told_as_background(doc[e.trigger_i]), source=lookup.by_name(e.source, doc),
                     target=e.target and lookup.by_name(e.target, doc)) for e in one_per_deed(doc, found)]
@@ -127,7 +145,7 @@ def code_trigger(
             # The deed is the attack's: its author, and (below) its target unless the victims name one.
             attack = code_trigger(doc, means[0], means[0], means[1], lookup, patterns, place_country)
             sources = list({id(e.source): e.source for e in attack}.values())
-    targets_tok = target_tokens(tok, anchor, pattern, lookup)
+    targets_tok = target_tokens(tok, anchor, pattern, lookup, patterns)
     # A capital in a slot of the verb is an actor ("bombed Kyiv", "hit back at Moscow"): the verb's
     # argument structure is stronger evidence than the preposition that made it read as a place.
     targets = list(dict.fromkeys(m for m in (lookup.for_phrase(t, owners=True, places=True) for t in targets_tok) if m))

@@ -9,8 +9,9 @@ from spacy.tokens import Token
 
 from eventwire.actors.resolve import TokenMention
 from eventwire.events.clauses import OBJECTS, is_passive, is_reduced_passive, passive_agent, with_conjuncts
-from eventwire.events.mentions import MentionLookup
-from eventwire.knowledge.patterns import Pattern
+from eventwire.events.locative import PLACE_PART_NOUNS
+from eventwire.events.mentions import MentionLookup, generic
+from eventwire.knowledge.patterns import Pattern, Patterns
 from eventwire.knowledge.words import word_list
 
 # Prepositions by which an object noun names the parties to it ("talks between A and B").
@@ -23,9 +24,24 @@ FORCE_PREPS = word_list("force_preps")
 FORCE_SECTORS = frozenset({"MIL", "COP"})  # CAMEO sector codes of armed and police forces
 # Dependencies followed from a trigger to an "against" phrase: "mobilized troops for a war against Iraq".
 AGAINST_PATH = frozenset({"prep", "pobj", "dobj", "acl", "relcl", "xcomp", "advcl"})
+# Prepositions through which a target is looked for inside an object phrase that names no actor ("the ban on
+# imports of Chilean wine"); not those of place or time, which the locative rule reads (events/locative.py).
+INNER_TARGET_PREPS = word_list("inner_target_preps")
+# Dependencies followed down an object phrase to an actor named inside it: its modifiers, the objects of its
+# prepositions, a participle's "by" agent and prepositions ("curbs imposed on Laos"), a noun conjoined to it.
+# Not relative or complement clauses, which tell deeds of their own, nor an apposition, which says more about the
+# noun ("freed Juan Soto, a critic of the Peruvian president": the critic is freed, not the president).
+INNER_PATH = frozenset({"prep", "pobj", "poss", "compound", "nmod", "amod", "acl", "agent", "conj"})
+# Roots of disapproval (CAMEO 11: criticise, condemn, denounce), whose object may be someone's deed.
+JUDGING_ROOTS = frozenset({"11"})
+# Nouns whose "of" phrase is a deed recalled ("the anniversary of the invasion"): a time, naming no party to the deed.
+BACKGROUND_NOUNS = word_list("background_nouns")
+# Verbs whose object is the one the deed is done to, never a thing standing for its owner ("called the minister").
+PERSON_OBJECT_VERBS = word_list("person_object_verbs")
 
 
-def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup) -> list[Token]:
+def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup,
+                  deeds: Patterns | None = None) -> list[Token]:
     """Target of the event per the pattern's ordered target list, looked for on ``anchor`` then ``tok``,
     then on the object of a preposition the pattern names with its lemmas ("advised against travel to X")."""
     if is_reduced_passive(tok):  # "diplomats expelled by Germany": the noun is the patient
@@ -45,7 +61,55 @@ def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLo
             # A slot whose words name no actor ("responsibility for the attack") lets the next one try.
             if any(lookup.for_phrase(t, owners=True, places=True) for t in found):
                 return found
+    # No slot names an actor: one may be named deeper inside what a slot holds ("lifted the ban on imports of
+    # Chilean wine", "rejected the plan drafted by the Danish cabinet").
+    if "dobj" in pattern.targets and not pattern.complement and pattern.lemma in PERSON_OBJECT_VERBS:
+        return []  # "the remarks call into question the engagement of Russia": no one is telephoned
+    roots = [*slot_nouns(tok, anchor, pattern), *([anchor] if anchor is not tok and anchor.pos_ == "NOUN" else [])]
+    # A part of a place is a place ("the southwest of Baghdad", "a rebel-held part of the city"): the locative rule's.
+    roots = [n for n in dict.fromkeys(roots) if n.lemma_.lower() not in PLACE_PART_NOUNS]
+    # "France condemned the air strike on Syria": whom a criticised deed was done to is not whom the criticism is
+    # aimed at (its author is); the search does not enter a nominal deed under a verb of disapproval.
+    judged = deeds is not None and pattern.code[:2] in JUDGING_ROOTS
+    deed = frozenset(t.i for n in roots for t in n.subtree
+                     if judged and deeds is not None and deeds.for_token(t.lemma_.lower(), "NOUN"))
+    return next((found for noun in roots if (found := inner_target(noun, lookup, deed))), [])
+
+
+def inner_target(noun: Token, lookup: MentionLookup, deeds: frozenset[int] = frozenset()) -> list[Token]:
+    """The first actor named inside the phrase of an object noun that names none itself, in text order, through
+    its modifiers and the prepositions of ``inner_target_preps.tsv`` ("an inquiry into former Peru defender Juan
+    Soto": Peru; "curbs imposed on Laos": Laos): the head of the widest mention there, with its conjuncts. Not a
+    pronoun ("lifted its ban on ..." names the source), not a capital read as a place, and not a mention of the
+    noun itself. Below a token of ``deeds`` (a criticised deed) only its author is looked for: its possessor,
+    attributive modifiers and "by" phrase ("condemned the raids carried out by Bolivian rebels")."""
+    if noun.lemma_.lower() in BACKGROUND_NOUNS:
+        return []  # "marked the anniversary of the Turkish invasion": a time, not a party
+    inside: list[Token] = []
+    frontier = [(c, noun.i in deeds) for c in noun.children if inner_step(c, noun.i in deeds)]
+    while frontier:
+        inside += [t for t, _ in frontier]
+        frontier = [(c, in_deed or t.i in deeds) for t, in_deed in frontier if t.dep_ != "amod"
+                    for c in t.children if inner_step(c, in_deed or t.i in deeds)]
+    for t in sorted(inside, key=lambda t: t.i):
+        found = [m for m in lookup.by_token.get(t.i, []) if m.mention.kind not in {"pronoun", "place"}
+                 and not m.start_i <= noun.i < m.end_i]
+        if found:
+            widest = max(found, key=lambda m: (m.end_i - m.start_i, -m.start_i))
+            return with_conjuncts(noun.doc[widest.head_i])
     return []
+
+
+def inner_step(c: Token, in_deed: bool = False) -> bool:
+    """Whether the search for an actor inside an object phrase goes down to ``c``; ``in_deed``: below a criticised
+    deed, where only its author counts."""
+    if c.dep_ not in INNER_PATH or c.lemma_.lower() in PLACE_PART_NOUNS | BACKGROUND_NOUNS:
+        return False  # "an air strike against the southwest of Baghdad": a part of a place is the locative rule's
+    if c.dep_ == "prep":
+        return c.lower_ == "by" if in_deed else c.lower_ in INNER_TARGET_PREPS
+    if c.dep_ == "acl":  # a participle ("the plan drafted by"), not a clause of its own ("a plan to invade")
+        return c.tag_ == "VBN" and not any(g.dep_ in {"aux", "nsubj", "nsubjpass"} for g in c.children)
+    return True
 
 
 def own_force(target: TokenMention, sources: Sequence[TokenMention]) -> bool:
@@ -91,7 +155,9 @@ def slot_nouns(tok: Token, anchor: Token, pattern: Pattern, pronouns: bool = Fal
     nouns: list[Token] = []
     for how in pattern.targets:
         for node in dict.fromkeys((anchor, tok)):
-            if how == "dobj":
+            if how == "complement":
+                nouns += complement_nouns(node)
+            elif how == "dobj":
                 nouns += [c for c in node.children if c.dep_ in OBJECTS]
             elif how.startswith("prep:"):
                 word = how.split(":", 1)[1]
@@ -120,6 +186,9 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     return with_conjuncts(objs[0]) if objs else []
         return []
+    if how == "complement":
+        # "agreed to open its borders to Chilean goods", "refused to answer a request from the Bolivian press"
+        return next((with_conjuncts(n) for n in complement_nouns(node) if named(n, lookup)), [])
     if how == "subtree":
         return [t for t in node.subtree if t.i > node.i and lookup.at(t) is not None][:1]
     if how == "clause_subject":
@@ -131,6 +200,36 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
                     return with_conjuncts(subj)
         return []
     return []
+
+
+def complement_nouns(node: Token) -> list[Token]:
+    """The nouns of what a verb agrees to or refuses: the objects of its to-infinitive complement and of that
+    complement's prepositions ("agreed to open its borders to Chilean goods"), or the object of its "to" ("agreed
+    to a truce with the rebels"); in text order."""
+    nouns: list[Token] = []
+    for c in node.children:
+        if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            nouns += [g for g in c.children if g.dep_ in OBJECTS | {"dative"}]
+            nouns += [o for g in c.children if g.dep_ in {"prep", "dative"} and g.lower_ in INNER_TARGET_PREPS
+                      for o in g.children if o.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "to":
+            nouns += [o for o in c.children if o.dep_ == "pobj"]
+    return sorted((n for n in nouns if n.pos_ in {"NOUN", "PROPN"}), key=lambda n: n.i)
+
+
+def complement_span(node: Token) -> set[int]:
+    """The tokens of what a verb agrees to or refuses (``complement_nouns``'s clause or "to" phrase)."""
+    return {t.i for c in node.children if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to")
+            for t in c.subtree}
+
+
+def named(noun: Token, lookup: MentionLookup) -> bool:
+    """Whether a noun phrase names an actor that is neither a pronoun ("its borders" is the source's) nor a generic
+    one ("agreed to accept 500 people", "to set up two hospitals": whom the agreement is with, they do not say)."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return False  # "agreed to reopen its embassies": the source's own
+    m = lookup.for_phrase(noun, owners=False, places=True)
+    return m is not None and m.mention.kind != "pronoun" and not generic(m)
 
 
 def owner_objects(noun: Token) -> list[Token]:
