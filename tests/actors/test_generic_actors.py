@@ -217,6 +217,26 @@ def test_the_sentence_country_does_not_merge_two_officials_into_one_actor():
     assert mention(rec, "justice minister")["country_basis"] != "sentence"
 
 
+def test_a_state_institution_takes_the_country_of_its_storys_dateline():
+    rec = record("MARACAIBO, Venezuela - Police detained three opposition activists on Friday.")
+    m = mention(rec, "Police")  # the dateline is no modifier of the phrase ("Venezuela - Police")
+    assert (m["code"], m["country_basis"]) == ("VENCOP", "dateline")
+    assert {code for code, _, root in events(rec) if root == "17"} == {"VENCOP"}
+    # A city alone, whatever the parser tags it, and a dateline's agency is no country of the sentence.
+    rec = record("TRIPOLI (Reuters) - The court jailed two smugglers for five years.")
+    assert (mention(rec, "The court")["code"], mention(rec, "The court")["country_basis"]) == ("LBYJUD", "dateline")
+    # Not for civilians, and the phrase's own country wins.
+    rec = record("NAIROBI, Kenya - Ugandan police said farmers blocked the road.")
+    assert mention(rec, "Ugandan police")["code"] == "UGACOP"
+    assert mention(rec, "farmers")["country_basis"] is None
+
+
+def test_police_in_a_countrys_city_are_that_countrys():
+    rec = record("Police in Ecuador's largest city detained a Dutch sailor.")
+    m = mention(rec, "Police in Ecuador's largest city")
+    assert (m["code"], m["country_basis"]) == ("ECUCOP", "of")
+
+
 # ---------------------------------------------------------------- a known surname in another person's name
 
 
