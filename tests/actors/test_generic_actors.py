@@ -132,6 +132,21 @@ def test_unknown_organisation_coded_by_its_own_name():
     assert (army["code"], army["kind"], army["country_basis"]) == ("LBYMIL", "organisation", "demonym")
 
 
+def test_unknown_organisation_with_no_agent_word_acts_for_the_country_its_name_gives():
+    # Issue 12: keep what the text tells (the country), and code the deed.
+    rec = record("The Danish Shipping Registry accused Russia of jamming signals.")
+    m = mention(rec, "Danish Shipping Registry")
+    assert (m["code"], m["sector"], m["kind"], m["basis"], m["country_basis"]) == (
+        "DNK", None, "organisation", "name", "demonym")
+    assert ("DNK", "RUS", "11") in events(rec)
+    # A capital opening the name is its place, not a second actor ("Oslo" is no Norwegian government here).
+    rec = record("The Oslo Stock Exchange agreed to share data with Peru.")
+    assert mention(rec, "Oslo Stock Exchange")["code"] == "NOR"
+    assert "Oslo" not in codes(rec)
+    # Neither country nor agent word: nothing to code it by.
+    assert "Harbour Trust" not in codes(record("The Harbour Trust agreed to meet Chile."))
+
+
 def test_a_minor_place_in_an_organisation_name_gives_no_country():
     # Only a major city or region inside a name is read as its country (pipeline.MAJOR_PLACE).
     rec = record("The Tarbes Police arrested a journalist.")

@@ -73,7 +73,10 @@ def resolve_actors(
         mention = mention_for_name(doc, match, day, is_metonym)
         if mention:
             found.append(mention)
-    found.extend(named_organisations(doc, sectors, by_token, found, major_place))
+    organisations = named_organisations(doc, sectors, by_token, found, major_place)
+    inside = {i for m in organisations for i in range(m.start_i, m.end_i)}
+    # A capital read as a place inside the name is part of it ("the Tokyo Stock Exchange").
+    found = [*(m for m in found if not (m.mention.kind == "place" and m.start_i in inside)), *organisations]
     taken = {i for m in found for i in range(m.start_i, m.end_i)}
     sector_mentions: dict[int, TokenMention] = {}
     left = [sm for sm in sectors if not any(i in taken for i in range(sm.start_i, sm.end_i))]
@@ -456,22 +459,26 @@ def dateline_country(doc: Doc, bare: TokenMention, datelines: list[tuple[int, st
 def named_organisations(doc: Doc, sectors: list[SectorMatch], by_token: dict[int, NameMatch],
                         found: list[TokenMention], major_place: PlaceCountry | None) -> list[TokenMention]:
     """Organisations the knowledge base lacks whose own name says what they are: "the Delhi Police" ->
-    ``INDCOP``, "the Libyan National Army" -> ``LBYMIL``, "the Metropolitan Police Bureau" -> ``COP``."""
-    taken = {i for m in found for i in range(m.start_i, m.end_i)}
+    ``INDCOP``, "the Libyan National Army" -> ``LBYMIL``, "the Metropolitan Police Bureau" -> ``COP``; or whose
+    country only ("the Danish Shipping Registry" -> ``DNK``, "the Oslo Stock Exchange" -> ``NOR``)."""
+    taken = {i for m in found if m.mention.kind != "place" for i in range(m.start_i, m.end_i)}
     extra = []
     for ent in doc.ents:
         if ent.label_ != "ORG" or any(i in taken for i in range(ent.start, ent.end)):
             continue
         sm = name_sector(doc, ent, sectors)
         first = ent.start + (doc[ent.start].lower_ == "the")
-        if sm is None or (sm.start_i <= first and sm.end_i >= ent.end):
-            continue  # no agent word, or the name is the agent phrase alone ("the Army"): a generic actor
+        if sm is not None and sm.start_i <= first and sm.end_i >= ent.end:
+            continue  # the name is the agent phrase alone ("the Army"): a generic actor
         placed = name_country(doc, ent, by_token, major_place)
         country, basis = placed if placed else (None, None)
-        sector = sm.sector.sector
+        if sm is None and country is None:
+            continue  # no agent word and no country: the name tells nothing of what it is
+        # With no agent word, the country alone ("the Gondorian Water Board" -> GON): what the name tells.
+        sector = sm.sector.sector if sm is not None else None
         name = doc[first : ent.end].text
         extra.append(make_mention(doc, first, ent.end, ent.root.i, id=slug(f"{country or ''}-{name}"), name=name,
-                                  code=f"{country or ''}{sector}", country=country, sector=sector, role=None,
+                                  code=f"{country or ''}{sector or ''}", country=country, sector=sector, role=None,
                                   kind="organisation", basis="name", country_basis=basis))
         taken.update(range(ent.start, ent.end))
     return extra
