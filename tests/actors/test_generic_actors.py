@@ -252,6 +252,17 @@ def test_police_in_a_countrys_city_are_that_countrys():
     assert (m["code"], m["country_basis"]) == ("ECUCOP", "of")
 
 
+# ---------------------------------------------------------------- a group stands for its members
+
+
+def test_a_group_or_members_stand_for_what_their_of_phrase_names():
+    assert ("CHLLEG", "PER", "11") in events(record("A group of Chilean lawmakers accused Peru of spying."))
+    rec = record("Members of the Kurdistan Workers' Party attacked Turkish soldiers near the border.")
+    assert ("TURREBPKK", "TURMIL", "19") in events(rec)
+    rec = record("A delegation of Japanese officials met Chinese diplomats in Beijing.")
+    assert ("JPNGOV", "CHNGOV", "04") in events(rec)
+
+
 # ---------------------------------------------------------------- a known surname in another person's name
 
 
