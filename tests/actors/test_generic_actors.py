@@ -198,6 +198,19 @@ def test_a_title_too_general_to_stand_alone_codes_no_name():
     assert all(m["code"] != "GOV" for m in rec["mentions"])
 
 
+def test_a_general_title_after_a_bodys_agent_noun_is_that_bodys():
+    rec = record("Parliament Speaker Ruta Valis accused the minister of lying.")
+    m = mention(rec, "Ruta Valis")
+    assert (m["code"], m["role"], m["basis"]) == ("LEG", "Speaker of Parliament", "title")
+    rec = record("The church leader Anselm Okoro accused the governor of corruption.")
+    assert mention(rec, "Anselm Okoro")["code"] == "REL"
+
+
+def test_an_imam_and_an_mp_are_titles():
+    assert mention(record("Imam Yusuf Kamara demanded an apology from the mayor."), "Yusuf Kamara")["code"] == "REL"
+    assert mention(record("The MP accused the minister of lying."), "MP")["code"] == "LEG"
+
+
 def test_a_shadow_minister_is_the_opposition():
     rec = record("Shadow chancellor Oliver Penn accused the government of waste.")
     assert mention(rec, "Oliver Penn")["code"] == "OPP"

@@ -21,7 +21,7 @@ from eventwire.actors.generic import (
 )
 from eventwire.actors.names import NameIndex, NameMatch, SectorMatch
 from eventwire.actors.unknown import description_before, name_country, name_sector
-from eventwire.knowledge.actors import Actor, Country, Institution
+from eventwire.knowledge.actors import Actor, Country, Institution, SectorPhrase
 from eventwire.knowledge.words import word_list
 from eventwire.nlp.arrays import token_arrays
 from eventwire.nlp.datelines import dateline_tokens
@@ -103,7 +103,8 @@ def resolve_actors(
     found.extend(demonym_phrases(doc, names, found))
     # A bare title too general to stand alone names no one either ("party leader X" is no government's).
     titles = [*sector_mentions.values(), *(m for sm, m in zip(left, untied, strict=True)
-                                           if m.mention.country or sm.sector.phrase not in COUNTRY_BOUND)]
+                                           if m.mention.country or sm.sector.phrase not in COUNTRY_BOUND),
+              *body_titles(doc, sectors, left, untied)]
     found.extend(titled_names(doc, found, titles, index, by_token, place_country))
     found = one_per_referent(doc, found)
     found.extend(surnames_of_described(doc, found))
@@ -585,6 +586,22 @@ def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention]
                                   name=doc[start : ent.end].text, code=code, country=country, sector=t.sector,
                                   role=t.role, kind=kind, basis="title", country_basis=basis))
         taken.update(range(ent.start, ent.end))
+    return extra
+
+
+def body_titles(doc: Doc, sectors: list[SectorMatch], left: list[SectorMatch],
+                untied: list[TokenMention]) -> list[TokenMention]:
+    """A title too general to stand alone ("leader", "speaker") right after the agent noun of a body, with no
+    country, is that body's title, in its sector: "party leader X" -> ``PTY``, "the church leader X" -> ``REL``,
+    "Parliament Speaker X" -> ``LEG``."""
+    ending = {sm.end_i: sm for sm in sectors}
+    extra = []
+    for sm, m in zip(left, untied, strict=True):
+        body = ending.get(sm.start_i)
+        if m.mention.country or sm.sector.phrase not in COUNTRY_BOUND or body is None:
+            continue
+        phrase = SectorPhrase(f"{body.sector.phrase} {sm.sector.phrase}", body.sector.sector, sm.sector.role)
+        extra.append(bare_mention(doc, SectorMatch(body.start_i, sm.end_i, phrase)))
     return extra
 
 
