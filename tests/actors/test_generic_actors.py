@@ -132,6 +132,21 @@ def test_unknown_organisation_coded_by_its_own_name():
     assert (army["code"], army["kind"], army["country_basis"]) == ("LBYMIL", "organisation", "demonym")
 
 
+def test_unknown_organisation_with_no_agent_word_acts_for_the_country_its_name_gives():
+    # Issue 12: keep what the text tells (the country), and code the deed.
+    rec = record("The Danish Shipping Registry accused Russia of jamming signals.")
+    m = mention(rec, "Danish Shipping Registry")
+    assert (m["code"], m["sector"], m["kind"], m["basis"], m["country_basis"]) == (
+        "DNK", None, "organisation", "name", "demonym")
+    assert ("DNK", "RUS", "11") in events(rec)
+    # A capital opening the name is its place, not a second actor ("Oslo" is no Norwegian government here).
+    rec = record("The Oslo Stock Exchange agreed to share data with Peru.")
+    assert mention(rec, "Oslo Stock Exchange")["code"] == "NOR"
+    assert "Oslo" not in codes(rec)
+    # Neither country nor agent word: nothing to code it by.
+    assert "Harbour Trust" not in codes(record("The Harbour Trust agreed to meet Chile."))
+
+
 def test_a_minor_place_in_an_organisation_name_gives_no_country():
     # Only a major city or region inside a name is read as its country (pipeline.MAJOR_PLACE).
     rec = record("The Tarbes Police arrested a journalist.")
@@ -183,6 +198,19 @@ def test_a_title_too_general_to_stand_alone_codes_no_name():
     assert all(m["code"] != "GOV" for m in rec["mentions"])
 
 
+def test_a_general_title_after_a_bodys_agent_noun_is_that_bodys():
+    rec = record("Parliament Speaker Ruta Valis accused the minister of lying.")
+    m = mention(rec, "Ruta Valis")
+    assert (m["code"], m["role"], m["basis"]) == ("LEG", "Speaker of Parliament", "title")
+    rec = record("The church leader Anselm Okoro accused the governor of corruption.")
+    assert mention(rec, "Anselm Okoro")["code"] == "REL"
+
+
+def test_an_imam_and_an_mp_are_titles():
+    assert mention(record("Imam Yusuf Kamara demanded an apology from the mayor."), "Yusuf Kamara")["code"] == "REL"
+    assert mention(record("The MP accused the minister of lying."), "MP")["code"] == "LEG"
+
+
 def test_a_shadow_minister_is_the_opposition():
     rec = record("Shadow chancellor Oliver Penn accused the government of waste.")
     assert mention(rec, "Oliver Penn")["code"] == "OPP"
@@ -215,6 +243,37 @@ def test_the_sentence_country_does_not_merge_two_officials_into_one_actor():
     rec = record("Romania's president refused a request from the justice minister to resign.")
     assert mention(rec, "Romania's president")["code"] == "ROUGOV"
     assert mention(rec, "justice minister")["country_basis"] != "sentence"
+
+
+def test_a_state_institution_takes_the_country_of_its_storys_dateline():
+    rec = record("MARACAIBO, Venezuela - Police detained three opposition activists on Friday.")
+    m = mention(rec, "Police")  # the dateline is no modifier of the phrase ("Venezuela - Police")
+    assert (m["code"], m["country_basis"]) == ("VENCOP", "dateline")
+    assert {code for code, _, root in events(rec) if root == "17"} == {"VENCOP"}
+    # A city alone, whatever the parser tags it, and a dateline's agency is no country of the sentence.
+    rec = record("TRIPOLI (Reuters) - The court jailed two smugglers for five years.")
+    assert (mention(rec, "The court")["code"], mention(rec, "The court")["country_basis"]) == ("LBYJUD", "dateline")
+    # Not for civilians, and the phrase's own country wins.
+    rec = record("NAIROBI, Kenya - Ugandan police said farmers blocked the road.")
+    assert mention(rec, "Ugandan police")["code"] == "UGACOP"
+    assert mention(rec, "farmers")["country_basis"] is None
+
+
+def test_police_in_a_countrys_city_are_that_countrys():
+    rec = record("Police in Ecuador's largest city detained a Dutch sailor.")
+    m = mention(rec, "Police in Ecuador's largest city")
+    assert (m["code"], m["country_basis"]) == ("ECUCOP", "of")
+
+
+# ---------------------------------------------------------------- a group stands for its members
+
+
+def test_a_group_or_members_stand_for_what_their_of_phrase_names():
+    assert ("CHLLEG", "PER", "11") in events(record("A group of Chilean lawmakers accused Peru of spying."))
+    rec = record("Members of the Kurdistan Workers' Party attacked Turkish soldiers near the border.")
+    assert ("TURREBPKK", "TURMIL", "19") in events(rec)
+    rec = record("A delegation of Japanese officials met Chinese diplomats in Beijing.")
+    assert ("JPNGOV", "CHNGOV", "04") in events(rec)
 
 
 # ---------------------------------------------------------------- a known surname in another person's name

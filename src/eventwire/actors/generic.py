@@ -8,8 +8,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from eventwire.actors.names import SectorMatch
+from eventwire.actors.names import NameMatch, SectorMatch
+from eventwire.knowledge.actors import Country
 from eventwire.knowledge.words import word_list
+from eventwire.nlp.datelines import dateline_end, paragraph_starts
 
 PlaceCountry = Callable[[str], str | None]
 
@@ -74,3 +76,27 @@ def entity_at(doc: Doc, i: int) -> Span | None:
 def bare_label(sm: SectorMatch) -> str:
     """The canonical name of a generic actor: its role ("Supreme Court") or its phrase ("police")."""
     return sm.sector.role or sm.sector.phrase
+
+
+def datelines(doc: Doc, by_token: dict[int, NameMatch], place_country: PlaceCountry | None) -> list[tuple[int, str]]:
+    """Each paragraph-initial dateline that names places of one country ("ALGIERS, Algeria -", "KABUL (AP) -"),
+    as (the first token after it, that country): a country or capital the knowledge base names, else the place the
+    gazetteer knows that opens it or that the parser tagged. A dateline naming none, or two countries, gives none."""
+    found = []
+    for start in paragraph_starts(doc):
+        end = dateline_end(doc, start)
+        if end is None:
+            continue
+        countries = {m.entry.ref.iso3 for i in range(start, end) if (m := by_token.get(i)) is not None
+                     and isinstance(m.entry.ref, Country) and m.entry.kind in {"country", "capital"}}
+        if not countries and place_country is not None:
+            # The place opens the dateline ("KANDAHAR (AP) -", "SAN DIEGO, Calif. -"), whatever the parser tags it.
+            first = next((i for i in range(start, end) if not doc[i].is_alpha), end)
+            places = [doc[start:first].text, *(e.text for e in doc[start:end].ents if e.label_ in PLACE_ENTS)]
+            for name in places:
+                country = name and (place_country(name) or place_country(name.title()))
+                if country:
+                    countries.add(country)
+        if len(countries) == 1:
+            found.append((end, countries.pop()))
+    return found

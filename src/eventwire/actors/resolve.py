@@ -11,12 +11,20 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.coref import Context
-from eventwire.actors.generic import COUNTRY_BOUND, bare_label, entity_at, place_run_country, stands_alone
+from eventwire.actors.generic import (
+    COUNTRY_BOUND,
+    bare_label,
+    datelines,
+    entity_at,
+    place_run_country,
+    stands_alone,
+)
 from eventwire.actors.names import NameIndex, NameMatch, SectorMatch
 from eventwire.actors.unknown import description_before, name_country, name_sector
-from eventwire.knowledge.actors import Actor, Country, Institution
+from eventwire.knowledge.actors import Actor, Country, Institution, SectorPhrase
 from eventwire.knowledge.words import word_list
 from eventwire.nlp.arrays import token_arrays
+from eventwire.nlp.datelines import dateline_tokens
 from eventwire.records import ActorMention
 
 MetonymTest = Callable[[Doc, int, int], bool]
@@ -65,16 +73,20 @@ def resolve_actors(
         mention = mention_for_name(doc, match, day, is_metonym)
         if mention:
             found.append(mention)
-    found.extend(named_organisations(doc, sectors, by_token, found, major_place))
+    organisations = named_organisations(doc, sectors, by_token, found, major_place)
+    inside = {i for m in organisations for i in range(m.start_i, m.end_i)}
+    # A capital read as a place inside the name is part of it ("the Tokyo Stock Exchange").
+    found = [*(m for m in found if not (m.mention.kind == "place" and m.start_i in inside)), *organisations]
     taken = {i for m in found for i in range(m.start_i, m.end_i)}
     sector_mentions: dict[int, TokenMention] = {}
     left = [sm for sm in sectors if not any(i in taken for i in range(sm.start_i, sm.end_i))]
+    filed = dateline_tokens(doc)  # a dateline is no modifier of the phrase after it ("LIMA, Peru - Police")
     # Twice: a phrase tied to a later one ("ministers from the Georgian government") waits for it.
     for _ in range(2):
         waiting = []
         for sm in left:
             mention = mention_for_sector(doc, sm, by_token, found, sector_mentions, index.country_names,
-                                         place_country)
+                                         place_country, filed)
             if mention:
                 sector_mentions[sm.end_i - 1] = mention
             else:
@@ -82,13 +94,17 @@ def resolve_actors(
         left = waiting
     # No country: a generic actor by its bare sector ("police", "the court"), or a title waiting for its name.
     untied = [shared_country(doc, bare_mention(doc, sm), sector_mentions) for sm in left]
-    untied = [sentence_country(doc, m, by_token, [*found, *sector_mentions.values()]) for m in untied]
+    tied = [*found, *sector_mentions.values()]
+    untied = [sentence_country(doc, m, by_token, tied, filed) for m in untied]
+    filed_at = datelines(doc, by_token, place_country)  # "LIMA, Peru -": the place a story was filed from
+    untied = [dateline_country(doc, m, filed_at, tied) for m in untied]
     found.extend(sector_mentions.values())
     found.extend(m for sm, m in zip(left, untied, strict=True) if stands_alone(doc, sm))
     found.extend(demonym_phrases(doc, names, found))
     # A bare title too general to stand alone names no one either ("party leader X" is no government's).
     titles = [*sector_mentions.values(), *(m for sm, m in zip(left, untied, strict=True)
-                                           if m.mention.country or sm.sector.phrase not in COUNTRY_BOUND)]
+                                           if m.mention.country or sm.sector.phrase not in COUNTRY_BOUND),
+              *body_titles(doc, sectors, left, untied)]
     found.extend(titled_names(doc, found, titles, index, by_token, place_country))
     found = one_per_referent(doc, found)
     found.extend(surnames_of_described(doc, found))
@@ -265,15 +281,16 @@ def country_of(doc: Doc, i: int, by_token: dict[int, NameMatch], found: list[Tok
 def mention_for_sector(
     doc: Doc, sm: SectorMatch, by_token: dict[int, NameMatch], found: list[TokenMention],
     sector_mentions: dict[int, TokenMention], country_names: dict[str, str],
-    place_country: PlaceCountry | None = None,
+    place_country: PlaceCountry | None = None, filed: set[int] | None = None,
 ) -> TokenMention | None:
-    """'the Russian foreign ministry', "Pashinyan's press office", 'the Prime Minister of Armenia', 'a Delhi court'."""
+    """'the Russian foreign ministry', "Pashinyan's press office", 'the Prime Minister of Armenia', 'a Delhi court'.
+    The words of a dateline (``filed``) are not looked into: "LIMA, Peru - Police said" is no "Peru police"."""
     start, head = sm.start_i, sm.end_i - 1
     country = basis = None
     # Left: modifiers inside the noun phrase, skipping determiners, possessive markers, adjectives and nouns
     # ("a Jerusalem district court").
     k = start - 1
-    while k >= 0 and k >= start - 5:
+    while k >= 0 and k >= start - 5 and not (filed and k in filed and start not in filed):
         tok = doc[k]
         c = country_of(doc, k, by_token, found)
         if c is None and k in sector_mentions:
@@ -328,6 +345,10 @@ def country_after(doc: Doc, head: int, by_token: dict[int, NameMatch], found: li
                         country = sector_mentions[obj.i].mention.country
                     if country is None and place_country is not None:
                         country = country_of_place(obj, place_country)
+                    if country is None and obj.lemma_.lower() in PLACE_NAME_HEADS:
+                        # "police in Gondor's largest city", "officials in the country's north"
+                        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+                        country = country_of(doc, owner.i, by_token, found) if owner is not None else None
                     if country:
                         return country, obj.i + 1
     return None
@@ -381,57 +402,84 @@ STATE_SECTORS = word_list("state_sectors")  # data/words/state_sectors.tsv: GOV,
 
 
 def sentence_country(doc: Doc, bare: TokenMention, by_token: dict[int, NameMatch],
-                     found: list[TokenMention]) -> TokenMention:
+                     found: list[TokenMention], filed: set[int]) -> TokenMention:
     """A generic actor with no country in its phrase takes the one country its sentence names before it:
     "Passengers of a Gondorian train said the military killed ten gunmen" -> the military of Gondor. Only
     when every country the sentence names (countries, capitals, demonyms, actors with a country) is that one,
     so "police arrested two Rohirric nationals" stays ``COP`` and a sentence naming two countries gives none.
-    Only a state's own institutions (``STATE_SECTORS``); the mention says so: ``country_basis`` "sentence"."""
+    Only a state's own institutions (``STATE_SECTORS``); the mention says so: ``country_basis`` "sentence". A
+    dateline (``filed``) is not the sentence's: "KABUL (AP) - Police said" names no American."""
     if bare.mention.country or bare.mention.sector not in STATE_SECTORS:
         return bare
     sent = doc[bare.head_i].sent
     named: dict[str, int] = {}  # country -> first token naming it
     for i in range(sent.start, sent.end):
         match = by_token.get(i)
-        if match is not None and isinstance(match.entry.ref, Country):
+        if match is not None and isinstance(match.entry.ref, Country) and i not in filed:
             named.setdefault(match.entry.ref.iso3, i)
     for m in found:
-        if sent.start <= m.start_i < sent.end and m.mention.country:
+        if sent.start <= m.start_i < sent.end and m.mention.country and m.start_i not in filed:
             named.setdefault(m.mention.country, m.start_i)
             named[m.mention.country] = min(named[m.mention.country], m.start_i)
     if len(named) != 1:
         return bare
     country, first = next(iter(named.items()))
+    if first >= bare.start_i:
+        return bare
+    return with_context_country(doc, bare, country, "sentence", found)
+
+
+def with_context_country(doc: Doc, bare: TokenMention, country: str, basis: str,
+                         found: list[TokenMention]) -> TokenMention:
+    """``bare`` tied to a country its phrase does not give (``basis`` says where it came from: "sentence",
+    "dateline"), unless another actor of its sentence already has the code it would get: "Gondor's president
+    refused a request from the justice minister": with the one code for both, the two would be one actor and
+    the event none; the bare sector keeps them apart."""
     b = bare.mention
     code = f"{country}{b.sector}"
-    if first >= bare.start_i or any(sent.start <= m.start_i < sent.end and m.mention.code == code for m in found):
-        # "Gondor's president refused a request from the justice minister": with the one code for both, the
-        # two would be one actor and the event none; the bare sector keeps them apart.
+    sent = doc[bare.head_i].sent
+    if any(sent.start <= m.start_i < sent.end and m.mention.code == code for m in found):
         return bare
     return make_mention(doc, bare.start_i, bare.end_i, bare.head_i, id=slug(f"{country}-{b.name}"),
                         name=f"{b.name} of {country}", code=code, country=country,
-                        sector=b.sector, role=b.role, kind="role", basis="agent-noun", country_basis="sentence")
+                        sector=b.sector, role=b.role, kind="role", basis="agent-noun", country_basis=basis)
+
+
+def dateline_country(doc: Doc, bare: TokenMention, datelines: list[tuple[int, str]],
+                     found: list[TokenMention]) -> TokenMention:
+    """A state institution with no country in its phrase or its sentence takes the country of the dateline its
+    story was filed under ("LIMA, Peru - The army said ...": the army of Peru), the nearest dateline before it
+    that names one country; ``country_basis`` "dateline". Only a state's own institutions, as for the
+    sentence's country (``STATE_SECTORS``)."""
+    if bare.mention.country or bare.mention.sector not in STATE_SECTORS:
+        return bare
+    before = [country for end, country in datelines if end <= bare.start_i]
+    return with_context_country(doc, bare, before[-1], "dateline", found) if before else bare
 
 
 def named_organisations(doc: Doc, sectors: list[SectorMatch], by_token: dict[int, NameMatch],
                         found: list[TokenMention], major_place: PlaceCountry | None) -> list[TokenMention]:
     """Organisations the knowledge base lacks whose own name says what they are: "the Delhi Police" ->
-    ``INDCOP``, "the Libyan National Army" -> ``LBYMIL``, "the Metropolitan Police Bureau" -> ``COP``."""
-    taken = {i for m in found for i in range(m.start_i, m.end_i)}
+    ``INDCOP``, "the Libyan National Army" -> ``LBYMIL``, "the Metropolitan Police Bureau" -> ``COP``; or whose
+    country only ("the Danish Shipping Registry" -> ``DNK``, "the Oslo Stock Exchange" -> ``NOR``)."""
+    taken = {i for m in found if m.mention.kind != "place" for i in range(m.start_i, m.end_i)}
     extra = []
     for ent in doc.ents:
         if ent.label_ != "ORG" or any(i in taken for i in range(ent.start, ent.end)):
             continue
         sm = name_sector(doc, ent, sectors)
         first = ent.start + (doc[ent.start].lower_ == "the")
-        if sm is None or (sm.start_i <= first and sm.end_i >= ent.end):
-            continue  # no agent word, or the name is the agent phrase alone ("the Army"): a generic actor
+        if sm is not None and sm.start_i <= first and sm.end_i >= ent.end:
+            continue  # the name is the agent phrase alone ("the Army"): a generic actor
         placed = name_country(doc, ent, by_token, major_place)
         country, basis = placed if placed else (None, None)
-        sector = sm.sector.sector
+        if sm is None and country is None:
+            continue  # no agent word and no country: the name tells nothing of what it is
+        # With no agent word, the country alone ("the Gondorian Water Board" -> GON): what the name tells.
+        sector = sm.sector.sector if sm is not None else None
         name = doc[first : ent.end].text
         extra.append(make_mention(doc, first, ent.end, ent.root.i, id=slug(f"{country or ''}-{name}"), name=name,
-                                  code=f"{country or ''}{sector}", country=country, sector=sector, role=None,
+                                  code=f"{country or ''}{sector or ''}", country=country, sector=sector, role=None,
                                   kind="organisation", basis="name", country_basis=basis))
         taken.update(range(ent.start, ent.end))
     return extra
@@ -538,6 +586,22 @@ def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention]
                                   name=doc[start : ent.end].text, code=code, country=country, sector=t.sector,
                                   role=t.role, kind=kind, basis="title", country_basis=basis))
         taken.update(range(ent.start, ent.end))
+    return extra
+
+
+def body_titles(doc: Doc, sectors: list[SectorMatch], left: list[SectorMatch],
+                untied: list[TokenMention]) -> list[TokenMention]:
+    """A title too general to stand alone ("leader", "speaker") right after the agent noun of a body, with no
+    country, is that body's title, in its sector: "party leader X" -> ``PTY``, "the church leader X" -> ``REL``,
+    "Parliament Speaker X" -> ``LEG``."""
+    ending = {sm.end_i: sm for sm in sectors}
+    extra = []
+    for sm, m in zip(left, untied, strict=True):
+        body = ending.get(sm.start_i)
+        if m.mention.country or sm.sector.phrase not in COUNTRY_BOUND or body is None:
+            continue
+        phrase = SectorPhrase(f"{body.sector.phrase} {sm.sector.phrase}", body.sector.sector, sm.sector.role)
+        extra.append(bare_mention(doc, SectorMatch(body.start_i, sm.end_i, phrase)))
     return extra
 
 

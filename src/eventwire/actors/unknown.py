@@ -1,7 +1,8 @@
 """Named people and organisations the knowledge base lacks still act: each gets an actor mention from what the
 text tells of it: its title or description ("opposition candidate X" -> ``OPP``, "Army chief X of Thailand" ->
 ``THAMIL``, "X, a rebel commander"), or the words of its own name ("the Delhi Police" -> ``INDCOP``, "the
-Libyan National Army" -> ``LBYMIL``). A country comes only from the phrase: a demonym, a country or a major
+Libyan National Army" -> ``LBYMIL``), or the country alone when its name has no agent word but gives one ("the
+Danish Shipping Registry" -> ``DNK``). A country comes only from the phrase: a demonym, a country or a major
 city named in or before the name, or the title's own country. A name the text tells nothing of is left out."""
 
 from __future__ import annotations

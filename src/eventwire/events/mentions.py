@@ -10,8 +10,9 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.resolve import TokenMention
 from eventwire.knowledge.words import word_list
 
-# Nouns that count what their "of" phrase names ("hundreds of UN troops").
-QUANTITY_NOUNS = word_list("quantity_nouns")
+# Nouns that count what their "of" phrase names ("hundreds of UN troops"), or a group or members of it ("a group
+# of Gondorian lawmakers", "members of the Rohan Liberation Front").
+QUANTITY_NOUNS = word_list("quantity_nouns") | word_list("group_nouns")
 
 
 class MentionLookup:
@@ -47,7 +48,8 @@ class MentionLookup:
                 m = self.at(child, places)
                 if m is not None:
                     return m
-        # "Hundreds of UN troops", "dozens of Israeli soldiers": a quantity stands for what it counts.
+        # "Hundreds of UN troops", "dozens of Israeli soldiers", "members of the Front": a quantity or a group
+        # stands for what it counts.
         if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
