@@ -61,6 +61,25 @@ def test_condition_of_a_cooperative_deed_is_an_offer():
     assert found == [("RUS", "GEO", "035", False, True)]
 
 
+def test_a_refusal_that_waits_on_someone_is_addressed_to_them():
+    # "until X does Y": the deed waited on names whom the refusal is addressed to (data/words/awaited_marks.tsv)
+    assert triples("Macron said he would not lift the embargo until Venezuela holds free elections.") == [
+        ("FRAGOV", "VEN", "124", False, False)]
+    assert triples("Spain will not resume talks until Morocco withdraws its ambassador.") == [
+        ("ESP", "MAR", "125", False, False)]
+    # the passive agent of the awaited deed
+    found = triples("The Chilean miners will not end the strike until their demands are met by the Chilean government.")
+    assert [(t, code) for _s, t, code, *_ in found] == [("CHLGOV", "124")]
+
+
+def test_an_awaited_party_never_displaces_the_deed_told_in_a_to_clause():
+    told = events("Hamas threatened to shell Ashdod if Israel bombs Gaza City.")
+    found = [(e["target"] or {}).get("text") for e in told if e["cameo"].startswith("13")]
+    assert found == ["Ashdod"]
+    # a plain past deed is no demand: "until" only tells its time
+    assert all(t is None for _s, t, *_ in triples("The French workers protested until the French police arrived."))
+
+
 def test_the_if_of_an_indirect_question_is_no_condition_of_the_asking():
     found = triples("The prosecutor asked Putin if he would attack Ukraine.")
     # the asked-about deed is hypothetical; the asking itself (a generic actor: "the prosecutor" is JUD) is not

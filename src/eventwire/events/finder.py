@@ -28,7 +28,14 @@ from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, modifier_sources, origin_sources
 from eventwire.events.subjects import subject_tokens
-from eventwire.events.targets import between_objects, force_destinations, own_force, slot_nouns, target_tokens
+from eventwire.events.targets import (
+    awaited_parties,
+    between_objects,
+    force_destinations,
+    own_force,
+    slot_nouns,
+    target_tokens,
+)
 from eventwire.events.triggers import discarded_tokens, in_since_phrase, matches, trigger_end, trigger_patterns
 from eventwire.knowledge.patterns import Pattern, Patterns
 from eventwire.nlp.arrays import token_arrays
@@ -151,6 +158,10 @@ def code_trigger(
     if coded is None:  # "failed to reach an agreement": no deed was done
         return []
     code, negated, hypothetical = coded
+    if not targets and (kind is not None or negated):
+        # "will not lift the embargo until Cuba frees the prisoners": a refusal, promise or condition waits on
+        # someone's deed, and is addressed to them.
+        targets = awaited_targets(doc, tok, lookup, sources)
     if not targets and means is not None:
         targets = [e.target for e in attack if e.target is not None][:1]
     if not targets and pattern.code[:2] in patterns.object_place_roots and means is None:
@@ -201,6 +212,12 @@ def code_trigger(
         found = [EventCandidate(tok.i, end, s, None, code, negated, hypothetical, confidence, pattern)
                  for s in sources]
     return found
+
+
+def awaited_targets(doc: Doc, tok: Token, lookup: MentionLookup, sources: Sequence[TokenMention]) -> list[TokenMention]:
+    """The parties a refused or conditioned deed waits on (events/targets.py ``awaited_parties``), as actors."""
+    found = [m for m in (lookup.for_phrase(t, owners=True) for t in awaited_parties(tok, lookup, sources)) if m]
+    return distinct(doc, [as_actor(m) for m in lookup.expand(found, doc, places=False, limit=MAX_CONJUNCTS)])
 
 
 def judged_events(doc: Doc, tok: Token, lookup: MentionLookup, patterns: Patterns) -> list[EventCandidate]:

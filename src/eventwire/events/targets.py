@@ -23,6 +23,8 @@ FORCE_PREPS = word_list("force_preps")
 FORCE_SECTORS = frozenset({"MIL", "COP"})  # CAMEO sector codes of armed and police forces
 # Dependencies followed from a trigger to an "against" phrase: "mobilized troops for a war against Iraq".
 AGAINST_PATH = frozenset({"prep", "pobj", "dobj", "acl", "relcl", "xcomp", "advcl"})
+# Subordinators of a clause that names what the actor waits on ("will not lift the embargo until Cuba frees them").
+AWAITED_MARKS = word_list("awaited_marks")
 
 
 def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup) -> list[Token]:
@@ -77,6 +79,30 @@ def force_destinations(tok: Token, lookup: MentionLookup) -> list[Token]:
     return []
 
 
+def awaited_parties(tok: Token, lookup: MentionLookup, sources: Sequence[TokenMention]) -> list[Token]:
+    """Whom a refused, promised or conditioned deed is addressed to: the subject of its "until"/"unless"/"if"
+    clause, the deed it waits on ("will not end the strike until the government raises pay", "will not lift the
+    embargo until Cuba frees the prisoners"), or that clause's passive agent ("until their demands are met by
+    the ministry"); one clause deeper when its subject is the source itself ("until he is satisfied Iran ...").
+    Not for a deed whose own to-clause holds the deed told ("threatened to shell Haifa if Israel hits Beirut":
+    Haifa is the target), nor for one in a relative clause, which describes its noun ("the embargo it imposed")."""
+    if tok.dep_ == "relcl" or any(c.dep_ in {"xcomp", "advcl"} and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                      for g in c.children) for c in tok.children):
+        return []
+    own = {s.mention.code for s in sources}
+    for clause in (c for c in tok.children if c.dep_ == "advcl"):
+        if not any(g.dep_ == "mark" and g.lower_ in AWAITED_MARKS for g in clause.children):
+            continue
+        for node in (clause, *(g for g in clause.children if g.dep_ == "ccomp")):
+            subj = next((g for g in node.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+            agent = passive_agent(node)
+            for party in (agent, subj) if agent is not None else (subj,):
+                found = lookup.for_phrase(party, owners=True) if party is not None else None
+                if found is not None and found.mention.code not in own:
+                    return with_conjuncts(party)  # type: ignore[arg-type]
+    return []
+
+
 def prep_objects(tok: Token, pattern: Pattern) -> list[Token]:
     """Objects of the preposition a pattern names with lemmas: "travel" in "advised against travel"."""
     if not pattern.prep or "=" not in pattern.prep:
@@ -119,6 +145,15 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
                 if c.dep_ in {"prep", "dative"} and c.lower_ == word:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     return with_conjuncts(objs[0]) if objs else []
+        return []
+    if how.startswith("purpose:"):
+        # "started a hunger strike to protest against the government", "went on strike, protesting the cuts": the
+        # slot of the clause that says what the deed is for.
+        slot = how.split(":", 1)[1]
+        for c in node.children:
+            if c.dep_ in {"xcomp", "advcl"} and (c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                       for g in c.children)):
+                return targets_by(c, "dobj" if slot == "dobj" else f"prep:{slot}", lookup)
         return []
     if how == "subtree":
         return [t for t in node.subtree if t.i > node.i and lookup.at(t) is not None][:1]
