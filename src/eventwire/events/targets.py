@@ -25,6 +25,8 @@ FORCE_SECTORS = frozenset({"MIL", "COP"})  # CAMEO sector codes of armed and pol
 AGAINST_PATH = frozenset({"prep", "pobj", "dobj", "acl", "relcl", "xcomp", "advcl"})
 # Subordinators of a clause that names what the actor waits on ("will not lift the embargo until Cuba frees them").
 AWAITED_MARKS = word_list("awaited_marks")
+# Clauses that say what a deed is for, on the verb or its object noun ("a hunger strike to protest against X").
+PURPOSE_CLAUSES = frozenset({"xcomp", "advcl", "acl", "relcl"})
 
 
 def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup) -> list[Token]:
@@ -151,8 +153,8 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
         # slot of the clause that says what the deed is for.
         slot = how.split(":", 1)[1]
         for c in node.children:
-            if c.dep_ in {"xcomp", "advcl"} and (c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to"
-                                                                       for g in c.children)):
+            infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            if c.dep_ in PURPOSE_CLAUSES and (c.tag_ == "VBG" or infinitive):
                 return targets_by(c, "dobj" if slot == "dobj" else f"prep:{slot}", lookup)
         return []
     if how == "subtree":
