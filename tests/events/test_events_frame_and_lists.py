@@ -263,3 +263,18 @@ def test_an_of_phrase_names_the_author_of_a_call_or_decision():
 
 def test_an_of_phrase_of_any_other_noun_names_no_one():
     assert triples("The accusation calls into question the engagement of the European Union.") == []
+
+
+# --- Blame told as a state -------------------------------------------------------------------------------------
+
+def test_saying_someone_is_responsible_or_to_blame_accuses_them():
+    assert ("UKR", "RUSMIL", "112", False, False) in triples(
+        "Ukraine said Russian forces were responsible for the attack.")
+    assert [code for s, t, code, *_ in triples("Kyiv said Moscow was guilty of war crimes.")] == ["112"]
+    assert [code for s, t, code, *_ in triples("The Nigerian government said Boko Haram were to blame.")] == ["112"]
+
+
+def test_no_accusation_in_a_denial_or_a_duty():
+    assert not [e for e in triples("Iran said Israel was not responsible for the attack.") if e[2] == "112"]
+    assert not [e for e in triples("Kenya said the Kenyan police were responsible for security at the stadium.")
+                if e[2] == "112"]

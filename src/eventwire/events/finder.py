@@ -11,6 +11,7 @@ from eventwire.actors.resolve import PlaceCountry, TokenMention
 from eventwire.events.background import told_as_background
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.clauses import OBJECTS, SUBJECTS, is_passive
+from eventwire.events.culpability import culpability_events
 from eventwire.events.frame import code_for, modality_of
 from eventwire.events.lists import (
     MAX_CONJUNCTS,
@@ -71,6 +72,7 @@ def find_events(
             found.extend(judged)
             continue
         found.extend(obligation_events(doc, tok, lookup, patterns))  # "said Israel must end the strikes": a demand
+        found.extend(culpability_events(doc, tok, lookup, patterns))  # "said Russia was responsible": an accusation
         one_sided_fallback: tuple[list[EventCandidate], set[int]] | None = None
         for pattern in trigger_patterns(tok, patterns):
             if pattern.complement and pattern.complement != "*" and pattern.complement not in words:
