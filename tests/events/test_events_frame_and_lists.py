@@ -61,6 +61,25 @@ def test_condition_of_a_cooperative_deed_is_an_offer():
     assert found == [("RUS", "GEO", "035", False, True)]
 
 
+def test_a_refusal_that_waits_on_someone_is_addressed_to_them():
+    # "until X does Y": the deed waited on names whom the refusal is addressed to (data/words/awaited_marks.tsv)
+    assert triples("Macron said he would not lift the embargo until Venezuela holds free elections.") == [
+        ("FRAGOV", "VEN", "124", False, False)]
+    assert triples("Spain will not resume talks until Morocco withdraws its ambassador.") == [
+        ("ESP", "MAR", "125", False, False)]
+    # the passive agent of the awaited deed
+    found = triples("The Chilean miners will not end the strike until their demands are met by the Chilean government.")
+    assert [(t, code) for _s, t, code, *_ in found] == [("CHLGOV", "124")]
+
+
+def test_an_awaited_party_never_displaces_the_deed_told_in_a_to_clause():
+    told = events("Hamas threatened to shell Ashdod if Israel bombs Gaza City.")
+    found = [(e["target"] or {}).get("text") for e in told if e["cameo"].startswith("13")]
+    assert found == ["Ashdod"]
+    # a plain past deed is no demand: "until" only tells its time
+    assert all(t is None for _s, t, *_ in triples("The French workers protested until the French police arrived."))
+
+
 def test_the_if_of_an_indirect_question_is_no_condition_of_the_asking():
     found = triples("The prosecutor asked Putin if he would attack Ukraine.")
     # the asked-about deed is hypothetical; the asking itself (a generic actor: "the prosecutor" is JUD) is not
@@ -253,3 +272,18 @@ def test_an_of_phrase_names_the_author_of_a_call_or_decision():
 
 def test_an_of_phrase_of_any_other_noun_names_no_one():
     assert triples("The accusation calls into question the engagement of the European Union.") == []
+
+
+# --- Blame told as a state -------------------------------------------------------------------------------------
+
+def test_saying_someone_is_responsible_or_to_blame_accuses_them():
+    assert ("UKR", "RUSMIL", "112", False, False) in triples(
+        "Ukraine said Russian forces were responsible for the attack.")
+    assert [code for s, t, code, *_ in triples("Kyiv said Moscow was guilty of war crimes.")] == ["112"]
+    assert [code for s, t, code, *_ in triples("The Nigerian government said Boko Haram were to blame.")] == ["112"]
+
+
+def test_no_accusation_in_a_denial_or_a_duty():
+    assert not [e for e in triples("Iran said Israel was not responsible for the attack.") if e[2] == "112"]
+    assert not [e for e in triples("Kenya said the Kenyan police were responsible for security at the stadium.")
+                if e[2] == "112"]

@@ -86,3 +86,21 @@ def test_a_nominal_deed_that_starts_a_span_of_time_is_background(coder) -> None:
     assert triples(coder, "Grain prices have risen since the Russian invasion of Ukraine.") == []
     # Named as an event of its own, with its own date, it is coded.
     assert ("192", "RUS", "UKR") in triples(coder, "Thousands fled after the Russian invasion of Ukraine in 2022.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hunger strike (CAMEO 142) is against whom its purpose clause names
+    ("Jailed Belarusian activists started a hunger strike to protest against the Belarusian government.",
+     ("142", "BLRCVL", "BLRGOV")),
+    ("Iranian workers went on strike to protest against the Iranian government.", ("143", "IRNLAB", "IRNGOV")),
+    ("Nigerian unions called a general strike against the Nigerian government.", ("143", "NGALAB", "NGAGOV")),
+    # dissent eased (CAMEO 082): a strike or protest called off, with or without whom it was against
+    ("Brazilian truckers called off their strike against the Brazilian government.", ("082", "BRA", "BRAGOV")),
+    ("Chilean miners suspended their strike on Monday.", ("082", "CHL", None)),
+])
+def test_strikes_begun_and_called_off(coder, text, expected) -> None:
+    assert expected in triples(coder, text)
+
+
+def test_air_strikes_begun_are_no_strike_of_workers(coder) -> None:
+    assert not [c for c, *_ in triples(coder, "Russia began air strikes against Syrian rebels.") if c.startswith("14")]

@@ -25,6 +25,8 @@ def test_patterns_are_well_formed():
         assert p.targets, f"{p.lemma}: no target slot"
         slots = {"dobj", "dative", "subtree", "clause_subject", "complement", "none"}
         assert all(t in slots or t.startswith("prep:") for t in p.targets), p
+        slots = {"dobj", "dative", "subtree", "clause_subject", "none"}
+        assert all(t in slots or t.startswith(("prep:", "purpose:")) for t in p.targets), p
         assert p.example, f"{p.lemma}: no example"
 
 

@@ -11,6 +11,7 @@ from eventwire.actors.resolve import PlaceCountry, TokenMention
 from eventwire.events.background import told_as_background
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.clauses import OBJECTS, SUBJECTS, is_passive
+from eventwire.events.culpability import culpability_events
 from eventwire.events.frame import code_for, modality_of
 from eventwire.events.lists import (
     MAX_CONJUNCTS,
@@ -31,6 +32,8 @@ from eventwire.events.subjects import subject_tokens
 from eventwire.events.targets import (
     between_objects,
     complement_span,
+    awaited_parties,
+    between_objects,
     force_destinations,
     own_force,
     slot_nouns,
@@ -73,6 +76,7 @@ def find_events(
             found.extend(judged)
             continue
         found.extend(obligation_events(doc, tok, lookup, patterns))  # "said Israel must end the strikes": a demand
+        found.extend(culpability_events(doc, tok, lookup, patterns))  # "said Russia was responsible": an accusation
         one_sided_fallback: tuple[list[EventCandidate], set[int]] | None = None
         for pattern in trigger_patterns(tok, patterns):
             if pattern.complement and pattern.complement != "*" and pattern.complement not in words:
@@ -173,6 +177,10 @@ def code_trigger(
     if coded is None:  # "failed to reach an agreement": no deed was done
         return []
     code, negated, hypothetical = coded
+    if not targets and (kind is not None or negated):
+        # "will not lift the embargo until Cuba frees the prisoners": a refusal, promise or condition waits on
+        # someone's deed, and is addressed to them.
+        targets = awaited_targets(doc, tok, lookup, sources)
     if not targets and means is not None:
         targets = [e.target for e in attack if e.target is not None][:1]
     if not targets and pattern.code[:2] in patterns.object_place_roots and means is None:
@@ -225,6 +233,12 @@ def code_trigger(
         found = [EventCandidate(tok.i, end, s, None, code, negated, hypothetical, confidence, pattern)
                  for s in sources]
     return found
+
+
+def awaited_targets(doc: Doc, tok: Token, lookup: MentionLookup, sources: Sequence[TokenMention]) -> list[TokenMention]:
+    """The parties a refused or conditioned deed waits on (events/targets.py ``awaited_parties``), as actors."""
+    found = [m for m in (lookup.for_phrase(t, owners=True) for t in awaited_parties(tok, lookup, sources)) if m]
+    return distinct(doc, [as_actor(m) for m in lookup.expand(found, doc, places=False, limit=MAX_CONJUNCTS)])
 
 
 def judged_events(doc: Doc, tok: Token, lookup: MentionLookup, patterns: Patterns) -> list[EventCandidate]:

@@ -38,6 +38,10 @@ JUDGING_ROOTS = frozenset({"11"})
 BACKGROUND_NOUNS = word_list("background_nouns")
 # Verbs whose object is the one the deed is done to, never a thing standing for its owner ("called the minister").
 PERSON_OBJECT_VERBS = word_list("person_object_verbs")
+# Subordinators of a clause that names what the actor waits on ("will not lift the embargo until Cuba frees them").
+AWAITED_MARKS = word_list("awaited_marks")
+# Clauses that say what a deed is for, on the verb or its object noun ("a hunger strike to protest against X").
+PURPOSE_CLAUSES = frozenset({"xcomp", "advcl", "acl", "relcl"})
 
 
 def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup,
@@ -141,6 +145,30 @@ def force_destinations(tok: Token, lookup: MentionLookup) -> list[Token]:
     return []
 
 
+def awaited_parties(tok: Token, lookup: MentionLookup, sources: Sequence[TokenMention]) -> list[Token]:
+    """Whom a refused, promised or conditioned deed is addressed to: the subject of its "until"/"unless"/"if"
+    clause, the deed it waits on ("will not end the strike until the government raises pay", "will not lift the
+    embargo until Cuba frees the prisoners"), or that clause's passive agent ("until their demands are met by
+    the ministry"); one clause deeper when its subject is the source itself ("until he is satisfied Iran ...").
+    Not for a deed whose own to-clause holds the deed told ("threatened to shell Haifa if Israel hits Beirut":
+    Haifa is the target), nor for one in a relative clause, which describes its noun ("the embargo it imposed")."""
+    if tok.dep_ == "relcl" or any(c.dep_ in {"xcomp", "advcl"} and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                      for g in c.children) for c in tok.children):
+        return []
+    own = {s.mention.code for s in sources}
+    for clause in (c for c in tok.children if c.dep_ == "advcl"):
+        if not any(g.dep_ == "mark" and g.lower_ in AWAITED_MARKS for g in clause.children):
+            continue
+        for node in (clause, *(g for g in clause.children if g.dep_ == "ccomp")):
+            subj = next((g for g in node.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+            agent = passive_agent(node)
+            for party in (agent, subj) if agent is not None else (subj,):
+                found = lookup.for_phrase(party, owners=True) if party is not None else None
+                if found is not None and found.mention.code not in own:
+                    return with_conjuncts(party)  # type: ignore[arg-type]
+    return []
+
+
 def prep_objects(tok: Token, pattern: Pattern) -> list[Token]:
     """Objects of the preposition a pattern names with lemmas: "travel" in "advised against travel"."""
     if not pattern.prep or "=" not in pattern.prep:
@@ -189,6 +217,15 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
     if how == "complement":
         # "agreed to open its borders to Chilean goods", "refused to answer a request from the Bolivian press"
         return next((with_conjuncts(n) for n in complement_nouns(node) if named(n, lookup)), [])
+    if how.startswith("purpose:"):
+        # "started a hunger strike to protest against the government", "went on strike, protesting the cuts": the
+        # slot of the clause that says what the deed is for.
+        slot = how.split(":", 1)[1]
+        for c in node.children:
+            infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            if c.dep_ in PURPOSE_CLAUSES and (c.tag_ == "VBG" or infinitive):
+                return targets_by(c, "dobj" if slot == "dobj" else f"prep:{slot}", lookup)
+        return []
     if how == "subtree":
         return [t for t in node.subtree if t.i > node.i and lookup.at(t) is not None][:1]
     if how == "clause_subject":
