@@ -30,10 +30,9 @@ from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, modifier_sources, origin_sources
 from eventwire.events.subjects import subject_tokens
 from eventwire.events.targets import (
-    between_objects,
-    complement_span,
     awaited_parties,
     between_objects,
+    complement_span,
     force_destinations,
     own_force,
     slot_nouns,
