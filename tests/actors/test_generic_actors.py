@@ -40,6 +40,14 @@ def test_demonym_before_an_agent_noun_gives_the_country():
     assert (m["code"], m["sector"], m["basis"], m["country_basis"]) == ("NLDJUD", "JUD", "agent-noun", "demonym")
 
 
+def test_a_member_of_a_non_state_group_acts_for_the_group_not_for_a_state():
+    rec = record("Israeli police arrested a senior Hamas commander in Hebron.")
+    assert mention(rec, "Hamas commander")["code"] == codes(rec)["Hamas"]
+    assert ("ISRCOP", codes(rec)["Hamas"], "17") in events(rec)
+    # A state's own body keeps the agent noun's country and sector.
+    assert mention(record("A Kenyan army commander spoke."), "Kenyan army commander")["code"] == "KENMIL"
+
+
 def test_possessive_country_before_an_agent_noun():
     m = mention(record("Kenya's federal police raided the offices of a newspaper."), "Kenya's federal police")
     assert (m["code"], m["country_basis"]) == ("KENCOP", "possessive")

@@ -287,3 +287,9 @@ def test_no_accusation_in_a_denial_or_a_duty():
     assert not [e for e in triples("Iran said Israel was not responsible for the attack.") if e[2] == "112"]
     assert not [e for e in triples("Kenya said the Kenyan police were responsible for security at the stadium.")
                 if e[2] == "112"]
+
+
+def test_a_counterpart_named_after_it_is_the_target_not_its_owner():
+    # Parsed as two objects ("counterpart" and "Jinping"); the possessor only says whose counterpart.
+    found = triples("Putin will meet his counterpart Chinese President Xi Jinping at a state dinner in Beijing.")
+    assert [(s, t) for s, t, *_ in found] == [("RUSGOV", "CHNGOV")]

@@ -292,6 +292,12 @@ def mention_for_sector(
     k = start - 1
     while k >= 0 and k >= start - 5 and not (filed and k in filed and start not in filed):
         tok = doc[k]
+        member = member_body_at(k, found, sm.sector.sector)
+        if member is not None:  # "a Hamas commander": the group's own code
+            org = member.mention
+            return make_mention(doc, member.start_i, sm.end_i, sm.end_i - 1, id=org.id, name=org.name, code=org.code,
+                                country=org.country, sector=org.sector, role=sm.sector.role, kind="organisation",
+                                basis="kb", country_basis=org.country_basis)
         c = country_of(doc, k, by_token, found)
         if c is None and k in sector_mentions:
             c = sector_mentions[k].mention.country
@@ -399,6 +405,7 @@ def shared_country(doc: Doc, bare: TokenMention, tied: dict[int, TokenMention]) 
 
 
 STATE_SECTORS = word_list("state_sectors")  # data/words/state_sectors.tsv: GOV, MIL, COP, JUD, LEG, SPY
+MEMBER_KEEPS_SECTOR = frozenset({"LEG", "JUD"})  # "Labour MPs" sit in the legislature, whatever their party
 
 
 def sentence_country(doc: Doc, bare: TokenMention, by_token: dict[int, NameMatch],
@@ -534,6 +541,17 @@ def international_body_at(k: int, found: list[TokenMention]) -> TokenMention | N
     """An organisation with no country (IGO, NGO, IMG) named at token ``k``."""
     return next((m for m in found if m.start_i <= k < m.end_i and m.mention.kind == "organisation"
                  and m.mention.country is None), None)
+
+
+def member_body_at(k: int, found: list[TokenMention], sector: str) -> TokenMention | None:
+    """A non-state organisation named at token ``k`` before an agent noun of a state's sector but a legislature or
+    court ("a Hamas commander", "Boko Haram fighters", "Hezbollah officials"): the member acts for the group, not
+    for a state's army or government."""
+    if sector not in STATE_SECTORS or sector in MEMBER_KEEPS_SECTOR:
+        return None
+    return next((m for m in found if m.start_i <= k < m.end_i and m.mention.kind == "organisation"
+                 and m.mention.country is not None and m.mention.sector is not None
+                 and not set(m.mention.sector.split("|")) & STATE_SECTORS), None)
 
 
 def start_of(k: int, by_token: dict[int, NameMatch], found: list[TokenMention],

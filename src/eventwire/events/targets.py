@@ -198,11 +198,17 @@ def slot_nouns(tok: Token, anchor: Token, pattern: Pattern, pronouns: bool = Fal
 def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
     if how in {"dobj", "dative"}:
         deps = OBJECTS if how == "dobj" else {"dative", "iobj"}
-        for c in node.children:
-            if c.dep_ in deps:
-                if lookup.for_phrase(c, owners=True, places=True) is not None:
-                    return with_conjuncts(c)
-                return between_objects(c) or owner_objects(c) if how == "dobj" else between_objects(c)
+        objects = [c for c in node.children if c.dep_ in deps]
+        for k, c in enumerate(objects):
+            if lookup.for_phrase(c, owners=True, places=True) is not None:
+                if lookup.for_phrase(c, owners=False, places=True) is None:
+                    # "will meet his counterpart Italian President Sergio Mattarella", parsed as two objects: the
+                    # name says who the counterpart is; the possessor is only whose counterpart.
+                    who = next((o for o in objects[k + 1:] if lookup.for_phrase(o, owners=False) is not None), None)
+                    if who is not None:
+                        return with_conjuncts(who)
+                return with_conjuncts(c)
+            return between_objects(c) or owner_objects(c) if how == "dobj" else between_objects(c)
         return []
     if how.startswith("prep:"):
         # On the trigger, else on its object ("agreed to hold talks with France").
