@@ -133,3 +133,20 @@ def test_speaking_to_reporters_or_a_news_outlet_is_no_consultation():
 
 def test_a_deed_that_was_supposed_to_happen_is_only_hypothetical():
     assert triples("Japan was supposed to send aid to Nepal.") == [("JPN", "NPL", "070", True)]
+
+
+# --- Taking a place is occupying territory (CAMEO 192; PETRARCH2: CAPTURE/SEIZE + &TOWN, &STRONGHOLD) ------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian troops captured the town of Avdiivka.", ("RUSMIL", "UKR", "192", False)),
+    ("Russian troops captured a Ukrainian airport.", ("RUSMIL", "UKR", "192", False)),
+    ("Ukrainian troops captured Russian soldiers.", ("UKRMIL", "RUSMIL", "173", False)),  # people: an arrest
+])
+def test_capturing_a_place_is_occupying_it_and_capturing_people_is_an_arrest(text, expected):
+    assert triples(text) == [expected]
+
+
+def test_a_month_is_no_place_to_target():
+    # "August" is also a town's name; "in August" is a time.
+    found = triples("Sudanese troops held exercises in August.")
+    assert all(t != "USA" for _, t, *_ in found)

@@ -28,6 +28,8 @@ def place_targets(tok: Token, lookup: MentionLookup, place_country: PlaceCountry
 def place_of(obj: Token, lookup: MentionLookup, place_country: PlaceCountry | None = None) -> TokenMention | None:
     """The country of the place ``obj`` names ("Beijing", "Alaska", "the east of the Gaza Strip"), as a place."""
     obj = part_of(obj)
+    if obj.ent_type_ in TIME_ENTITIES:
+        return None  # "in August", "at midnight": a time, though a town may bear its name
     m = lookup.for_phrase(obj, owners=False, places=True)
     if m is not None and m.mention.country:
         mention = replace(m.mention, code=m.mention.country, sector=None, role=None, kind="place")
@@ -36,6 +38,8 @@ def place_of(obj: Token, lookup: MentionLookup, place_country: PlaceCountry | No
     return place_mention(obj, country) if country else None
 
 
+# Entity labels of the model that name a time, never a place.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Nouns naming a part of the place their "of" phrase names ("in the east of the Gaza Strip").
 PLACE_PART_NOUNS = word_list("place_part_nouns")
 
