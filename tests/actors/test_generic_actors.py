@@ -259,6 +259,27 @@ def test_a_state_institution_takes_the_country_of_its_storys_dateline():
     assert mention(rec, "farmers")["country_basis"] is None
 
 
+def test_a_dateline_of_two_bureaus_gives_no_country():
+    assert mention(record("LIMA/QUITO - Police arrested two smugglers."), "Police")["code"] == "COP"
+
+
+PERU_STORY = ("Peru's president met Chile's president in Lima on Monday. Peruvian farmers protested in Cusco "
+              "the same day. Later the police arrested ten farmers. The court rejected Chile's request. "
+              "The Ruiz administration said it would review the arrests.")
+
+
+def test_a_state_institution_takes_its_articles_main_country():
+    rec = record(PERU_STORY)
+    m = mention(rec, "police")
+    assert (m["code"], m["country_basis"]) == ("PERCOP", "article")
+    # Not when its sentence names a country (the court may be anyone's), nor when a name says whose it is.
+    assert mention(rec, "The court")["code"] == "JUD"
+    assert mention(rec, "administration")["code"] == "GOV"
+    # One mention of a country is no main country.
+    rec = record("Peru's president spoke on Monday. Later the police arrested ten farmers.")
+    assert mention(rec, "police")["code"] == "COP"
+
+
 def test_police_in_a_countrys_city_are_that_countrys():
     rec = record("Police in Ecuador's largest city detained a Dutch sailor.")
     m = mention(rec, "Police in Ecuador's largest city")
