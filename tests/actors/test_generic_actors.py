@@ -147,6 +147,18 @@ def test_unknown_organisation_with_no_agent_word_acts_for_the_country_its_name_g
     assert "Harbour Trust" not in codes(record("The Harbour Trust agreed to meet Chile."))
 
 
+def test_an_unknown_person_with_no_title_acts_for_the_country_the_text_gives():
+    # Issue 12: a country told in apposition or by "of", with no title, is still what the text tells.
+    rec = record("Lena Kovac, a U.S. olympian, accused the federation of bias.")
+    assert (mention(rec, "Lena Kovac")["code"], mention(rec, "Lena Kovac")["basis"]) == ("USA", "title")
+    rec = record("Idris Malik of Chad expelled Oxfam.")
+    m = mention(rec, "Idris Malik")
+    assert (m["code"], m["country_basis"]) == ("TCD", "of")
+    assert ("TCD", "NGOOXF", "17") in events(rec)
+    # Another actor's name is no country of the person.
+    assert "Pablo Ruiz" not in codes(record("Pablo Ruiz, a friend of Maduro, met Lula."))
+
+
 def test_a_minor_place_in_an_organisation_name_gives_no_country():
     # Only a major city or region inside a name is read as its country (pipeline.MAJOR_PLACE).
     rec = record("The Tarbes Police arrested a journalist.")

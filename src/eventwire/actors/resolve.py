@@ -637,6 +637,14 @@ def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention]
             described = description_before(doc, ent, index)  # "the rebel X": "rebel" read as an adjective
             if described is not None:
                 title = bare_mention(doc, SectorMatch(described[0], start, described[1]))
+        if title is None and kind == "person":
+            told = person_country(doc, doc[ent.root.i], by_token)
+            if told is not None:  # issue 12: "X, a Gondorian skier", "X of Gondor": the country the text tells
+                extra.append(make_mention(doc, start, ent.end, ent.root.i, id=slug(doc[start : ent.end].text),
+                                          name=doc[start : ent.end].text, code=told[0], country=told[0],
+                                          sector=None, role=None, kind=kind, basis="title", country_basis=told[1]))
+                taken.update(range(ent.start, ent.end))
+                continue
         if title is None:
             continue
         t = title.mention
@@ -666,6 +674,26 @@ def body_titles(doc: Doc, sectors: list[SectorMatch], left: list[SectorMatch],
         phrase = SectorPhrase(f"{body.sector.phrase} {sm.sector.phrase}", body.sector.sector, sm.sector.role)
         extra.append(bare_mention(doc, SectorMatch(body.start_i, sm.end_i, phrase)))
     return extra
+
+
+def person_country(doc: Doc, root: Token, by_token: dict[int, NameMatch]) -> tuple[str, str] | None:
+    """The country the text gives a person it tells no title of, and how: a country or demonym modifying a noun in
+    apposition ("X, the first Gondorian skier to win", "X, a U.S. olympian"), or an "of/from" phrase on the name
+    naming a country ("X of Gondor"). Only a country's own name, never another actor's ("a friend of Putin")."""
+    def named(tok: Token) -> tuple[str, str] | None:
+        match = by_token.get(tok.i)
+        if match is None or not isinstance(match.entry.ref, Country) or match.entry.kind == "capital":
+            return None
+        return match.entry.ref.iso3, "demonym" if match.entry.kind == "demonym" else "name"
+    for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        for mod in appos.children:
+            if mod.dep_ in {"amod", "compound", "nmod"} and mod.i < appos.i and (found := named(mod)):
+                return found
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if (found := named(obj)) is not None:
+                return found[0], "of"
+    return None
 
 
 def apposed_title(root: Token, by_head: dict[int, TokenMention]) -> TokenMention | None:
