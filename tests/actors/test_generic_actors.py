@@ -170,6 +170,10 @@ def test_a_name_the_text_tells_nothing_of_is_left_out():
     assert not rec["mentions"]
 
 
+def test_the_african_union_by_its_common_variant_name():
+    assert mention(record("The Africa Union suspended Mali after the coup."), "Africa Union")["code"] == "IGOAFU"
+
+
 def test_knowledge_base_names_keep_basis_kb():
     m = mention(record("Russia criticized Georgia."), "Russia")
     assert (m["basis"], m["country_basis"]) == ("kb", "kb")
