@@ -155,6 +155,18 @@ def test_unknown_organisation_with_no_agent_word_acts_for_the_country_its_name_g
     assert "Harbour Trust" not in codes(record("The Harbour Trust agreed to meet Chile."))
 
 
+def test_an_unknown_person_with_no_title_acts_for_the_country_the_text_gives():
+    # Issue 12: a country told in apposition or by "of", with no title, is still what the text tells.
+    rec = record("Lena Kovac, a U.S. olympian, accused the federation of bias.")
+    assert (mention(rec, "Lena Kovac")["code"], mention(rec, "Lena Kovac")["basis"]) == ("USA", "title")
+    rec = record("Idris Malik of Chad expelled Oxfam.")
+    m = mention(rec, "Idris Malik")
+    assert (m["code"], m["country_basis"]) == ("TCD", "of")
+    assert ("TCD", "NGOOXF", "17") in events(rec)
+    # Another actor's name is no country of the person.
+    assert "Pablo Ruiz" not in codes(record("Pablo Ruiz, a friend of Maduro, met Lula."))
+
+
 def test_a_minor_place_in_an_organisation_name_gives_no_country():
     # Only a major city or region inside a name is read as its country (pipeline.MAJOR_PLACE).
     rec = record("The Tarbes Police arrested a journalist.")
@@ -164,6 +176,10 @@ def test_a_minor_place_in_an_organisation_name_gives_no_country():
 def test_a_name_the_text_tells_nothing_of_is_left_out():
     rec = record("Zorvan Telk met Amira Hossu in the hotel.")
     assert not rec["mentions"]
+
+
+def test_the_african_union_by_its_common_variant_name():
+    assert mention(record("The Africa Union suspended Mali after the coup."), "Africa Union")["code"] == "IGOAFU"
 
 
 def test_knowledge_base_names_keep_basis_kb():
@@ -265,6 +281,27 @@ def test_a_state_institution_takes_the_country_of_its_storys_dateline():
     rec = record("NAIROBI, Kenya - Ugandan police said farmers blocked the road.")
     assert mention(rec, "Ugandan police")["code"] == "UGACOP"
     assert mention(rec, "farmers")["country_basis"] is None
+
+
+def test_a_dateline_of_two_bureaus_gives_no_country():
+    assert mention(record("LIMA/QUITO - Police arrested two smugglers."), "Police")["code"] == "COP"
+
+
+PERU_STORY = ("Peru's president met Chile's president in Lima on Monday. Peruvian farmers protested in Cusco "
+              "the same day. Later the police arrested ten farmers. The court rejected Chile's request. "
+              "The Ruiz administration said it would review the arrests.")
+
+
+def test_a_state_institution_takes_its_articles_main_country():
+    rec = record(PERU_STORY)
+    m = mention(rec, "police")
+    assert (m["code"], m["country_basis"]) == ("PERCOP", "article")
+    # Not when its sentence names a country (the court may be anyone's), nor when a name says whose it is.
+    assert mention(rec, "The court")["code"] == "JUD"
+    assert mention(rec, "administration")["code"] == "GOV"
+    # One mention of a country is no main country.
+    rec = record("Peru's president spoke on Monday. Later the police arrested ten farmers.")
+    assert mention(rec, "police")["code"] == "COP"
 
 
 def test_police_in_a_countrys_city_are_that_countrys():

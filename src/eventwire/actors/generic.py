@@ -85,8 +85,8 @@ def datelines(doc: Doc, by_token: dict[int, NameMatch], place_country: PlaceCoun
     found = []
     for start in paragraph_starts(doc):
         end = dateline_end(doc, start)
-        if end is None:
-            continue
+        if end is None or any(doc[i].text == "/" for i in range(start, end)):
+            continue  # "ISLAMABAD/WASHINGTON -": filed from two bureaus, no one place
         countries = {m.entry.ref.iso3 for i in range(start, end) if (m := by_token.get(i)) is not None
                      and isinstance(m.entry.ref, Country) and m.entry.kind in {"country", "capital"}}
         if not countries and place_country is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,7 @@ from eventwire.actors.unknown import description_before, name_country, name_sect
 from eventwire.knowledge.actors import Actor, Country, Institution, SectorPhrase
 from eventwire.knowledge.words import word_list
 from eventwire.nlp.arrays import token_arrays
-from eventwire.nlp.datelines import dateline_tokens
+from eventwire.nlp.datelines import dateline_tokens, in_dateline
 from eventwire.records import ActorMention
 
 MetonymTest = Callable[[Doc, int, int], bool]
@@ -98,6 +99,8 @@ def resolve_actors(
     untied = [sentence_country(doc, m, by_token, tied, filed) for m in untied]
     filed_at = datelines(doc, by_token, place_country)  # "LIMA, Peru -": the place a story was filed from
     untied = [dateline_country(doc, m, filed_at, tied) for m in untied]
+    main = article_country(doc, names, tied, filed, place_country)
+    untied = [main_country(doc, m, main, by_token, tied, filed) if main else m for m in untied]
     found.extend(sector_mentions.values())
     found.extend(m for sm, m in zip(left, untied, strict=True) if stands_alone(doc, sm))
     found.extend(demonym_phrases(doc, names, found))
@@ -441,12 +444,16 @@ def with_context_country(doc: Doc, bare: TokenMention, country: str, basis: str,
     """``bare`` tied to a country its phrase does not give (``basis`` says where it came from: "sentence",
     "dateline"), unless another actor of its sentence already has the code it would get: "Gondor's president
     refused a request from the justice minister": with the one code for both, the two would be one actor and
-    the event none; the bare sector keeps them apart."""
+    the event none; the bare sector keeps them apart. Nor when a name the knowledge base lacks says whose it is."""
     b = bare.mention
     code = f"{country}{b.sector}"
     sent = doc[bare.head_i].sent
     if any(sent.start <= m.start_i < sent.end and m.mention.code == code for m in found):
         return bare
+    known = {i for m in found for i in range(m.start_i, m.end_i)}
+    if any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" and c.i not in known and not in_dateline(c)
+           for c in doc[bare.head_i].children):
+        return bare  # "the Mahathir administration", "Ruiz's government": the phrase names whose, unknown
     return make_mention(doc, bare.start_i, bare.end_i, bare.head_i, id=slug(f"{country}-{b.name}"),
                         name=f"{b.name} of {country}", code=code, country=country,
                         sector=b.sector, role=b.role, kind="role", basis="agent-noun", country_basis=basis)
@@ -462,6 +469,62 @@ def dateline_country(doc: Doc, bare: TokenMention, datelines: list[tuple[int, st
         return bare
     before = [country for end, country in datelines if end <= bare.start_i]
     return with_context_country(doc, bare, before[-1], "dateline", found) if before else bare
+
+
+def sentence_countries(doc: Doc, i: int, by_token: dict[int, NameMatch], found: list[TokenMention],
+                       filed: set[int]) -> set[str]:
+    """Every country the sentence of token ``i`` names (countries, capitals, demonyms, actors with a country),
+    its dateline left out."""
+    sent = doc[i].sent
+    named = {m.entry.ref.iso3 for k in range(sent.start, sent.end) if k not in filed
+             and (m := by_token.get(k)) is not None and isinstance(m.entry.ref, Country)}
+    named.update(m.mention.country for m in found
+                 if sent.start <= m.start_i < sent.end and m.mention.country and m.start_i not in filed)
+    return named
+
+
+# The main country of an article: named at least this often, and this many times as often as any other.
+MAIN_COUNTRY_MIN, MAIN_COUNTRY_LEAD = 3, 2
+
+
+def article_country(doc: Doc, names: list[NameMatch], found: list[TokenMention], filed: set[int],
+                    place_country: PlaceCountry | None) -> str | None:
+    """The country an article is about, when one clearly leads: the country most often named (countries,
+    capitals, demonyms, places the gazetteer knows, and actors of a country the knowledge base gives), at least
+    ``MAIN_COUNTRY_MIN`` times and ``MAIN_COUNTRY_LEAD`` times as often as the next. Datelines left out."""
+    counts: Counter[str] = Counter()
+    at_names: set[int] = set()
+    for m in names:
+        if isinstance(m.entry.ref, Country) and m.start_i not in filed:
+            counts[m.entry.ref.iso3] += 1
+            at_names.update(range(m.start_i, m.end_i))
+    for t in found:
+        if t.mention.country and t.mention.country_basis in {"kb", "place"} and t.mention.kind != "country" \
+                and t.start_i not in filed and not at_names.intersection(range(t.start_i, t.end_i)):
+            counts[t.mention.country] += 1
+    if place_country is not None:  # "in New York", "Balochistan province": where the story happens
+        for ent in doc.ents:
+            if ent.label_ in {"GPE", "LOC"} and ent.start not in filed and not at_names.intersection(
+                    range(ent.start, ent.end)) and (country := place_country(ent.text)):
+                counts[country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MAIN_COUNTRY_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < MAIN_COUNTRY_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def main_country(doc: Doc, bare: TokenMention, main: str, by_token: dict[int, NameMatch],
+                 found: list[TokenMention], filed: set[int]) -> TokenMention:
+    """A state institution with no country in its phrase, its sentence or a dateline takes the article's main
+    country (``article_country``) when its sentence names no country at all ("the military completed the rescue"
+    in a story about Gondor); ``country_basis`` "article"."""
+    if bare.mention.country or bare.mention.sector not in STATE_SECTORS:
+        return bare
+    if sentence_countries(doc, bare.head_i, by_token, found, filed):
+        return bare  # "the court regrets the decision of Gondor": a country named beside it is another party
+    return with_context_country(doc, bare, main, "article", found)
 
 
 def named_organisations(doc: Doc, sectors: list[SectorMatch], by_token: dict[int, NameMatch],
@@ -592,6 +655,14 @@ def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention]
             described = description_before(doc, ent, index)  # "the rebel X": "rebel" read as an adjective
             if described is not None:
                 title = bare_mention(doc, SectorMatch(described[0], start, described[1]))
+        if title is None and kind == "person":
+            told = person_country(doc, doc[ent.root.i], by_token)
+            if told is not None:  # issue 12: "X, a Gondorian skier", "X of Gondor": the country the text tells
+                extra.append(make_mention(doc, start, ent.end, ent.root.i, id=slug(doc[start : ent.end].text),
+                                          name=doc[start : ent.end].text, code=told[0], country=told[0],
+                                          sector=None, role=None, kind=kind, basis="title", country_basis=told[1]))
+                taken.update(range(ent.start, ent.end))
+                continue
         if title is None:
             continue
         t = title.mention
@@ -621,6 +692,26 @@ def body_titles(doc: Doc, sectors: list[SectorMatch], left: list[SectorMatch],
         phrase = SectorPhrase(f"{body.sector.phrase} {sm.sector.phrase}", body.sector.sector, sm.sector.role)
         extra.append(bare_mention(doc, SectorMatch(body.start_i, sm.end_i, phrase)))
     return extra
+
+
+def person_country(doc: Doc, root: Token, by_token: dict[int, NameMatch]) -> tuple[str, str] | None:
+    """The country the text gives a person it tells no title of, and how: a country or demonym modifying a noun in
+    apposition ("X, the first Gondorian skier to win", "X, a U.S. olympian"), or an "of/from" phrase on the name
+    naming a country ("X of Gondor"). Only a country's own name, never another actor's ("a friend of Putin")."""
+    def named(tok: Token) -> tuple[str, str] | None:
+        match = by_token.get(tok.i)
+        if match is None or not isinstance(match.entry.ref, Country) or match.entry.kind == "capital":
+            return None
+        return match.entry.ref.iso3, "demonym" if match.entry.kind == "demonym" else "name"
+    for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        for mod in appos.children:
+            if mod.dep_ in {"amod", "compound", "nmod"} and mod.i < appos.i and (found := named(mod)):
+                return found
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if (found := named(obj)) is not None:
+                return found[0], "of"
+    return None
 
 
 def apposed_title(root: Token, by_head: dict[int, TokenMention]) -> TokenMention | None:
