@@ -30,6 +30,14 @@ def test_a_deed_agreed_to_is_an_intention_not_a_deed(text, expected):
     assert found == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway is willing to send more resources to Haiti.", ("NOR", "HTI", "033", True)),  # intent to provide aid
+    ("Germany reiterated its support for Moldova.", ("DEU", "MDA", "051", False)),  # support restated is support
+])
+def test_willingness_and_restated_support(text, expected):
+    assert expected in triples(text)
+
+
 def test_agree_keeps_its_own_patterns():
     assert ("ARMGOV", "RUSGOV", "036", True) in triples("Pashinyan and Putin agreed to meet next month.")
     assert triples("Germany agreed with France on the budget.") == [("DEU", "FRA", "030", False)]
