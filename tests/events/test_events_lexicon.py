@@ -33,9 +33,14 @@ def test_a_deed_agreed_to_is_an_intention_not_a_deed(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Norway is willing to send more resources to Haiti.", ("NOR", "HTI", "033", True)),  # intent to provide aid
     ("Germany reiterated its support for Moldova.", ("DEU", "MDA", "051", False)),  # support restated is support
+    ("Turkey said it would launch a military operation against Armenia.", ("TUR", "ARM", "138", True)),  # a threat
 ])
-def test_willingness_and_restated_support(text, expected):
+def test_willingness_restated_support_and_announced_operations(text, expected):
     assert expected in triples(text)
+
+
+def test_forces_put_on_alert_to_move_in_are_aimed_at_where_they_would_go():
+    assert ("RUS", "GEO", "152", False) in triples("Russia put its troops on alert to move into Georgia.")
 
 
 def test_agree_keeps_its_own_patterns():
