@@ -102,3 +102,10 @@ def test_aid_for_a_purpose_in_a_country_goes_to_that_country():
     assert triples("Germany provided 40 million euros for reconstruction in Ethiopia.") == [
         ("DEU", "ETH", "070", False)]
     assert triples("Japan provided aid to Turkey.") == [("JPN", "TUR", "070", False)]
+
+
+def test_joint_exercises_performed_or_begun_by_two_parties_are_military_cooperation_both_ways():
+    assert sorted(triples("The armies of Chile and Peru performed joint war games in May.")) == [
+        ("CHLMIL", "PER", "062", False), ("PER", "CHLMIL", "062", False)]
+    found = triples("Mongolia and Kazakhstan began a new round of joint exercises today.")
+    assert ("MNG", "KAZ", "062", False) in found
