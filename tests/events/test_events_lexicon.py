@@ -109,3 +109,9 @@ def test_joint_exercises_performed_or_begun_by_two_parties_are_military_cooperat
         ("CHLMIL", "PER", "062", False), ("PER", "CHLMIL", "062", False)]
     found = triples("Mongolia and Kazakhstan began a new round of joint exercises today.")
     assert ("MNG", "KAZ", "062", False) in found
+
+
+def test_borders_opened_to_someone_yield_to_them_and_to_refugees_grant_refuge():
+    assert triples("Chad reopened its border to Sudanese traders.") == [("TCD", "SDNBUS", "080", False)]
+    assert triples("Jordan opened its borders to Syrian refugees.") == [("JOR", "SYRREF", "075", False)]
+    assert triples("Tunisia has agreed to open its borders to Libyan refugees.") == [("TUN", "LBYREF", "033", True)]
