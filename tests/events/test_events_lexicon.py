@@ -30,6 +30,19 @@ def test_a_deed_agreed_to_is_an_intention_not_a_deed(text, expected):
     assert found == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway is willing to send more resources to Haiti.", ("NOR", "HTI", "033", True)),  # intent to provide aid
+    ("Germany reiterated its support for Moldova.", ("DEU", "MDA", "051", False)),  # support restated is support
+    ("Turkey said it would launch a military operation against Armenia.", ("TUR", "ARM", "138", True)),  # a threat
+])
+def test_willingness_restated_support_and_announced_operations(text, expected):
+    assert expected in triples(text)
+
+
+def test_forces_put_on_alert_to_move_in_are_aimed_at_where_they_would_go():
+    assert ("RUS", "GEO", "152", False) in triples("Russia put its troops on alert to move into Georgia.")
+
+
 def test_agree_keeps_its_own_patterns():
     assert ("ARMGOV", "RUSGOV", "036", True) in triples("Pashinyan and Putin agreed to meet next month.")
     assert triples("Germany agreed with France on the budget.") == [("DEU", "FRA", "030", False)]
@@ -150,3 +163,14 @@ def test_a_month_is_no_place_to_target():
     # "August" is also a town's name; "in August" is a time.
     found = triples("Sudanese troops held exercises in August.")
     assert all(t != "USA" for _, t, *_ in found)
+def test_joint_exercises_performed_or_begun_by_two_parties_are_military_cooperation_both_ways():
+    assert sorted(triples("The armies of Chile and Peru performed joint war games in May.")) == [
+        ("CHLMIL", "PER", "062", False), ("PER", "CHLMIL", "062", False)]
+    found = triples("Mongolia and Kazakhstan began a new round of joint exercises today.")
+    assert ("MNG", "KAZ", "062", False) in found
+
+
+def test_borders_opened_to_someone_yield_to_them_and_to_refugees_grant_refuge():
+    assert triples("Chad reopened its border to Sudanese traders.") == [("TCD", "SDNBUS", "080", False)]
+    assert triples("Jordan opened its borders to Syrian refugees.") == [("JOR", "SYRREF", "075", False)]
+    assert triples("Tunisia has agreed to open its borders to Libyan refugees.") == [("TUN", "LBYREF", "033", True)]
