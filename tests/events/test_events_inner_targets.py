@@ -98,3 +98,4 @@ def test_a_generic_or_own_complement_names_no_target():
 
 def test_a_compound_subject_still_agrees_with_each_other():
     assert ("CHL", "PER", "030") in pairs("Chile and Peru agreed to work together.")
+
