@@ -98,3 +98,10 @@ def test_a_generic_or_own_complement_names_no_target():
 
 def test_a_compound_subject_still_agrees_with_each_other():
     assert ("CHL", "PER", "030") in pairs("Chile and Peru agreed to work together.")
+
+
+
+def test_a_thing_in_a_place_may_be_named_by_an_of_phrase():
+    # For the roots whose target may be where a thing is (roots.tsv object_place): the members are of a ring that
+    # is in Bolivia.
+    assert pairs("Chilean police arrested members of a smuggling ring in Bolivia.") == [("CHLCOP", "BOL", "173")]

@@ -34,6 +34,7 @@ from eventwire.events.targets import (
     between_objects,
     complement_span,
     force_destinations,
+    of_chain,
     own_force,
     slot_nouns,
     target_tokens,
@@ -184,8 +185,9 @@ def code_trigger(
         targets = [e.target for e in attack if e.target is not None][:1]
     if not targets and pattern.code[:2] in patterns.object_place_roots and means is None:
         # "inspected the refineries in Iran": a thing in a place stands for the place's country.
-        targets = next((placed for noun in slot_nouns(tok, anchor, pattern)
-                        if (placed := place_targets(noun, lookup, place_country))), [])
+        # The thing may be named by an "of" phrase ("arrested members of a gang in Peru").
+        targets = next((placed for noun in slot_nouns(tok, anchor, pattern) for owned in of_chain(noun)
+                        if (placed := place_targets(owned, lookup, place_country))), [])
         # "Macron hosted a climate summit in Paris": a deed of cooperation (03-09) on a thing in the source's own
         # country is done at home, with no partner. A statement about it ("sorrow for the shootings in Texas") is
         # still about that place, and force used at home is used there ("shelled positions in Yemen").

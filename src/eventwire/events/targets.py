@@ -288,6 +288,18 @@ def owner_objects(noun: Token) -> list[Token]:
     return []
 
 
+def of_chain(noun: Token, depth: int = 2) -> list[Token]:
+    """The noun and the nouns its "of" phrases name, ``depth`` deep ("members of a gang", "a camp of rebels")."""
+    chain = [noun]
+    for _ in range(depth):
+        nxt = next((g for c in chain[-1].children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+    return chain
+
+
 def between_objects(noun: Token, depth: int = 2) -> list[Token]:
     """'peace negotiations between Armenia and Azerbaijan', 'evidence against Russia', and one 'of'
     deeper: 'a resumption of ties with Spain'. The parties named by an object noun."""
