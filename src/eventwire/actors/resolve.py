@@ -608,7 +608,7 @@ def international_body_at(k: int, found: list[TokenMention]) -> TokenMention | N
 
 def member_body_at(k: int, found: list[TokenMention], sector: str) -> TokenMention | None:
     """A non-state organisation named at token ``k`` before an agent noun of a state's sector but a legislature or
-    court ("a Hamas commander", "Boko Haram fighters", "Hezbollah officials"): the member acts for the group, not
+    court ("a Hamas commander", "Boko Haram commanders", "Hezbollah officials"): the member acts for the group, not
     for a state's army or government."""
     if sector not in STATE_SECTORS or sector in MEMBER_KEEPS_SECTOR:
         return None
