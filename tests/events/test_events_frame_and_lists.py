@@ -126,6 +126,7 @@ def test_an_adjective_after_be_is_no_schedule():
     ("Erdogan called the Israeli strikes on Gaza unacceptable.", ("TURGOV", "ISR")),
     ("Zelensky called Putin a war criminal.", ("UKRGOV", "RUSGOV")),
     ("Russia described the NATO exercises as a provocation.", ("RUS", "IGONAT")),
+    ("Iran's foreign ministry called Israel's claims baseless.", ("IRNGOV", "ISR")),
 ])
 def test_called_unacceptable_is_criticism_not_a_call(text, expected):
     found = triples(text)
