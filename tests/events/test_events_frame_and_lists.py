@@ -68,7 +68,7 @@ def test_a_refusal_that_waits_on_someone_is_addressed_to_them():
     assert triples("Spain will not resume talks until Morocco withdraws its ambassador.") == [
         ("ESP", "MAR", "125", False, False)]
     # the passive agent of the awaited deed
-    found = triples("The Chilean miners will not end the strike until their demands are met by the Chilean government.")
+    found = triples("Chilean miners will not end the strike until their pay claims are met by the Chilean government.")
     assert [(t, code) for _s, t, code, *_ in found] == [("CHLGOV", "124")]
 
 

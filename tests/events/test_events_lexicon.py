@@ -31,7 +31,7 @@ def test_a_deed_agreed_to_is_an_intention_not_a_deed(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Norway is willing to send more resources to Haiti.", ("NOR", "HTI", "033", True)),  # intent to provide aid
+    ("Norway is willing to send extra resources to Haiti.", ("NOR", "HTI", "033", True)),  # intent to provide aid
     ("Germany reiterated its support for Moldova.", ("DEU", "MDA", "051", False)),  # support restated is support
     ("Turkey said it would launch a military operation against Armenia.", ("TUR", "ARM", "138", True)),  # a threat
 ])

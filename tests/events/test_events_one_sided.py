@@ -90,7 +90,7 @@ def test_a_nominal_deed_that_starts_a_span_of_time_is_background(coder) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a hunger strike (CAMEO 142) is against whom its purpose clause names
-    ("Jailed Belarusian activists started a hunger strike to protest against the Belarusian government.",
+    ("Jailed Belarusian activists started a hunger strike on Monday to protest against the Belarusian government.",
      ("142", "BLRCVL", "BLRGOV")),
     ("Iranian workers went on strike to protest against the Iranian government.", ("143", "IRNLAB", "IRNGOV")),
     ("Nigerian unions called a general strike against the Nigerian government.", ("143", "NGALAB", "NGAGOV")),

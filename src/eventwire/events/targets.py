@@ -148,7 +148,7 @@ def force_destinations(tok: Token, lookup: MentionLookup) -> list[Token]:
 def awaited_parties(tok: Token, lookup: MentionLookup, sources: Sequence[TokenMention]) -> list[Token]:
     """Whom a refused, promised or conditioned deed is addressed to: the subject of its "until"/"unless"/"if"
     clause, the deed it waits on ("will not end the strike until the government raises pay", "will not lift the
-    embargo until Cuba frees the prisoners"), or that clause's passive agent ("until their demands are met by
+    embargo until Cuba frees the prisoners"), or that clause's passive agent ("until their pay claims are met by
     the ministry"); one clause deeper when its subject is the source itself ("until he is satisfied Iran ...").
     Not for a deed whose own to-clause holds the deed told ("threatened to shell Haifa if Israel hits Beirut":
     Haifa is the target), nor for one in a relative clause, which describes its noun ("the embargo it imposed")."""
