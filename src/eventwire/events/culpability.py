@@ -11,9 +11,9 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.candidate import EventCandidate
 from eventwire.events.frame import is_negated
-from eventwire.events.lists import speaker_events
+from eventwire.events.lists import clause_subject_events
 from eventwire.events.mentions import MentionLookup
-from eventwire.knowledge.patterns import Pattern, Patterns
+from eventwire.knowledge.patterns import Patterns
 from eventwire.knowledge.words import word_list
 
 CULPABILITY_WORDS = word_list("culpability_words")
@@ -49,7 +49,4 @@ def culpability_events(doc: Doc, tok: Token, lookup: MentionLookup, patterns: Pa
     clause = culpable_clause(tok, patterns)
     if clause is None:
         return []
-    blamed = [c for c in clause.children if c.dep_ == "nsubj"]
-    targets = [m for m in (lookup.for_phrase(t, owners=True, places=True) for t in blamed) if m is not None]
-    pattern = Pattern(tok.lemma_.lower(), "VERB", None, None, None, ("clause_subject",), ACCUSE, False, "")
-    return speaker_events(doc, tok, lookup, targets, pattern, patterns, 0.6)
+    return clause_subject_events(doc, tok, clause, ACCUSE, lookup, patterns)

@@ -154,6 +154,16 @@ def party_pairs(
     return [(s, hub) for s in sources], []
 
 
+def clause_subject_events(doc: Doc, tok: Token, clause: Token, code: str, lookup: MentionLookup,
+                          patterns: Patterns) -> list[EventCandidate]:
+    """Speech verb ``tok`` -> the subject of its complement ``clause``, CAMEO ``code`` ("said Israel must end the
+    strikes": a demand; "said Russia was responsible": an accusation); nothing when either is no actor."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    targets = [m for m in (lookup.for_phrase(t, owners=True, places=True) for t in subjects) if m is not None]
+    pattern = Pattern(tok.lemma_.lower(), "VERB", None, None, None, ("clause_subject",), code, False, "")
+    return speaker_events(doc, tok, lookup, targets, pattern, patterns, 0.6)
+
+
 def speaker_events(doc: Doc, tok: Token, lookup: MentionLookup, targets: Sequence[TokenMention], pattern: Pattern,
                    patterns: Patterns, confidence: float) -> list[EventCandidate]:
     """The events of a speech verb ``tok`` whose subjects (the speakers) act on ``targets`` under ``pattern`` ("called

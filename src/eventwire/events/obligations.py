@@ -8,9 +8,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwire.events.candidate import EventCandidate
-from eventwire.events.lists import speaker_events
+from eventwire.events.lists import clause_subject_events
 from eventwire.events.mentions import MentionLookup
-from eventwire.knowledge.patterns import Pattern, Patterns
+from eventwire.knowledge.patterns import Patterns
 from eventwire.knowledge.words import word_list
 
 OBLIGATION_AUXILIARIES = word_list("obligation_auxiliaries")
@@ -32,7 +32,4 @@ def obligation_events(doc: Doc, tok: Token, lookup: MentionLookup, patterns: Pat
     clause = obliged_clause(tok, patterns)
     if clause is None:
         return []
-    obliged = [c for c in clause.children if c.dep_ == "nsubj"]
-    targets = [m for m in (lookup.for_phrase(t, owners=True, places=True) for t in obliged) if m is not None]
-    pattern = Pattern(tok.lemma_.lower(), "VERB", None, None, None, ("clause_subject",), DEMAND, False, "")
-    return speaker_events(doc, tok, lookup, targets, pattern, patterns, 0.6)
+    return clause_subject_events(doc, tok, clause, DEMAND, lookup, patterns)
