@@ -20,6 +20,7 @@ def assert_same(doc: Doc) -> None:
         assert (a.idx[i], a.head[i], a.sent_start[i]) == (t.idx, t.head.i, bool(t.is_sent_start))
         assert (a.is_space[i], a.is_punct[i], a.is_title[i], a.is_upper[i], a.is_alpha[i]) == (
             t.is_space, t.is_punct, t.is_title, t.is_upper, t.is_alpha)
+    assert a.doc_text == doc.text
 
 
 def test_arrays_equal_the_token_attributes_of_a_parsed_doc(nlp: Language) -> None:

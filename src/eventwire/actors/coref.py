@@ -137,6 +137,13 @@ def gender_of(doc: Doc, start_i: int, end_i: int, name: str) -> str | None:
     return None
 
 
+def pronoun_positions(doc: Doc) -> tuple[list[int], list[int]]:
+    """The token indices of the male and of the female personal pronouns (tagged PRON) of ``doc``, in order."""
+    arrays = token_arrays(doc)
+    pronouns = [(i, w) for i, (w, pos) in enumerate(zip(arrays.lower, arrays.pos, strict=True)) if pos == "PRON"]
+    return [i for i, w in pronouns if w in MALE_PRONOUNS], [i for i, w in pronouns if w in FEMALE_PRONOUNS]
+
+
 class Context:
     """The candidates of one document, with its paragraphs, sentences and quotation marks, built once."""
 
@@ -147,6 +154,9 @@ class Context:
         self.sentence_starts = [s.start for s in doc.sents]
         self.candidates = self._with_holders(self._candidates(mentions))
         self._chained: dict[int, Candidate | None] = {}  # pronoun token -> its antecedent, for pronoun chains
+        # The he/him/his and she/her/hers pronouns of the document in order ([male, female]), for the chains: a
+        # walk back over every token from each pronoun cost more than the rest of the coreference.
+        self._pronouns = pronoun_positions(doc)
         # Surnames of people named in full whom the knowledge base does not hold (uncoded, or coded from the
         # text: "Laura Finch, a nurse"): "Finch said" later is the same person.
         self.by_surname = {c.name.split()[-1]: c for c in self.candidates if c.person and len(c.name.split()) > 1
@@ -287,18 +297,19 @@ class Context:
             return []
         para = self.paragraph[tok.i]
         out: list[Candidate] = []
-        k = tok.i - 1
-        while k >= 0 and tok.i - k < MAX_DISTANCE and self.paragraph[k] >= para - 1:
+        earlier = self._pronouns[same is FEMALE_PRONOUNS]  # those of the same gender, nearest last
+        nearest = earlier[bisect.bisect_left(earlier, tok.i - MAX_DISTANCE + 1):bisect.bisect_left(earlier, tok.i)]
+        for k in reversed(nearest):
+            if self.paragraph[k] < para - 1:
+                break
             other = self.doc[k]
-            if other.lower_ in same and other.pos_ == "PRON":
-                if k not in self._chained:
-                    self._chained[k] = None  # guards the recursion
-                    self._chained[k] = self.antecedent(other)
-                found = self._chained[k]
-                if found is not None:
-                    out.append(dataclasses.replace(found, start_i=k, end_i=k + 1, head_i=k, quoted=self.quoted[k],
-                                                   subject=other.dep_ in SUBJECT_DEPS))
-            k -= 1
+            if k not in self._chained:
+                self._chained[k] = None  # guards the recursion
+                self._chained[k] = self.antecedent(other)
+            found = self._chained[k]
+            if found is not None:
+                out.append(dataclasses.replace(found, start_i=k, end_i=k + 1, head_i=k, quoted=self.quoted[k],
+                                               subject=other.dep_ in SUBJECT_DEPS))
         return out
 
     def continues_speaker(self, tok: Token, earlier_i: int, name: str, paragraphs: int = 1) -> bool:

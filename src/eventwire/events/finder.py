@@ -60,8 +60,10 @@ def find_events(
     found: list[EventCandidate] = []
     # Events whose target only what was agreed to or refused names, kept unless the complement codes its own deed.
     deferred: list[tuple[list[EventCandidate], set[int]]] = []
-    if patterns.story_discards and any(phrase in doc.text.lower() for phrase in patterns.story_discards):
-        return []
+    if patterns.story_discards:
+        lowered = token_arrays(doc).doc_text.lower()
+        if any(phrase in lowered for phrase in patterns.story_discards):
+            return []
     discarded = discarded_tokens(doc, patterns.discards) if patterns.discards else set()
     # A complement is some token's lemma (or a plural's form less its "s"): a pattern whose complement is no word
     # of the document cannot match, and the lexicon gives some verbs a hundred complements.

@@ -117,6 +117,11 @@ class TokenArrays:
         return [v == 1 for v in self.doc.to_array(SENT_START).astype("int64").tolist()]
 
     @cached_property
+    def doc_text(self) -> str:
+        """``doc.text``, which joins every token each time it is read."""
+        return "".join(t + w for t, w in zip(self.text, self.whitespace, strict=True))
+
+    @cached_property
     def is_space(self) -> list[bool]:
         return self._flags(IS_SPACE)
 

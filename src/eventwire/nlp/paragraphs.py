@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
-import re
-
-from spacy.attrs import IDX
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 COMPONENT = "eventwire_paragraphs"
-NEWLINE = re.compile("\n")
 
 
 def after_line_break(doc: Doc, i: int) -> bool:
@@ -25,13 +22,10 @@ def after_line_break(doc: Doc, i: int) -> bool:
 def mark_paragraphs(doc: Doc) -> Doc:
     """Sentences never run across a line break; the parser keeps boundaries set before it.
 
-    Token ``i - 1`` with its trailing space covers the characters from ``doc[i - 1].idx`` to ``doc[i].idx``, so
-    the token after each line break is the first whose ``idx`` lies past the break (``after_line_break``)."""
-    text = doc.text
-    if "\n" not in text:
-        return doc
-    starts = doc.to_array(IDX).tolist()
-    for i in sorted({bisect.bisect_right(starts, m.start()) for m in NEWLINE.finditer(text)}):
-        if 0 < i < len(doc):
-            doc[i].is_sent_start = True
+    The tokenizer keeps only a single space as a token's trailing whitespace, so every line break lies inside a
+    whitespace token: the token after each whitespace token that holds one opens a sentence. Only those tokens are
+    read (``Doc.text`` would join every token of the document)."""
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if i + 1 < len(doc) and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc

@@ -16,7 +16,7 @@ from eventwire.places.names import (
     capitalised_at,
     confirmed,
     dateline_at,
-    dateline_run,
+    dateline_length,
     is_capitalised,
     is_org_word,
     is_prominent,
@@ -178,8 +178,7 @@ def capitalised_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> Iterator[Spa
         if i in taken or ent_type[i]:
             i += 1
             continue
-        run = dateline_run(doc, i)
-        found = next((doc[i:stop] for stop in range(i + len(run), i + 1, -1)
+        found = next((doc[i:stop] for stop in range(i + dateline_length(a, i), i + 1, -1)
                       if not any(k in taken or ent_type[k] for k in range(i, stop)) and known_span(gaz, doc[i:stop])),
                      None)
         if found is not None:  # "SAN DIEGO (AP)", "LOS ANGELES --": an all-caps dateline of several words

@@ -134,14 +134,18 @@ def known_span(gaz: Gazetteer, span: Span) -> bool:
 def dateline_run(doc: Doc, i: int) -> Span:
     """The all-caps words (up to four, separated by spaces) opening a line or sentence at ``i`` when there are
     at least two ("SAN DIEGO", "ISLE OF PALMS"); an empty span otherwise. Single words are ``is_dateline``'s."""
-    a = token_arrays(doc)
-    if not _opens_line(a, i):
-        return doc[i:i]
+    return doc[i : i + dateline_length(token_arrays(doc), i)]
+
+
+def dateline_length(a: TokenArrays, i: int) -> int:
+    """The number of words of ``dateline_run`` at token ``i`` (0 when there is none), read from the arrays."""
+    if not a.is_upper[i] or not _opens_line(a, i):
+        return 0
     end = i
-    while end < min(i + 4, len(doc)) and a.is_upper[end] and a.text[end].rstrip(".").isalpha() and (
+    while end < min(i + 4, a.n) and a.is_upper[end] and a.text[end].rstrip(".").isalpha() and (
             end == i or a.whitespace[end - 1]):
         end += 1
-    return doc[i:end] if end - i >= 2 else doc[i:i]
+    return end - i if end - i >= 2 else 0
 
 
 def _opens_line(a: TokenArrays, i: int) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.coref import PLACE_LABELS, Candidate, Context, name_start, namesake_start
 from eventwire.actors.resolve import slug
 from eventwire.knowledge.cues import CueLexicon
+from eventwire.nlp.arrays import token_arrays
 from eventwire.quotes.cues import CueMatch, find_cues
 from eventwire.quotes.forms import Draft, TokenIndex, index_tokens, indirect_drafts, mark_drafts
 from eventwire.quotes.marks import find_quoted_spans
@@ -136,7 +137,7 @@ def _named_speaker(doc: Doc, start: int, end: int, head: int, context: Context) 
     if not words:
         return None
     first, last = words[0], words[-1]
-    text = doc.text[first.idx : last.idx + len(last)]
+    text = doc[first.i : last.i + 1].text  # not doc.text, which joins every token of the article
     name = context.full_name(text)  # "Ruiz" after "Ana Ruiz", whatever the tagger calls it the second time
     earlier = context.by_surname.get(text)
     if earlier is not None and earlier.mention is not None:  # coded from the text when first named
@@ -292,7 +293,7 @@ def _join_split(quotes: list[Quote]) -> list[Quote]:
 def find_quotes(doc: Doc, mentions: Sequence[ActorMention], cues_known: CueLexicon) -> list[Quote]:
     """All quotes of a parsed article in text order, ids Q1, Q2, ...; ``mentions`` are its resolved actors,
     ``cues_known`` the speech-cue lexicon (``knowledge.cues``)."""
-    text = doc.text  # Doc.text joins every token: read it once
+    text = token_arrays(doc).doc_text  # Doc.text joins every token: read it once a document
     spans = find_quoted_spans(text)
     index = index_tokens(doc, spans, text)
     cues = find_cues(doc, cues_known, index.in_quote)

@@ -63,7 +63,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     verb = governing_verb(span)
     if verb is None:
         return None
-    if verb.lemma_.lower() in DEFERRAL_VERBS and preposition_before(doc.text, start) in FUTURE_CUE_WORDS:
+    deferred = verb.lemma_.lower() in DEFERRAL_VERBS
+    if deferred and preposition_before(token_arrays(doc).doc_text, start) in FUTURE_CUE_WORDS:
         return "future"  # "was postponed until Saturday": the new time lies ahead
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.lower_ in FUTURE_AUXILIARIES for c in aux):
@@ -132,7 +133,7 @@ def find_times(doc: Doc, published: dt.date | None, words: TimeWords) -> list[Ti
     Spans exclude a leading preposition ("on Friday" -> "Friday"), as TimeML does; a value
     that cannot be resolved is None with ``reason`` set.
     """
-    text = doc.text
+    text = token_arrays(doc).doc_text
     date_chars, count_chars = _date_chars(doc), _count_chars(doc)
     times = []
     for cand in select(candidates(text, words, date_chars, count_chars)):
