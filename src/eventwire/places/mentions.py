@@ -216,6 +216,9 @@ def demonym_mentions(doc: Doc, demonyms: Mapping[str, Candidate], taken: set[int
     n = len(doc)
     i = 0
     while i < n:
+        if not is_title[i] or i in taken:  # both sizes need it: cheap test first
+            i += 1
+            continue
         for size in (2, 1):
             stop = i + size
             if stop > n or any(k in taken or not is_title[k] for k in range(i, stop)):

@@ -70,6 +70,9 @@ nouns outside entities naming a town of those regions, however small (elsewhere 
     n = len(doc)
     i = 0
     while i < n:  # small home-region towns named bare, outside any entity ("Glen Carbon")
+        if i in taken or a.ent_type[i] or a.pos[i] != "PROPN":  # every size needs it: cheap test first
+            i += 1
+            continue
         for size in (3, 2, 1):
             bare = i + size <= n and all(k not in taken and not a.ent_type[k] and a.pos[k] == "PROPN"
                                          and capitalised_at(a, k) for k in range(i, i + size))
