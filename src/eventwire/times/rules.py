@@ -37,9 +37,33 @@ class Candidate:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A non-capturing regex alternation of words, longest first, spaces matching any whitespace."""
-    parts = sorted(words, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) + ")"
+    """A non-capturing regex alternation of words, spaces matching any whitespace, written as a trie of their
+    lower-case forms: "(?:j(?:an(?:uary)?|u(?:ly|ne)))". It matches what the words in a plain alternation
+    longest first would, in the same order (the words that can match at one place are prefixes of one another,
+    and both forms try them longest first), but the regex engine tries one branch per letter instead of every
+    word at every word start (the rules run with IGNORECASE, where a branch cannot be skipped on its first
+    letter): the time rules took a twentieth of an article's coding."""
+    trie: dict[str, dict] = {}
+    for word in sorted({w.lower() for w in words if w}):  # sorted: the same regex in every process
+        node = trie
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}  # a word ends here
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    """The regex of a trie node's continuations, longest subtree first, the end of a word (``""``) last."""
+    branches = sorted((k for k in node if k), key=lambda k: -_depth(node[k]))
+    alts = [(r"\s+" if k == " " else re.escape(k)) + _trie_regex(node[k]) for k in branches]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _depth(node: dict[str, dict]) -> int:
+    return 1 + max((_depth(child) for child in node.values()), default=0)
 
 
 @functools.lru_cache(maxsize=4)
