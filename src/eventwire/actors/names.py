@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -85,7 +85,8 @@ class NameIndex:
 
     def match_names(self, doc: Doc) -> list[NameMatch]:
         """Longest leftmost matches of capitalised names."""
-        return scan(doc, self._longest_name)
+        lower = token_arrays(doc).lower
+        return scan(doc, self._longest_name, [i for i, w in enumerate(lower) if w in self.first_words])
 
     def _longest_name(self, doc: Doc, i: int) -> NameMatch | None:
         arrays = token_arrays(doc)
@@ -114,7 +115,11 @@ class NameIndex:
 
     def match_sectors(self, doc: Doc) -> list[SectorMatch]:
         """Longest leftmost sector phrases, by lower-case form or lemma of the last word."""
-        return scan(doc, self._longest_sector)
+        arrays = token_arrays(doc)
+        first = self.sector_first_words
+        return scan(doc, self._longest_sector, [i for i, (w, lemma) in enumerate(zip(arrays.lower, arrays.lemma,
+                                                                                     strict=True))
+                                                if w in first or lemma.lower() in first])
 
     def _longest_sector(self, doc: Doc, i: int) -> SectorMatch | None:
         arrays = token_arrays(doc)
@@ -137,15 +142,16 @@ class NameIndex:
 M = TypeVar("M", NameMatch, SectorMatch)
 
 
-def scan(doc: Doc, longest_at: Callable[[Doc, int], M | None]) -> list[M]:
-    """Non-overlapping matches left to right, each the longest starting at its token."""
+def scan(doc: Doc, longest_at: Callable[[Doc, int], M | None], starts: Sequence[int] | None = None) -> list[M]:
+    """Non-overlapping matches left to right, each the longest starting at its token; ``starts``, when given, are
+    the only tokens (in order) a match can start at (``longest_at`` is None elsewhere), the rest are skipped."""
     found: list[M] = []
-    i = 0
-    while i < len(doc):
+    end = 0
+    for i in range(len(doc)) if starts is None else starts:
+        if i < end:
+            continue
         hit = longest_at(doc, i)
         if hit:
             found.append(hit)
-            i = hit.end_i
-        else:
-            i += 1
+            end = hit.end_i
     return found

@@ -36,12 +36,24 @@ def _is_verb_cue(doc: Doc, i: int, lemmas: list[str], lexicon: CueLexicon) -> bo
     return a.pos[i] in ("VERB", "AUX") or a.lower[i] in ("said", "says", "told")
 
 
-def _phrase_at(doc: Doc, i: int, lemmas: list[str], lexicon: CueLexicon) -> tuple[int, str] | None:
+Phrases = dict[str, list[tuple[int, tuple[str, ...], str]]]
+
+
+def _phrases_by_first_word(lexicon: CueLexicon) -> Phrases:
+    """The lexicon's phrases under their first word, each with its place in the lexicon's order."""
+    index: Phrases = {}
+    for n, (words, kind) in enumerate(lexicon.phrases):
+        index.setdefault(words[0], []).append((n, tuple(words), kind))
+    return index
+
+
+def _phrase_at(doc: Doc, i: int, lemmas: list[str], phrases: Phrases) -> tuple[int, str] | None:
+    """The first phrase of the lexicon (in its order) that the tokens from ``i`` spell, by lemma or form."""
     lower = token_arrays(doc).lower
-    first = (lemmas[i], lower[i])
-    for words, kind in lexicon.phrases:
-        if words[0] not in first:
-            continue
+    starting = phrases.get(lemmas[i], [])
+    if lower[i] != lemmas[i]:
+        starting = sorted([*starting, *phrases.get(lower[i], [])])
+    for _, words, kind in starting:
         end = i + len(words)
         if end <= len(doc) and all(
             lemmas[i + k] == w or lower[i + k] == w for k, w in enumerate(words)
@@ -55,12 +67,13 @@ def find_cues(doc: Doc, lexicon: CueLexicon, skip: list[bool]) -> list[CueMatch]
     found: list[CueMatch] = []
     lemmas = _lemmas(doc)
     pos = token_arrays(doc).pos
+    phrases = _phrases_by_first_word(lexicon)
     i = 0
     while i < len(doc):
         if skip[i]:
             i += 1
             continue
-        phrase = _phrase_at(doc, i, lemmas, lexicon)
+        phrase = _phrase_at(doc, i, lemmas, phrases)
         if phrase is not None:
             end, kind = phrase
             verbs = [k for k in range(i, end) if _is_verb_cue(doc, k, lemmas, lexicon) or pos[k] == "VERB"]
