@@ -1,0 +1,47 @@
+"""Deeds told under a speech verb or a predicative intent word, and the CAMEO codes of their frames, on the record a
+user gets (``eventwire.code_text(...).to_dict()``), with sentences of our own writing."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+
+pytestmark = pytest.mark.slow
+
+
+def triples(text: str) -> list[tuple[str, str | None, str, bool, bool]]:
+    found = eventwire.code_text(text, published="2024-05-10").to_dict()["events"]
+    return [(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"], e["negated"], e["hypothetical"])
+            for e in found]
+
+
+# --- Contributing forces or means to a mission, and laying down arms ------------------------------------------------
+
+def test_forces_contributed_to_a_mission_in_a_place_are_peacekeeping_there():
+    # CAMEO 074 (provide military protection or peacekeeping); the mission names no actor, its place does.
+    assert triples("Uruguay contributed soldiers to the peacekeeping force in Lebanon.") == [
+        ("URY", "LBN", "074", False, False)]
+
+
+def test_readiness_to_contribute_troops_is_an_intention_towards_the_mission_place():
+    # "ready to" is an intention (intent.tsv); 074 is of root 07, whose intent code is 033.
+    assert triples("Chile would be willing to contribute its troops to a peacekeeping force in Mali.") == [
+        ("CHL", "MLI", "033", False, True)]
+
+
+def test_money_contributed_to_a_cause_is_aid():
+    assert triples("Norway contributed 20 million dollars to the reconstruction of Iraq.") == [
+        ("NOR", "IRQ", "070", False, False)]
+
+
+def test_laying_down_arms_is_a_truce():
+    # PETRARCH2's LAY block: DOWN &WEAPON is 0871 (declare truce, ceasefire).
+    assert [t[1:3] for t in triples("The Colombian rebels laid down their weapons in southern Peru.")] == [
+        ("PER", "0871")]
+
+
+def test_saying_they_would_lay_down_arms_is_an_intention_to_yield():
+    # A future told by its actor under "said" is an intention: 0871 is of root 08, whose intent code is 035.
+    assert [t[1:] for t in triples("The Colombian rebels said they would lay down their arms in Peru.")] == [
+        ("PER", "035", False, True)]
