@@ -45,3 +45,22 @@ def test_saying_they_would_lay_down_arms_is_an_intention_to_yield():
     # A future told by its actor under "said" is an intention: 0871 is of root 08, whose intent code is 035.
     assert [t[1:] for t in triples("The Colombian rebels said they would lay down their arms in Peru.")] == [
         ("PER", "035", False, True)]
+
+
+# --- "X said it is ready to ...": the pronoun of a stance adjective refers --------------------------------------------
+
+def test_it_of_a_stance_adjective_under_said_is_the_speaker():
+    # "it is difficult to" is expletive; "it is willing to" is the state that said so (stance_predicates.tsv).
+    assert triples("Chile said it was willing to meet Peru.") == [("CHL", "PER", "036", False, True)]
+    assert triples("Chile said on Monday it is prepared to contribute troops to a peacekeeping force in Mali.") == [
+        ("CHL", "MLI", "033", False, True)]
+
+
+def test_it_of_a_difficulty_stays_expletive():
+    assert triples("Chile said it is difficult to meet Peru.") == []
+
+
+def test_a_negated_copula_of_an_intent_adjective_is_a_refusal():
+    # "not ready to" is a negated intention: the root's refusal code (12x), not negated, as "will not" is.
+    assert triples("Chile is not prepared to meet Peru.") == [("CHL", "PER", "125", False, False)]
+    assert triples("Chile said it was not ready to recognise Kosovo.") == [("CHL", "XKX", "120", False, False)]
