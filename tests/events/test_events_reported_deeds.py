@@ -64,3 +64,12 @@ def test_a_negated_copula_of_an_intent_adjective_is_a_refusal():
     # "not ready to" is a negated intention: the root's refusal code (12x), not negated, as "will not" is.
     assert triples("Chile is not prepared to meet Peru.") == [("CHL", "PER", "125", False, False)]
     assert triples("Chile said it was not ready to recognise Kosovo.") == [("CHL", "XKX", "120", False, False)]
+
+
+# --- People sent somewhere to investigate ----------------------------------------------------------------------------
+
+def test_a_team_sent_to_investigate_is_an_investigation_of_where_it_goes():
+    # CAMEO 090 (investigate): the purpose clause says what the sending is; experts sent for nothing more stay aid.
+    assert triples("Chile sent a group of specialists into Peru to investigate the killings.") == [
+        ("CHL", "PER", "090", False, False)]
+    assert triples("Chile sent experts to Peru.") == [("CHL", "PER", "070", False, False)]
