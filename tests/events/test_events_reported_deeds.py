@@ -73,3 +73,21 @@ def test_a_team_sent_to_investigate_is_an_investigation_of_where_it_goes():
     assert triples("Chile sent a group of specialists into Peru to investigate the killings.") == [
         ("CHL", "PER", "090", False, False)]
     assert triples("Chile sent experts to Peru.") == [("CHL", "PER", "070", False, False)]
+
+
+# --- Announced suspensions, refuge sought, a declared cessation ------------------------------------------------------
+
+def test_an_announced_suspension_of_ties_reduces_relations_with_whom_they_are_with():
+    # CAMEO 16 (reduce relations): the suspended tie names the other party.
+    assert triples("Norway announced on Friday the suspension of its flights with Uganda.") == [
+        ("NOR", "UGA", "160", False, False)]
+
+
+def test_seeking_refuge_in_a_country_is_an_appeal_to_it():
+    # PETRARCH2's SEEK block: &ASYLUM (asylum, refuge, sanctuary) is 020.
+    assert triples("Some 50,000 Malians have sought refuge in Senegal since the war began.") == [
+        ("MLI", "SEN", "020", False, False)]
+
+
+def test_a_declared_cessation_of_hostilities_is_a_truce():
+    assert [t[2] for t in triples("Colombia declared a cessation of hostilities with the ELN rebels.")] == ["0871"]
