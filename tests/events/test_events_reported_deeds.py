@@ -91,3 +91,13 @@ def test_seeking_refuge_in_a_country_is_an_appeal_to_it():
 
 def test_a_declared_cessation_of_hostilities_is_a_truce():
     assert [t[2] for t in triples("Colombia declared a cessation of hostilities with the ELN rebels.")] == ["0871"]
+
+
+# --- Support pledged and support declared -------------------------------------------------------------------------
+
+def test_pledged_support_is_an_intent_to_cooperate_diplomatically_and_declared_support_an_endorsement():
+    # CAMEO 032 "express intent to provide diplomatic cooperation (such as policy support)"; PETRARCH2's PLEDGE
+    # block codes SUPPORT 032. Support declared now is 051 (praise or endorse), as "expressed support" is.
+    assert [t[1:3] for t in triples("Chile pledged its full support for the Peruvian government.")] == [
+        ("PERGOV", "032")]
+    assert [t[1:3] for t in triples("Chile declared its support for Peru on Monday.")] == [("PER", "051")]
