@@ -35,6 +35,7 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_PRONOUNS = word_list("person_pronouns")  # data/words/NAME.tsv: each header says what it is for
 BODY_PRONOUNS = word_list("body_pronouns")
 EXPLETIVE_HEADS = word_list("expletive_heads")
+STANCE_PREDICATES = word_list("stance_predicates")
 HONORIFICS = word_list("honorifics")
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}  # a noun phrase's head, not a modifier
 
@@ -756,7 +757,15 @@ def refers(tok: Token) -> bool:
     """Whether 'it' refers, rather than being expletive ("it is difficult to", "it seems", "when it comes")."""
     if tok.lower_ == "its":
         return True
-    return tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and tok.head.lemma_ not in EXPLETIVE_HEADS
+    return tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and (
+        tok.head.lemma_ not in EXPLETIVE_HEADS or states_a_stance(tok))
+
+
+def states_a_stance(tok: Token) -> bool:
+    """'it is ready to', 'it was unwilling to': the subject of "be" with an adjective of will or stance
+    (data/words/stance_predicates.tsv) is a state or body, not the expletive of 'it is difficult to'."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in STANCE_PREDICATES for c in tok.head.children)
 
 
 def resolve_pronouns(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:

@@ -74,7 +74,9 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
                                               or any(c.dep_ == "nsubj" for c in node.children)):
             found = "request"  # "wants Putin to attack": the deed is Putin's, and only asked for
         kind = found
-        negated = negated or any(c.dep_ == "neg" for c in head.children)
+        # "is not ready to": the copula's negation is its adjective's.
+        negated = negated or any(c.dep_ == "neg" for c in head.children) or (
+            head.dep_ == "acomp" and is_negated(head.head))
         conditional = conditional or has_condition(head)
         node = head
         if head.head.dep_ != "ROOT" and head.dep_ in {"acomp", "dobj"}:
