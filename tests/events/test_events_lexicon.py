@@ -174,3 +174,29 @@ def test_borders_opened_to_someone_yield_to_them_and_to_refugees_grant_refuge():
     assert triples("Chad reopened its border to Sudanese traders.") == [("TCD", "SDNBUS", "080", False)]
     assert triples("Jordan opened its borders to Syrian refugees.") == [("JOR", "SYRREF", "075", False)]
     assert triples("Tunisia has agreed to open its borders to Libyan refugees.") == [("TUN", "LBYREF", "033", True)]
+
+
+# --- The dative slot of a ditransitive: "granted X a pardon" and "granted a pardon to X" are one role -----------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile granted a full pardon to Evo Morales on Monday.", ("CHL", "BOLGOV", "081", False)),
+    ("Norway gave 40 million euros to Haiti last year.", ("NOR", "HTI", "071", False)),
+    ("Chile granted Evo Morales a full pardon on Monday.", ("CHL", "BOLGOV", "081", False)),
+])
+def test_the_to_phrase_of_a_verb_with_an_object_is_its_dative_slot(text, expected):
+    assert expected in triples(text)
+
+
+
+def test_an_object_read_as_the_subject_of_the_verbs_to_clause_is_its_object():
+    # The parse the model sometimes gives: "the bank" as the subject of "pay", not the object of "convicted".
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventwire.events.targets import raised_objects
+    words = ["The", "court", "convicted", "the", "bank", "to", "pay", "a", "fine", "."]
+    heads = [1, 2, 2, 4, 6, 6, 2, 8, 6, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "det", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert [t.i for t in raised_objects(doc[2])] == [4]
+    assert raised_objects(doc[6]) == []  # "pay" has no to-clause of its own

@@ -199,6 +199,10 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
     if how in {"dobj", "dative"}:
         deps = OBJECTS if how == "dobj" else {"dative", "iobj"}
         objects = [c for c in node.children if c.dep_ in deps]
+        if how == "dative":
+            objects = dative_objects(node, objects)
+        elif not objects:
+            objects = raised_objects(node)
         for k, c in enumerate(objects):
             if lookup.for_phrase(c, owners=True, places=True) is not None:
                 if lookup.for_phrase(c, owners=False, places=True) is None:
@@ -243,6 +247,29 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
                     return with_conjuncts(subj)
         return []
     return []
+
+
+def dative_objects(node: Token, datives: list[Token]) -> list[Token]:
+    """Who receives: an indirect object ("granted Chile a loan"), or the object of the "to" phrase of a verb with a
+    direct object, the same role ("granted a loan to Chile", "sent a note to the Peruvian envoy"), which the parser
+    marks as the dative or as a preposition; the preposition stands for its object."""
+    if any(c.dep_ in OBJECTS for c in node.children):
+        datives = [*datives, *(c for c in node.children if c.dep_ == "prep" and c.lower_ == "to")]
+    found: list[Token] = []
+    for c in sorted(datives, key=lambda c: c.i):
+        if c.pos_ != "ADP":
+            found.append(c)
+        else:
+            found += [o for o in c.children if o.dep_ == "pobj"][:1]
+    return found
+
+
+def raised_objects(node: Token) -> list[Token]:
+    """The object of a verb that the parser made the subject of the verb's to-infinitive clause ("convicted the bank
+    to pay a fine": "the bank" is read as the subject of "pay"): the one the deed is done to."""
+    return [g for c in node.children if c.dep_ in {"ccomp", "xcomp"}
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for g in c.children if g.dep_ == "nsubj" and g.i < c.i][:1]
 
 
 def complement_nouns(node: Token) -> list[Token]:
