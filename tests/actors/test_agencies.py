@@ -1,0 +1,50 @@
+"""State agencies named alone or by acronym, and armed groups of several regions (organisations.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def mentions(coder, text: str, published: str = "2024-08-23") -> list[tuple[str, str]]:
+    return [(m.text, m.code) for m in coder.code(text, published=published).mentions]
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("ICE detained a Honduran farmer outside a church in Ohio.", "ICE", "USACOP"),
+    ("Immigration and Customs Enforcement flew forty Ecuadorans home.",
+     "Immigration and Customs Enforcement", "USACOP"),
+    ("DHS said the fence would be finished by spring.", "DHS", "USAGOV"),
+    ("The Justice Department sued the state of Oregon.", "Justice Department", "USAGOV"),
+    ("The DEA seized a tonne of cocaine off Florida.", "DEA", "USACOP"),
+    ("The IDF shelled a farm near Khan Younis.", "IDF", "ISRMIL"),
+    ("The Department for International Development cut its grants to Malawi.",
+     "Department for International Development", "GBRGOV"),
+    ("The NCB questioned a cricketer in Mumbai.", "NCB", "INDCOP"),
+])
+def test_state_agency(coder, text: str, name: str, code: str) -> None:
+    assert (name, code) in mentions(coder, text)
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("AQAP ambushed a patrol in Shabwa.", "AQAP", "IMGMUSAQP"),
+    ("The ELN blew up an oil pipeline in Arauca.", "ELN", "COLREBELN"),
+    ("Islamic Jihad fired mortars at a kibbutz.", "Islamic Jihad", "PSEREBPIJ"),
+    ("M23 fighters seized a town north of Goma.", "M23", "CODREBMVT"),
+])
+def test_armed_group(coder, text: str, name: str, code: str) -> None:
+    assert any(n.startswith(name) and c == code for n, c in mentions(coder, text))
+
+
+def test_a_bare_department_name_takes_no_country_of_its_own(coder) -> None:
+    # Several states have a "Department of Justice": the bare name is an agent noun, the country comes from the text.
+    assert ("Philippine Department of Justice", "PHLGOV") in mentions(
+        coder, "The Philippine Department of Justice indicted two senators.")
+    found = mentions(coder, "The Department of Transportation fined the airline.")
+    assert ("Department of Transportation", "GOV") in found
+
+
+def test_an_acronym_in_title_case_must_be_a_proper_noun(coder) -> None:
+    assert all(text != "Ice" for text, _ in mentions(coder, "Ice closed the mountain roads for a week."))
+    assert ("Nato", "IGONAT") in mentions(coder, "Nato warned Belarus.")
