@@ -48,3 +48,11 @@ def test_a_bare_department_name_takes_no_country_of_its_own(coder) -> None:
 def test_an_acronym_in_title_case_must_be_a_proper_noun(coder) -> None:
     assert all(text != "Ice" for text, _ in mentions(coder, "Ice closed the mountain roads for a week."))
     assert ("Nato", "IGONAT") in mentions(coder, "Nato warned Belarus.")
+
+
+def test_a_headline_adjective_before_a_known_name(coder) -> None:
+    # "Livid" opens the sentence and the parser takes it into the person's name: still the known person.
+    assert ("Viktor Orban", "HUNGOV") in mentions(coder, "Livid Viktor Orban blocked the budget of the bloc.")
+    # A given name is no headline word, even when it is also an adjective ("Frank") or a verb ("Jimmy").
+    for text in ("Frank Lai was jailed by a court in Hong Kong.", "Jimmy Lai was jailed by a court in Hong Kong."):
+        assert all(code != "TWNGOV" for _, code in mentions(coder, text))

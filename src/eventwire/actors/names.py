@@ -51,8 +51,13 @@ class NameIndex:
     not a common word: "bush", "brown", "japan" (a verb) and demonyms ("french") need their capital.
     """
 
-    def __init__(self, kb: KnowledgeBase, tokenize: Tokenize, common_words: frozenset[str] | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, tokenize: Tokenize, common_words: frozenset[str] | None = None,
+                 adjectives: frozenset[str] = frozenset()) -> None:
         self.common_words = common_words
+        # Adjectives and adverbs a headline capitalises before a name ("Furious Theresa May"), less the given names
+        # of the people the tables hold ("Frank", "Young").
+        given = {actor.name.split()[0].lower() for actor in kb.actors if actor.kind == "person" and actor.name}
+        self.adjectives = adjectives - given
         self.names: dict[tuple[str, ...], list[NameEntry]] = {}
         self.sectors: dict[tuple[str, ...], SectorPhrase] = {}
         self.country_names = {c.iso3: c.name for c in kb.countries}

@@ -67,7 +67,7 @@ def resolve_actors(
     names = [m for m in index.match_names(doc) if not inside_other_name(doc, m, place_country)]
     sectors = index.match_sectors(doc)
     title_at = {i for sm in sectors if sm.sector.role for i in range(sm.start_i, sm.end_i)}  # "President"
-    names = without_other_people(doc, names, title_at)
+    names = without_other_people(doc, names, title_at, index.adjectives)
     by_token = {i: m for m in names for i in range(m.start_i, m.end_i)}
     found: list[TokenMention] = []
     for match in names:
@@ -145,11 +145,13 @@ def own_name_words(actor: Actor) -> frozenset[str]:
                      for w in re.split(r"[\s\-]+", phrase) if w)
 
 
-def names_someone_else(doc: Doc, match: NameMatch, names_at: set[int], title_at: set[int]) -> bool:
+def names_someone_else(doc: Doc, match: NameMatch, names_at: set[int], title_at: set[int],
+                       common: frozenset[str] = frozenset()) -> bool:
     """Whether a known person's name is only part of another person's name the parser tagged: "Jimmy Lai" is
     not Lai Ching-te, "Hunter Biden" not Joe Biden. A capitalised word of the name that is none of the known
     person's own names, no title ("President", "Mr") and no other known name tells so; "Vladimir V. Putin",
-    "President Putin" and "Mr Putin" stay Putin."""
+    "President Putin" and "Mr Putin" stay Putin. A common adjective or adverb (``common``) opening the sentence
+    is capitalised only for that: "Furious Theresa May" is Theresa May."""
     if match.entry.kind != "person" or not isinstance(match.entry.ref, Actor):
         return False
     ent = entity_at(doc, match.start_i)
@@ -160,6 +162,8 @@ def names_someone_else(doc: Doc, match: NameMatch, names_at: set[int], title_at:
         if not (t.is_alpha and t.text[:1].isupper()):
             continue
         if folded(t.lower_) in own or t.lower_.rstrip(".") in HONORIFICS or t.i in title_at or t.i in names_at:
+            continue
+        if t.i < match.start_i and t.is_sent_start and t.lower_ in common:
             continue
         return True
     return False
@@ -183,12 +187,14 @@ def folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def without_other_people(doc: Doc, names: list[NameMatch], title_at: set[int]) -> list[NameMatch]:
+def without_other_people(doc: Doc, names: list[NameMatch], title_at: set[int],
+                         common: frozenset[str] = frozenset()) -> list[NameMatch]:
     """The name matches less those inside another person's name (``names_someone_else``), and less the bare
     surname of such a person later on ("Jimmy Lai ... Lai said"), unless the known person is also named in
     full in the document or the surname follows a capitalised title ("President Lai")."""
     names_at = {i for m in names for i in range(m.start_i, m.end_i)}
-    other = [m for m in names if names_someone_else(doc, m, names_at - set(range(m.start_i, m.end_i)), title_at)]
+    other = [m for m in names
+             if names_someone_else(doc, m, names_at - set(range(m.start_i, m.end_i)), title_at, common)]
     if not other:
         return names
     words = {(id(m.entry.ref), doc[m.start_i : m.end_i].text.lower()) for m in other}
