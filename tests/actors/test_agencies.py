@@ -56,3 +56,12 @@ def test_a_headline_adjective_before_a_known_name(coder) -> None:
     # A given name is no headline word, even when it is also an adjective ("Frank") or a verb ("Jimmy").
     for text in ("Frank Lai was jailed by a court in Hong Kong.", "Jimmy Lai was jailed by a court in Hong Kong."):
         assert all(code != "TWNGOV" for _, code in mentions(coder, text))
+
+
+def test_an_adviser_or_aide_of_an_institution(coder) -> None:
+    found = mentions(coder, "Kremlin aide Yuri Smirnovsky criticised Poland.")
+    assert ("Kremlin aide Yuri Smirnovsky", "RUSGOV") in found
+    found = mentions(coder, "White House senior adviser Tom Brackett criticised Iran.")
+    assert ("White House senior adviser Tom Brackett", "USAGOV") in found
+    # Alone an adviser is no one's: "a financial adviser" is no government.
+    assert mentions(coder, "A financial adviser criticised the bank.") == []
