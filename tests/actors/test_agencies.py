@@ -65,3 +65,17 @@ def test_an_adviser_or_aide_of_an_institution(coder) -> None:
     assert ("White House senior adviser Tom Brackett", "USAGOV") in found
     # Alone an adviser is no one's: "a financial adviser" is no government.
     assert mentions(coder, "A financial adviser criticised the bank.") == []
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("UNIFIL withdrew its observers from two posts near Naqoura.", "UNIFIL", "IGOUNOIFL"),
+    ("The UN Support Mission in Libya deplored the shelling of Misrata.", "UN Support Mission in Libya", "IGOUNOSML"),
+    ("MONUSCO evacuated civilians from Bunia.", "MONUSCO", "IGOUNOMON"),
+])
+def test_un_mission(coder, text: str, name: str, code: str) -> None:
+    assert (name, code) in mentions(coder, text)
+
+
+def test_a_mission_that_ended_keeps_its_code(coder) -> None:
+    # MINUSMA left Mali at the end of 2023: later stories still name the UN mission, no former office-holder.
+    assert ("MINUSMA", "IGOUNOMMA") in mentions(coder, "MINUSMA was accused of failing Gao.", "2025-03-01")
