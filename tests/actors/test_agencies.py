@@ -79,3 +79,18 @@ def test_un_mission(coder, text: str, name: str, code: str) -> None:
 def test_a_mission_that_ended_keeps_its_code(coder) -> None:
     # MINUSMA left Mali at the end of 2023: later stories still name the UN mission, no former office-holder.
     assert ("MINUSMA", "IGOUNOMMA") in mentions(coder, "MINUSMA was accused of failing Gao.", "2025-03-01")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("A spokesman for the insurgents denied the report.", "REB"),
+    ("A spokeswoman for Human Rights Watch denied the report.", "NGOHRW"),
+    ("A police spokesman denied the report.", "COP"),
+    ("An army spokeswoman denied the report.", "MIL"),
+])
+def test_a_spokesperson_speaks_for_the_body_named(coder, text: str, code: str) -> None:
+    found = mentions(coder, text)
+    assert any(t.startswith("spokes") and c == code for t, c in found), found
+
+
+def test_a_spokesperson_for_no_one_named_is_a_government_s(coder) -> None:
+    assert ("spokesman", "GOV") in mentions(coder, "A spokesman denied the report.")

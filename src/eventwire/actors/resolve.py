@@ -103,6 +103,7 @@ def resolve_actors(
     untied = [main_country(doc, m, main, by_token, tied, filed) if main else m for m in untied]
     found.extend(sector_mentions.values())
     found.extend(m for sm, m in zip(left, untied, strict=True) if stands_alone(doc, sm))
+    found = spoken_for(doc, found, {m.head_i: m for m in untied})
     found.extend(demonym_phrases(doc, names, found))
     # A bare title too general to stand alone names no one either ("party leader X" is no government's).
     titles = [*sector_mentions.values(), *(m for sm, m in zip(left, untied, strict=True)
@@ -392,6 +393,36 @@ def bare_mention(doc: Doc, sm: SectorMatch) -> TokenMention:
     return make_mention(doc, sm.start_i, sm.end_i, sm.end_i - 1, id=slug(f"generic-{label}"), name=name,
                         code=sector, country=None, sector=sector, role=sm.sector.role, kind="role",
                         basis="agent-noun", country_basis=None)
+
+
+SPEAKER_TITLES = word_list("speaker_titles")  # data/words/speaker_titles.tsv: spokesman, spokeswoman, ...
+
+
+def spoken_for(doc: Doc, found: list[TokenMention], bare_at: dict[int, TokenMention]) -> list[TokenMention]:
+    """A spokesperson with no country of their own speaks for the actor of their "for"/"of" phrase ("a spokesman
+    for the rebels", "a spokeswoman for Amnesty") or of the agent noun before them ("a police spokesman"), and
+    takes its code; not a government's."""
+    by_head = {m.head_i: m for m in found}
+    out = []
+    for m in found:
+        head = doc[m.head_i]
+        if m.mention.country or m.mention.basis != "agent-noun" or head.lower_ not in SPEAKER_TITLES:
+            out.append(m)
+            continue
+        owner = next((by_head[g.i] for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+                      for g in c.children if g.dep_ == "pobj" and g.i in by_head), None)
+        if owner is None:
+            owner = next((bare_at[c.i] for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i
+                          and c.i in bare_at), None)
+        out.append(m if owner is None else speaking_for(doc, m, owner))
+    return out
+
+
+def speaking_for(doc: Doc, m: TokenMention, owner: TokenMention) -> TokenMention:
+    o = owner.mention
+    return make_mention(doc, m.start_i, m.end_i, m.head_i, id=slug(f"spokesperson-{o.id}"),
+                        name=f"Spokesperson of {o.name}", code=o.code, country=o.country, sector=o.sector,
+                        role="Spokesperson", kind="role", basis="agent-noun", country_basis=o.country_basis)
 
 
 def shared_country(doc: Doc, bare: TokenMention, tied: dict[int, TokenMention]) -> TokenMention:
