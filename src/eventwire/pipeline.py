@@ -27,7 +27,7 @@ from eventwire.nlp.budget import CodingTimeout, check, deadline
 from eventwire.nlp.datelines import dateline_tokens
 from eventwire.nlp.guard import InputRejected, check_text
 from eventwire.nlp.lemmas import spacy_lemmatizer
-from eventwire.nlp.model import common_words, make_nlp
+from eventwire.nlp.model import common_adjectives, common_words, make_nlp
 from eventwire.nlp.parse import parse_texts
 from eventwire.places import (
     actor_named_places,
@@ -108,7 +108,8 @@ class Coder:
         self.patterns = self.knowledge.patterns
         self.codebook = self.knowledge.codebook
         self.time_words = self.knowledge.time_words
-        self.names = NameIndex(self.kb, name_tokenizer(self.nlp), common_words(self.nlp))
+        self.names = NameIndex(self.kb, name_tokenizer(self.nlp), common_words(self.nlp),
+                               common_adjectives(self.nlp))
         self.max_chars = self.settings.max_chars
         self.batch_size = self.settings.batch_size
 

@@ -51,8 +51,13 @@ class NameIndex:
     not a common word: "bush", "brown", "japan" (a verb) and demonyms ("french") need their capital.
     """
 
-    def __init__(self, kb: KnowledgeBase, tokenize: Tokenize, common_words: frozenset[str] | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, tokenize: Tokenize, common_words: frozenset[str] | None = None,
+                 adjectives: frozenset[str] = frozenset()) -> None:
         self.common_words = common_words
+        # Adjectives and adverbs a headline capitalises before a name ("Furious Theresa May"), less the given names
+        # of the people the tables hold ("Frank", "Young").
+        given = {actor.name.split()[0].lower() for actor in kb.actors if actor.kind == "person" and actor.name}
+        self.adjectives = adjectives - given
         self.names: dict[tuple[str, ...], list[NameEntry]] = {}
         self.sectors: dict[tuple[str, ...], SectorPhrase] = {}
         self.country_names = {c.iso3: c.name for c in kb.countries}
@@ -73,6 +78,7 @@ class NameIndex:
             self.sectors.setdefault(key, sector)
         for entries in self.names.values():
             entries.sort(key=lambda e: PRECEDENCE.get(e.kind, 9))
+        self.acronyms = acronym_keys(kb, tokenize)
         self.max_name = max((len(k) for k in self.names), default=1)
         self.first_words = {k[0] for k in self.names}
         self.max_sector = max((len(k) for k in self.sectors), default=1)
@@ -100,12 +106,20 @@ class NameIndex:
             key = tuple(lower[i : i + n])
             entries = self.names.get(key)
             if entries and text[i + n - 1][:1].isalnum():
+                if n == 1 and key in self.acronyms and not self._acronym_ok(doc, i):
+                    continue
                 if not cased:
                     entries = [e for e in entries if e.kind in UNCASED_KINDS and self._uncased_ok(doc, i, n)]
                     if not entries:
                         continue
                 return NameMatch(i, i + n, entries[0])
         return None
+
+    def _acronym_ok(self, doc: Doc, i: int) -> bool:
+        """A name the knowledge base writes only in capitals ("ICE", "NATO") written otherwise in the text
+        ("Ice", "Nato") is that name only where the parser tags it a proper noun: "Ice covered the roads" is ice."""
+        arrays = token_arrays(doc)
+        return arrays.text[i].isupper() or arrays.pos[i] == "PROPN"
 
     def _uncased_ok(self, doc: Doc, i: int, n: int) -> bool:
         arrays = token_arrays(doc)
@@ -140,6 +154,21 @@ class NameIndex:
 
 
 M = TypeVar("M", NameMatch, SectorMatch)
+
+
+def acronym_keys(kb: KnowledgeBase, tokenize: Tokenize) -> frozenset[tuple[str, ...]]:
+    """One-word names that every table writing them writes in capitals (acronyms: "ICE", "WHO", "NATO")."""
+    upper: set[tuple[str, ...]] = set()
+    other: set[tuple[str, ...]] = set()
+    phrases = [p for a in kb.actors for p in (a.name, *a.aliases)]
+    phrases += [p for c in kb.countries for p in (c.name, *c.aliases, *c.demonyms)]
+    phrases += [p for c in kb.countries for p in filter(None, (c.capital, *c.capital_aliases))]
+    phrases += [i.phrase for i in kb.institutions]
+    for phrase in phrases:
+        words = [w for w in tokenize(phrase) if w.lower() != "the"]
+        if len(words) == 1:
+            (upper if len(words[0]) > 1 and words[0].isupper() else other).add((words[0].lower(),))
+    return frozenset(upper - other)
 
 
 def scan(doc: Doc, longest_at: Callable[[Doc, int], M | None], starts: Sequence[int] | None = None) -> list[M]:

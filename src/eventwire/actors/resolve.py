@@ -68,7 +68,7 @@ def resolve_actors(
     names = [m for m in index.match_names(doc) if not inside_other_name(doc, m, place_country)]
     sectors = index.match_sectors(doc)
     title_at = {i for sm in sectors if sm.sector.role for i in range(sm.start_i, sm.end_i)}  # "President"
-    names = without_other_people(doc, names, title_at)
+    names = without_other_people(doc, names, title_at, index.adjectives)
     by_token = {i: m for m in names for i in range(m.start_i, m.end_i)}
     found: list[TokenMention] = []
     for match in names:
@@ -104,6 +104,7 @@ def resolve_actors(
     untied = [main_country(doc, m, main, by_token, tied, filed) if main else m for m in untied]
     found.extend(sector_mentions.values())
     found.extend(m for sm, m in zip(left, untied, strict=True) if stands_alone(doc, sm))
+    found = spoken_for(doc, found, {m.head_i: m for m in untied})
     found.extend(demonym_phrases(doc, names, found))
     # A bare title too general to stand alone names no one either ("party leader X" is no government's).
     titles = [*sector_mentions.values(), *(m for sm, m in zip(left, untied, strict=True)
@@ -146,11 +147,13 @@ def own_name_words(actor: Actor) -> frozenset[str]:
                      for w in re.split(r"[\s\-]+", phrase) if w)
 
 
-def names_someone_else(doc: Doc, match: NameMatch, names_at: set[int], title_at: set[int]) -> bool:
+def names_someone_else(doc: Doc, match: NameMatch, names_at: set[int], title_at: set[int],
+                       common: frozenset[str] = frozenset()) -> bool:
     """Whether a known person's name is only part of another person's name the parser tagged: "Jimmy Lai" is
     not Lai Ching-te, "Hunter Biden" not Joe Biden. A capitalised word of the name that is none of the known
     person's own names, no title ("President", "Mr") and no other known name tells so; "Vladimir V. Putin",
-    "President Putin" and "Mr Putin" stay Putin."""
+    "President Putin" and "Mr Putin" stay Putin. A common adjective or adverb (``common``) opening the sentence
+    is capitalised only for that: "Furious Theresa May" is Theresa May."""
     if match.entry.kind != "person" or not isinstance(match.entry.ref, Actor):
         return False
     ent = entity_at(doc, match.start_i)
@@ -161,6 +164,8 @@ def names_someone_else(doc: Doc, match: NameMatch, names_at: set[int], title_at:
         if not (t.is_alpha and t.text[:1].isupper()):
             continue
         if folded(t.lower_) in own or t.lower_.rstrip(".") in HONORIFICS or t.i in title_at or t.i in names_at:
+            continue
+        if t.i < match.start_i and t.is_sent_start and t.lower_ in common:
             continue
         return True
     return False
@@ -184,12 +189,14 @@ def folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def without_other_people(doc: Doc, names: list[NameMatch], title_at: set[int]) -> list[NameMatch]:
+def without_other_people(doc: Doc, names: list[NameMatch], title_at: set[int],
+                         common: frozenset[str] = frozenset()) -> list[NameMatch]:
     """The name matches less those inside another person's name (``names_someone_else``), and less the bare
     surname of such a person later on ("Jimmy Lai ... Lai said"), unless the known person is also named in
     full in the document or the surname follows a capitalised title ("President Lai")."""
     names_at = {i for m in names for i in range(m.start_i, m.end_i)}
-    other = [m for m in names if names_someone_else(doc, m, names_at - set(range(m.start_i, m.end_i)), title_at)]
+    other = [m for m in names
+             if names_someone_else(doc, m, names_at - set(range(m.start_i, m.end_i)), title_at, common)]
     if not other:
         return names
     words = {(id(m.entry.ref), doc[m.start_i : m.end_i].text.lower()) for m in other}
@@ -387,6 +394,36 @@ def bare_mention(doc: Doc, sm: SectorMatch) -> TokenMention:
     return make_mention(doc, sm.start_i, sm.end_i, sm.end_i - 1, id=slug(f"generic-{label}"), name=name,
                         code=sector, country=None, sector=sector, role=sm.sector.role, kind="role",
                         basis="agent-noun", country_basis=None)
+
+
+SPEAKER_TITLES = word_list("speaker_titles")  # data/words/speaker_titles.tsv: spokesman, spokeswoman, ...
+
+
+def spoken_for(doc: Doc, found: list[TokenMention], bare_at: dict[int, TokenMention]) -> list[TokenMention]:
+    """A spokesperson with no country of their own speaks for the actor of their "for"/"of" phrase ("a spokesman
+    for the rebels", "a spokeswoman for Amnesty") or of the agent noun before them ("a police spokesman"), and
+    takes its code; not a government's."""
+    by_head = {m.head_i: m for m in found}
+    out = []
+    for m in found:
+        head = doc[m.head_i]
+        if m.mention.country or m.mention.basis != "agent-noun" or head.lower_ not in SPEAKER_TITLES:
+            out.append(m)
+            continue
+        owner = next((by_head[g.i] for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+                      for g in c.children if g.dep_ == "pobj" and g.i in by_head), None)
+        if owner is None:
+            owner = next((bare_at[c.i] for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i
+                          and c.i in bare_at), None)
+        out.append(m if owner is None else speaking_for(doc, m, owner))
+    return out
+
+
+def speaking_for(doc: Doc, m: TokenMention, owner: TokenMention) -> TokenMention:
+    o = owner.mention
+    return make_mention(doc, m.start_i, m.end_i, m.head_i, id=slug(f"spokesperson-{o.id}"),
+                        name=f"Spokesperson of {o.name}", code=o.code, country=o.country, sector=o.sector,
+                        role="Spokesperson", kind="role", basis="agent-noun", country_basis=o.country_basis)
 
 
 def shared_country(doc: Doc, bare: TokenMention, tied: dict[int, TokenMention]) -> TokenMention:

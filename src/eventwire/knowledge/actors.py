@@ -46,7 +46,9 @@ class Actor:
 
     def role_on(self, day: date | None) -> Role | None:
         """The role in force on ``day``; else, out of office after a role, that role's country's elite
-        (``former_role``); else the first role."""
+        (``former_role``; an organisation that ended, "the Department for International Development" after 2020 or
+        the Wagner Group after 2023, is still what it last was: no body becomes a former office-holder); else the
+        first role."""
         current = [r for r in self.roles if r.holds_on(day)]
         if current:
             # Prefer the most specific (latest-starting) role in force.
@@ -54,7 +56,8 @@ class Actor:
         if day is not None:
             earlier = [r for r in self.roles if r.end is not None and r.end < day]
             if earlier:
-                return former_role(max(earlier, key=lambda r: r.end or date.min))
+                last = max(earlier, key=lambda r: r.end or date.min)
+                return last if self.kind == "organisation" else former_role(last)
             if self.roles and all(r.start is not None and day < r.start for r in self.roles):
                 return before_office(self.roles[0])
         return self.roles[0] if self.roles else None

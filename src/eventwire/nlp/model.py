@@ -46,14 +46,25 @@ def make_nlp(name: str | None = None) -> Language:
     return nlp
 
 
+def common_adjectives(nlp: Language) -> frozenset[str]:
+    """Lower-case English adjectives and adverbs from the model's lemmatizer tables (WordNet's index): words a
+    headline capitalises before a name ("Furious", "Embattled"), given names apart ("jimmy" is a verb)."""
+    return words_of(nlp, ("adj", "adv"))
+
+
 def common_words(nlp: Language) -> frozenset[str]:
     """Lower-case English verbs, adjectives and adverbs from the model's lemmatizer tables (WordNet's
     index): words that a name written without its capital could be ("bush", "brown", "japan").
     Nouns are left out because WordNet lists country and people's names among them."""
+    return words_of(nlp, ("verb", "adj", "adv"))
+
+
+def words_of(nlp: Language, parts: tuple[str, ...]) -> frozenset[str]:
+    """The words of the lemmatizer's WordNet index for these parts of speech; none without the table."""
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
     index = lookups.get_table("lemma_index")
-    return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()))
+    return frozenset(w for pos in parts for w in index.get(pos, ()))
