@@ -95,13 +95,12 @@ class NameIndex:
         return scan(doc, self._longest_name, [i for i, w in enumerate(lower) if w in self.first_words])
 
     def _longest_name(self, doc: Doc, i: int) -> NameMatch | None:
+        """The longest name starting at token ``i``, one of ``match_names``'s starts (a first word of a name)."""
         arrays = token_arrays(doc)
         text, lower = arrays.text, arrays.lower
         cased = text[i][:1].isupper()
         if not cased and (self.common_words is None or arrays.pos[i] != "PROPN"):
             return None  # an uncased name must be all proper nouns (``_uncased_ok``): cheap test first
-        if lower[i] not in self.first_words:
-            return None
         for n in range(min(self.max_name, len(doc) - i), 0, -1):
             key = tuple(lower[i : i + n])
             entries = self.names.get(key)
@@ -136,10 +135,9 @@ class NameIndex:
                                                 if w in first or lemma.lower() in first])
 
     def _longest_sector(self, doc: Doc, i: int) -> SectorMatch | None:
+        """The longest sector phrase at token ``i``, one of ``match_sectors``'s starts (a first word, or its lemma)."""
         arrays = token_arrays(doc)
         pos, lower = arrays.pos, arrays.lower
-        if lower[i] not in self.sector_first_words and arrays.lemma[i].lower() not in self.sector_first_words:
-            return None  # no phrase starts with the word (nor, alone, with its lemma): cheap test first
         for n in range(min(self.max_sector, len(doc) - i), 0, -1):
             if pos[i + n - 1] not in {"NOUN", "PROPN"}:
                 continue

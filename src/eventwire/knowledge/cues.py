@@ -18,6 +18,14 @@ class CueLexicon:
     leads: frozenset[str]  # verbs that report only beside a full quotation ("she continued: “...”")
     phrases: tuple[tuple[tuple[str, ...], str], ...]  # (lemmas, kind), longest first
 
+    @functools.cached_property
+    def phrases_by_first_word(self) -> dict[str, list[tuple[int, tuple[str, ...], str]]]:
+        """The phrases under their first word, each with its place in ``phrases`` (their order), built once."""
+        index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        for n, (words, kind) in enumerate(self.phrases):
+            index.setdefault(words[0], []).append((n, words, kind))
+        return index
+
 
 def parse_cues(lines: list[str]) -> CueLexicon:
     """Build a lexicon from the lines of a cues.tsv file."""

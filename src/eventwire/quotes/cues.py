@@ -36,15 +36,7 @@ def _is_verb_cue(doc: Doc, i: int, lemmas: list[str], lexicon: CueLexicon) -> bo
     return a.pos[i] in ("VERB", "AUX") or a.lower[i] in ("said", "says", "told")
 
 
-Phrases = dict[str, list[tuple[int, tuple[str, ...], str]]]
-
-
-def _phrases_by_first_word(lexicon: CueLexicon) -> Phrases:
-    """The lexicon's phrases under their first word, each with its place in the lexicon's order."""
-    index: Phrases = {}
-    for n, (words, kind) in enumerate(lexicon.phrases):
-        index.setdefault(words[0], []).append((n, tuple(words), kind))
-    return index
+Phrases = dict[str, list[tuple[int, tuple[str, ...], str]]]  # CueLexicon.phrases_by_first_word
 
 
 def _phrase_at(doc: Doc, i: int, lemmas: list[str], phrases: Phrases) -> tuple[int, str] | None:
@@ -67,7 +59,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon, skip: list[bool]) -> list[CueMatch]
     found: list[CueMatch] = []
     lemmas = _lemmas(doc)
     pos = token_arrays(doc).pos
-    phrases = _phrases_by_first_word(lexicon)
+    phrases = lexicon.phrases_by_first_word
     i = 0
     while i < len(doc):
         if skip[i]:
