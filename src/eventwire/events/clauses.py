@@ -13,6 +13,11 @@ OBJECTS = {"dobj", "obj", "oprd"}  # spaCy reads "called Prime Minister X" as op
 CAPTIVE_NOUNS = word_list("captive_nouns")
 
 
+def to_infinitive(tok: Token) -> bool:
+    """Whether ``tok`` heads a to-infinitive ("agreed *to meet*", "called him *to congratulate* him")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def with_conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
 

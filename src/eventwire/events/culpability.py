@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwire.events.candidate import EventCandidate
+from eventwire.events.clauses import to_infinitive
 from eventwire.events.frame import is_negated
 from eventwire.events.lists import clause_subject_events
 from eventwire.events.mentions import MentionLookup
@@ -28,7 +29,7 @@ def culpable_clause(tok: Token, patterns: Patterns) -> Token | None:
         if is_negated(clause):
             continue
         for word in clause.children:
-            blame = word.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in word.children)
+            blame = word.dep_ == "xcomp" and to_infinitive(word)
             if (word.dep_ == "acomp" or blame) and word.lemma_.lower() in CULPABILITY_WORDS and not is_negated(word) \
                     and for_a_deed(word, patterns):
                 return clause

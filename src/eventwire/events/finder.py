@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.resolve import PlaceCountry, TokenMention
 from eventwire.events.background import told_as_background
 from eventwire.events.candidate import EventCandidate
-from eventwire.events.clauses import OBJECTS, SUBJECTS, is_passive
+from eventwire.events.clauses import OBJECTS, SUBJECTS, is_passive, to_infinitive
 from eventwire.events.culpability import culpability_events
 from eventwire.events.frame import code_for, modality_of
 from eventwire.events.lists import (
@@ -272,7 +272,7 @@ def consumed_tokens(doc: Doc, tok: Token, pattern: Pattern, anchor: Token) -> se
         for c in node.children:
             # "gave permission to Russia to help Israel": a to-clause on the complement noun (acl) too.
             clauses = {"xcomp", "advcl", "ccomp"} | ({"acl"} if node is anchor is not tok else set())
-            if c.dep_ in clauses and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            if c.dep_ in clauses and to_infinitive(c):
                 gone.update(t.i for t in c.subtree)
             if c.dep_ == "prep" and c.lower_ == "of":
                 gone.update(t.i for g in c.children if g.dep_ == "pcomp" for t in g.subtree)

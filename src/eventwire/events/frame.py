@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.events.clauses import to_infinitive
 from eventwire.knowledge.patterns import Pattern, Patterns
 from eventwire.knowledge.words import word_list
 
@@ -60,8 +61,7 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
         pos = "NOUN" if head.pos_ in {"NOUN", "PROPN"} else "ADJ" if head.pos_ == "ADJ" else "VERB"
         lemma = head.lemma_.lower()
         found = patterns.modality.get((lemma, pos))
-        if lemma == "be" and not (node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                for c in node.children)):
+        if lemma == "be" and not (node.dep_ == "xcomp" and to_infinitive(node)):
             found = None  # only the schedule "is to visit", not any complement of "be"
         if found == "speech":
             # "Israel announced it would free prisoners": a future told by its actor is an intention.

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from eventwire.actors.resolve import TokenMention
-from eventwire.events.clauses import OBJECTS, is_passive, is_reduced_passive, passive_agent, with_conjuncts
+from eventwire.events.clauses import (
+    OBJECTS,
+    is_passive,
+    is_reduced_passive,
+    passive_agent,
+    to_infinitive,
+    with_conjuncts,
+)
 from eventwire.events.locative import PLACE_PART_NOUNS
 from eventwire.events.mentions import MentionLookup, generic
 from eventwire.knowledge.patterns import Pattern, Patterns
@@ -152,8 +159,7 @@ def awaited_parties(tok: Token, lookup: MentionLookup, sources: Sequence[TokenMe
     the ministry"); one clause deeper when its subject is the source itself ("until he is satisfied Iran ...").
     Not for a deed whose own to-clause holds the deed told ("threatened to shell Haifa if Israel hits Beirut":
     Haifa is the target), nor for one in a relative clause, which describes its noun ("the embargo it imposed")."""
-    if tok.dep_ == "relcl" or any(c.dep_ in {"xcomp", "advcl"} and any(g.dep_ == "aux" and g.lower_ == "to"
-                                                                      for g in c.children) for c in tok.children):
+    if tok.dep_ == "relcl" or any(c.dep_ in {"xcomp", "advcl"} and to_infinitive(c) for c in tok.children):
         return []
     own = {s.mention.code for s in sources}
     for clause in (c for c in tok.children if c.dep_ == "advcl"):
@@ -232,7 +238,7 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
         # slot of the clause that says what the deed is for.
         slot = how.split(":", 1)[1]
         for c in node.children:
-            infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            infinitive = to_infinitive(c)
             if c.dep_ in PURPOSE_CLAUSES and (c.tag_ == "VBG" or infinitive):
                 return targets_by(c, "dobj" if slot == "dobj" else f"prep:{slot}", lookup)
         return []
@@ -268,7 +274,7 @@ def raised_objects(node: Token) -> list[Token]:
     """The object of a verb that the parser made the subject of the verb's to-infinitive clause ("convicted the bank
     to pay a fine": "the bank" is read as the subject of "pay"): the one the deed is done to."""
     return [g for c in node.children if c.dep_ in {"ccomp", "xcomp"}
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and to_infinitive(c)
             for g in c.children if g.dep_ == "nsubj" and g.i < c.i][:1]
 
 
@@ -278,7 +284,7 @@ def complement_nouns(node: Token) -> list[Token]:
     to a truce with the rebels"); in text order."""
     nouns: list[Token] = []
     for c in node.children:
-        if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+        if c.dep_ == "xcomp" and to_infinitive(c):
             nouns += [g for g in c.children if g.dep_ in OBJECTS | {"dative"}]
             nouns += [o for g in c.children if g.dep_ in {"prep", "dative"} and g.lower_ in INNER_TARGET_PREPS
                       for o in g.children if o.dep_ == "pobj"]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.events.clauses import is_passive, misread_gerund
+from eventwire.events.clauses import is_passive, misread_gerund, to_infinitive
 from eventwire.events.frame import is_negated
 from eventwire.events.predicates import judged_object
 from eventwire.knowledge.patterns import Pattern, Patterns
@@ -75,8 +75,7 @@ def complement_of(tok: Token, lemma: str) -> Token | None:
             return c
     for c in tok.children:
         # A purpose clause: "called Macron to congratulate him" names what the call was for.
-        if c.dep_ == "advcl" and c.lemma_.lower() == lemma and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                    for a in c.children):
+        if c.dep_ == "advcl" and c.lemma_.lower() == lemma and to_infinitive(c):
             return c
     for c in tok.children:
         # "fired mortar bombs", "a mortar bomb was fired".
