@@ -357,3 +357,28 @@ def test_a_surname_two_described_people_share_is_left_alone():
     rec = record("Opposition leader Maria Castellanos met journalist Pedro Castellanos, rebel commander Luis "
                  "Castellanos and opposition leader Maria Castellanos again in Caracas. Castellanos said nothing.")
     assert not [m for m in rec["mentions"] if m["text"] == "Castellanos"]
+
+
+# ---------------------------------------------------------------- companies and workplaces
+
+
+def test_a_company_name_ending_in_a_legal_form_is_a_business():
+    rec = record("Dockers in Rotterdam walked out against Veldmaat Logistics BV on Friday.")
+    m = mention(rec, "Veldmaat Logistics BV")
+    assert (m["code"], m["sector"], m["kind"], m["basis"]) == ("BUS", "BUS", "organisation", "name")
+
+
+def test_a_legal_form_the_entity_left_out_still_ends_the_company_name():
+    rec = record("The Ghanaian ministry sued Osei Cocoa plc over the unpaid export levy.")
+    assert ("GHAGOV", "BUS", "11") in events(rec)
+
+
+def test_a_name_with_no_legal_form_agent_word_or_country_stays_no_actor():
+    rec = record("Thousands of fans cheered for Blue Harbour at the festival.")
+    assert "Blue Harbour" not in codes(rec)
+
+
+def test_people_at_a_workplace_take_the_country_of_its_in_phrase():
+    rec = record("Workers at a nickel smelter in Finland went on strike on Monday.")
+    m = mention(rec, "Workers at a nickel smelter in Finland")
+    assert (m["code"], m["country_basis"]) == ("FINLAB", "of")

@@ -21,7 +21,7 @@ from eventwire.actors.generic import (
     stands_alone,
 )
 from eventwire.actors.names import NameIndex, NameMatch, SectorMatch
-from eventwire.actors.unknown import description_before, name_country, name_sector
+from eventwire.actors.unknown import company_end, description_before, name_country, name_sector
 from eventwire.knowledge.actors import Actor, Country, Institution, SectorPhrase
 from eventwire.knowledge.words import word_list
 from eventwire.nlp.arrays import token_arrays
@@ -350,24 +350,31 @@ def mention_for_sector(
 
 def country_after(doc: Doc, head: int, by_token: dict[int, NameMatch], found: list[TokenMention],
                   sector_mentions: dict[int, TokenMention], place_country: PlaceCountry | None,
-                  ) -> tuple[str, int] | None:
+                  preps: tuple[str, ...] = ("of", "from", "in", "at")) -> tuple[str, int] | None:
     """The country an "of/from/in" phrase on token ``head`` names, and the token after it: "the Prime Minister
-    of Armenia", "soldiers from Gondor", "activists in Arnor", "Senator X of New Mexico"."""
+    of Armenia", "soldiers from Gondor", "activists in Arnor", "Senator X of New Mexico"; or the "in" phrase of
+    a workplace they are at ("workers at a copper mine in Arnor")."""
     for child in doc[head].children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
-                if obj.dep_ == "pobj":
-                    country = country_of(doc, obj.i, by_token, found)
-                    if country is None and obj.i in sector_mentions:
-                        country = sector_mentions[obj.i].mention.country
-                    if country is None and place_country is not None:
-                        country = country_of_place(obj, place_country)
-                    if country is None and obj.lemma_.lower() in PLACE_NAME_HEADS:
-                        # "police in Gondor's largest city", "officials in the country's north"
-                        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
-                        country = country_of(doc, owner.i, by_token, found) if owner is not None else None
-                    if country:
-                        return country, obj.i + 1
+                if obj.dep_ != "pobj":
+                    continue
+                if child.lower_ == "at":  # the workplace itself names no country; its own "in" phrase may
+                    placed = country_after(doc, obj.i, by_token, found, sector_mentions, place_country, ("in",))
+                    if placed is not None:
+                        return placed
+                    continue
+                country = country_of(doc, obj.i, by_token, found)
+                if country is None and obj.i in sector_mentions:
+                    country = sector_mentions[obj.i].mention.country
+                if country is None and place_country is not None:
+                    country = country_of_place(obj, place_country)
+                if country is None and obj.lemma_.lower() in PLACE_NAME_HEADS:
+                    # "police in Gondor's largest city", "officials in the country's north"
+                    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+                    country = country_of(doc, owner.i, by_token, found) if owner is not None else None
+                if country:
+                    return country, obj.i + 1
     return None
 
 
@@ -581,15 +588,17 @@ def named_organisations(doc: Doc, sectors: list[SectorMatch], by_token: dict[int
             continue  # the name is the agent phrase alone ("the Army"): a generic actor
         placed = name_country(doc, ent, by_token, major_place)
         country, basis = placed if placed else (None, None)
-        if sm is None and country is None:
-            continue  # no agent word and no country: the name tells nothing of what it is
+        end = company_end(doc, ent) if sm is None else None  # "Andes Copper Inc": a business
+        if sm is None and country is None and end is None:
+            continue  # no agent word, no legal form and no country: the name tells nothing of what it is
         # With no agent word, the country alone ("the Gondorian Water Board" -> GON): what the name tells.
-        sector = sm.sector.sector if sm is not None else None
-        name = doc[first : ent.end].text
-        extra.append(make_mention(doc, first, ent.end, ent.root.i, id=slug(f"{country or ''}-{name}"), name=name,
+        sector = sm.sector.sector if sm is not None else "BUS" if end is not None else None
+        end = end or ent.end
+        name = doc[first:end].text
+        extra.append(make_mention(doc, first, end, ent.root.i, id=slug(f"{country or ''}-{name}"), name=name,
                                   code=f"{country or ''}{sector or ''}", country=country, sector=sector, role=None,
                                   kind="organisation", basis="name", country_basis=basis))
-        taken.update(range(ent.start, ent.end))
+        taken.update(range(ent.start, end))
     return extra
 
 

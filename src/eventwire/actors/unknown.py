@@ -9,16 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.names import NameIndex, NameMatch, SectorMatch
 from eventwire.knowledge.actors import Country, SectorPhrase
+from eventwire.knowledge.words import word_list
 
 PlaceCountry = Callable[[str], str | None]
 POSSESSIVE = {"'s", "’s", "'", "’"}
 ORGANISATION_ENTS = frozenset({"ORG", "NORP"})
 # Tokens that may sit between a description and the name it describes ("the rebel X", "rebel leader X").
 DETERMINERS = frozenset({"the", "a", "an"})
+COMPANY_FORMS = word_list("company_forms")  # data/words/company_forms.tsv: inc, ltd, plc, ag, ...
+
+
+def company_end(doc: Doc, ent: Span) -> int | None:
+    """Where a company's name ends when the name ends with a legal form ("Andes Copper Inc", "Halvorsen Shipping
+    Ltd.") or is followed by one the entity left out ("Baltic Timber plc"); None for any other name. A name of
+    the form alone ("AG") is none."""
+    def form(tok: Token) -> bool:
+        return tok.text[:1].isalpha() and tok.lower_.rstrip(".") in COMPANY_FORMS
+    if len(ent) > 1 and form(ent[-1]):
+        return ent.end
+    if ent.end < len(doc) and form(doc[ent.end]) and not doc[ent.end].is_sent_start:
+        return ent.end + 1
+    return None
 
 
 def name_sector(doc: Doc, ent: Span, sectors: Sequence[SectorMatch]) -> SectorMatch | None:

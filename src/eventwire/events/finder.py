@@ -218,7 +218,8 @@ def code_trigger(
     pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id and s.mention.code != t.mention.code
              and not (listed and same_state(doc, s, t))
              and not ({s.mention.sector, t.mention.sector} & audience)][:MAX_EVENTS_PER_TRIGGER]
-    found = [EventCandidate(tok.i, end, s, t, code, negated, hypothetical, confidence, pattern) for s, t in pairs]
+    found = [EventCandidate(tok.i, end, s, t, patterns.code_by(code, s.mention.sector), negated, hypothetical,
+                            confidence, pattern) for s, t in pairs]
     if pattern.reverse_code and code == pattern.code and targets:  # "refused to meet X" is no meeting of X's
         found += [EventCandidate(tok.i, end, t, s, pattern.reverse_code, negated, hypothetical, confidence, pattern)
                   for s, t in pairs]
@@ -233,8 +234,8 @@ def code_trigger(
             or is_passive(tok)):
         # An object slot must hold something ("released the prisoners", or be passive: "were released by"):
         # "soldiers returned home" is no return of anyone; a prepositional target is optional ("protested").
-        found = [EventCandidate(tok.i, end, s, None, code, negated, hypothetical, confidence, pattern)
-                 for s in sources]
+        found = [EventCandidate(tok.i, end, s, None, patterns.code_by(code, s.mention.sector), negated, hypothetical,
+                                confidence, pattern) for s in sources]
     return found
 
 

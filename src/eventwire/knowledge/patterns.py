@@ -55,8 +55,14 @@ class Patterns:
     future_intent_roots: frozenset[str] = frozenset()  # roots whose scheduled deed ("will meet") is an intent
     audience_sectors: dict[str, frozenset[str]] = field(default_factory=dict)  # root -> sectors never a party
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> lemma the model gets wrong
+    crowd_codes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # code -> (code, sectors)
     discards: tuple[str, ...] = ()  # lower-case phrases: a sentence holding one codes no event
     story_discards: tuple[str, ...] = ()  # lower-case phrases: an article holding one codes no event
+
+    def code_by(self, code: str, source: str | None) -> str:
+        """The code of a deed done by a source of this sector: a crowd's force is a riot (crowd_codes.tsv)."""
+        crowd = self.crowd_codes.get(code)
+        return crowd[0] if crowd is not None and source in crowd[1] else code
 
     def lemma_of(self, word: str, lemma: str) -> str:
         """The lemma to look patterns up by: the model's, unless the fixes table corrects it."""
@@ -112,10 +118,12 @@ def load_patterns() -> Patterns:
     """The patterns shipped with eventwire: our hand-written ``verbs.tsv``, then the lexicon built from
     PETRARCH2's dictionary (``lexicon.tsv``): for one trigger, all of ours are tried before any of its."""
     fixes = {r["form"].lower(): r["lemma"].lower() for r in read_rows(DATA / "lemma_fixes.tsv")}
+    crowd = {r["code"]: (r["crowd_code"], frozenset(r["sectors"].split("|")))
+             for r in read_rows(DATA / "crowd_codes.tsv")}
     ours = (*read_patterns(DATA / "verbs.tsv"), *deed_patterns(DATA / "deed_verbs.tsv", DATA / "deed_nouns.tsv"))
     made = make_patterns(ours, DATA / "intent.tsv", DATA / "roots.tsv")
     lexicon = group_patterns(read_patterns(DATA / "lexicon.tsv"))
-    return dataclasses.replace(made, lemma_fixes=fixes, by_lemma=after(made.by_lemma, lexicon))
+    return dataclasses.replace(made, lemma_fixes=fixes, crowd_codes=crowd, by_lemma=after(made.by_lemma, lexicon))
 
 
 def deed_patterns(verbs_path: Path | Traversable, nouns_path: Path | Traversable) -> tuple[Pattern, ...]:
