@@ -382,3 +382,20 @@ def test_people_at_a_workplace_take_the_country_of_its_in_phrase():
     rec = record("Workers at a nickel smelter in Finland went on strike on Monday.")
     m = mention(rec, "Workers at a nickel smelter in Finland")
     assert (m["code"], m["country_basis"]) == ("FINLAB", "of")
+
+
+def test_a_court_beside_the_main_country_named_as_a_party_stays_generic():
+    rec = record("Chilean President Gabriel Boric will travel to Santiago on Monday. Chile is preparing a new "
+                 "pension law. Critics in Chile say the law costs too much. The court criticised Chile for its delay.")
+    assert codes(rec)["The court"] == "JUD"
+
+
+def test_the_press_of_a_story_takes_its_main_country():
+    rec = record("Chile is preparing a new pension law. Critics in Chile say the law costs too much. Chilean "
+                 "unions plan a strike. Police later raided the newspaper and arrested two reporters.")
+    assert codes(rec)["newspaper"] == "CHLMED"
+
+
+def test_a_news_outlet_ties_no_actor_to_its_country():
+    rec = record("Residents of a Chilean port told the BBC on Friday that the navy rescued ten fishermen.")
+    assert codes(rec)["navy"] == "CHLMIL"

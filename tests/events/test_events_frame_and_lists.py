@@ -294,3 +294,15 @@ def test_a_counterpart_named_after_it_is_the_target_not_its_owner():
     # Parsed as two objects ("counterpart" and "Jinping"); the possessor only says whose counterpart.
     found = triples("Putin will meet his counterpart Chinese President Xi Jinping at a state dinner in Beijing.")
     assert [(s, t) for s, t, *_ in found] == [("RUSGOV", "CHNGOV")]
+
+
+# --- Two people of one government -----------------------------------------------------------------------------
+
+def test_two_named_people_of_one_government_are_two_actors():
+    found = events("Emmanuel Macron praised Jean-Yves Le Drian for his work in Mali.")
+    assert [(e["source"]["name"], e["target"]["name"], e["cameo"][:2]) for e in found] == [
+        ("Emmanuel Macron", "Jean-Yves Le Drian", "05")]
+
+
+def test_a_person_and_the_government_they_belong_to_are_still_one_side():
+    assert events("Emmanuel Macron praised the French government for its calm.") == []

@@ -215,7 +215,8 @@ def code_trigger(
         pairs = [(t, s) for s, t in pairs]
     listed = len(sources) > 1 or len(targets) > 1  # in a list, a state and its government are one side
     audience = patterns.audience_sectors.get(code[:2], frozenset())  # "spoke to reporters" consults no one
-    pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id and s.mention.code != t.mention.code
+    pairs = [(s, t) for s, t in pairs if s.mention.id != t.mention.id
+             and (s.mention.code != t.mention.code or two_people(s, t))
              and not (listed and same_state(doc, s, t))
              and not ({s.mention.sector, t.mention.sector} & audience)][:MAX_EVENTS_PER_TRIGGER]
     found = [EventCandidate(tok.i, end, s, t, patterns.code_by(code, s.mention.sector), negated, hypothetical,
@@ -237,6 +238,12 @@ def code_trigger(
         found = [EventCandidate(tok.i, end, s, None, patterns.code_by(code, s.mention.sector), negated, hypothetical,
                                 confidence, pattern) for s in sources]
     return found
+
+
+def two_people(a: TokenMention, b: TokenMention) -> bool:
+    """Two named people are two actors even when one state's government holds both ("the president pardoned his
+    predecessor", "the prime minister sacked her finance minister"): a deed between them is an event."""
+    return a.mention.kind == "person" and b.mention.kind == "person"
 
 
 def awaited_targets(doc: Doc, tok: Token, lookup: MentionLookup, sources: Sequence[TokenMention]) -> list[TokenMention]:
