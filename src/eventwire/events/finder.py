@@ -27,7 +27,7 @@ from eventwire.events.mentions import MentionLookup, as_actor
 from eventwire.events.obligations import obligation_events
 from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
-from eventwire.events.sources import as_military, means_attack, modifier_sources, origin_sources
+from eventwire.events.sources import as_military, means_attack, means_authors, modifier_sources, origin_sources
 from eventwire.events.subjects import subject_tokens
 from eventwire.events.targets import (
     awaited_parties,
@@ -142,6 +142,8 @@ def code_trigger(
         else:
             subjects = subject_tokens(tok)
         own = [m for m in (lookup.for_phrase(s, owners=True) for s in subjects) if m is not None]
+        if not own:  # "a car bombing by X killed ...": the attack's own phrase names its author
+            own = [m for s in subjects for m in means_authors(s, lookup)]
     sources = distinct(doc, lookup.expand(own, doc, places=False, limit=MAX_CONJUNCTS))
     means = None
     if not sources and pattern.code[:2] in patterns.origin_roots:

@@ -14,6 +14,21 @@ from eventwire.events.locative import place_of
 from eventwire.events.mentions import MentionLookup
 from eventwire.events.triggers import matches, trigger_patterns
 from eventwire.knowledge.patterns import Pattern, Patterns
+from eventwire.knowledge.words import word_list
+
+MEANS_NOUNS = word_list("means_nouns")  # data/words/means_nouns.tsv: attack, airstrike, bomb, missile, ...
+
+
+def means_authors(subject: Token, lookup: MentionLookup) -> list[TokenMention]:
+    """The author of an attack or weapon that is a deed's subject, told in its own phrase: "a car bombing by X
+    killed ...", "missiles fired by X struck ..."; none for any other subject."""
+    if subject.lemma_.lower() not in MEANS_NOUNS or subject.pos_ != "NOUN":
+        return []
+    found = modifier_sources(subject, lookup)
+    if not found:
+        found = next((m for c in subject.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                      if (m := modifier_sources(c, lookup))), [])
+    return found
 
 
 def modifier_sources(tok: Token, lookup: MentionLookup) -> list[TokenMention]:
