@@ -357,3 +357,29 @@ def test_a_surname_two_described_people_share_is_left_alone():
     rec = record("Opposition leader Maria Castellanos met journalist Pedro Castellanos, rebel commander Luis "
                  "Castellanos and opposition leader Maria Castellanos again in Caracas. Castellanos said nothing.")
     assert not [m for m in rec["mentions"] if m["text"] == "Castellanos"]
+
+
+# ---------------------------------------------------------------- a definite bare phrase for a named organisation
+
+
+def test_the_court_is_the_court_the_story_named():
+    rec = record("Chile took Peru to the International Court of Justice last year. "
+                 "On Monday the court criticised Peru for refusing to appear at the hearings.")
+    assert codes(rec)["the court"] == "IGOUNOICJ"
+    assert ("IGOUNOICJ", "PER", "11") in events(rec)
+
+
+def test_the_armed_group_is_the_armed_group_the_story_named():
+    rec = record("The Revolutionary Armed Forces of Colombia announced that it would free two hostages. "
+                 "The rebel group also accused Bogota of bombing its camps near the border.")
+    assert codes(rec)["rebel group"] == "COLREBFAR"
+
+
+def test_a_bare_phrase_with_no_named_organisation_stays_generic():
+    rec = record("The court criticised Peru for refusing to appear at the hearings.")
+    assert codes(rec)["The court"] == "JUD"
+
+
+def test_an_agents_information_is_no_actor():
+    rec = record("The Peruvians are already receiving all the intelligence information they asked for.")
+    assert "intelligence information" not in codes(rec)

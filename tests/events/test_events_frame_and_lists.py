@@ -294,3 +294,11 @@ def test_a_counterpart_named_after_it_is_the_target_not_its_owner():
     # Parsed as two objects ("counterpart" and "Jinping"); the possessor only says whose counterpart.
     found = triples("Putin will meet his counterpart Chinese President Xi Jinping at a state dinner in Beijing.")
     assert [(s, t) for s, t, *_ in found] == [("RUSGOV", "CHNGOV")]
+
+
+# --- Settings of a statement ------------------------------------------------------------------------------------
+
+def test_speaking_to_someone_while_saying_something_is_no_consultation():
+    assert not [t for t in triples("Speaking to Chilean lawmakers on Monday, Boric said the pension deal was vital.")
+                if t[2].startswith("04")]
+    assert ("CHLGOV", "CHLLEG", "040", False, False) in triples("Boric spoke to Chilean lawmakers on Monday.")

@@ -96,6 +96,7 @@ def resolve_actors(
         left = waiting
     # No country: a generic actor by its bare sector ("police", "the court"), or a title waiting for its name.
     untied = [shared_country(doc, bare_mention(doc, sm), sector_mentions) for sm in left]
+    untied = [named_referent(doc, m, found) for m in untied]
     tied = [*found, *sector_mentions.values()]
     untied = [sentence_country(doc, m, by_token, tied, filed) for m in untied]
     filed_at = datelines(doc, by_token, place_country)  # "LIMA, Peru -": the place a story was filed from
@@ -442,6 +443,35 @@ def shared_country(doc: Doc, bare: TokenMention, tied: dict[int, TokenMention]) 
             return make_mention(doc, bare.start_i, bare.end_i, bare.head_i, id=slug(f"{country}-{b.name}"),
                                 name=name, code=f"{country}{b.sector}", country=country, sector=b.sector,
                                 role=b.role, kind="role", basis="agent-noun", country_basis="conjunct")
+    return bare
+
+
+ARMED_SECTORS = word_list("armed_group_sectors")  # data/words/armed_group_sectors.tsv: REB, SEP, UAF, INS
+
+
+def named_referent(doc: Doc, bare: TokenMention, found: list[TokenMention]) -> TokenMention:
+    """A definite bare agent phrase ("the court", "the insurgent group") with no country of its own is the
+    organisation the story last named before it that it describes: one whose name has the phrase's head noun ("the
+    International Court of Justice ... the court"), or, for an armed group ("the militants"), the last armed group
+    named ("the Gondor Liberation Front ... the separatist group"). It takes that organisation's code, so that
+    "the court regrets the decision of Gondor" is the international court's, not Gondor's."""
+    b = bare.mention
+    head = doc[bare.head_i]
+    if b.country or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return bare
+    if any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in head.children):
+        return bare
+    word = head.lemma_.lower()
+    armed = b.sector in ARMED_SECTORS
+    for m in sorted((m for m in found if m.end_i <= bare.start_i and m.mention.kind == "organisation"),
+                    key=lambda m: -m.start_i):
+        o = m.mention
+        named = word in {t.lemma_.lower() for t in doc[m.start_i : m.end_i] if t.pos_ in {"NOUN", "PROPN"}} \
+            or word in o.name.lower().split()
+        if named or (armed and o.sector in ARMED_SECTORS):
+            return make_mention(doc, bare.start_i, bare.end_i, bare.head_i, id=o.id, name=o.name, code=o.code,
+                                country=o.country, sector=o.sector, role=o.role, kind="role", basis="agent-noun",
+                                country_basis=o.country_basis)
     return bare
 
 
