@@ -383,3 +383,27 @@ def test_a_bare_phrase_with_no_named_organisation_stays_generic():
 def test_an_agents_information_is_no_actor():
     rec = record("The Peruvians are already receiving all the intelligence information they asked for.")
     assert "intelligence information" not in codes(rec)
+
+
+def test_a_state_body_takes_the_main_country_when_its_sentence_names_only_that_one():
+    rec = record("Chilean President Gabriel Boric will travel to Santiago on Monday. Chile is preparing a new "
+                 "pension law. Critics in Chile say the law costs too much. "
+                 "Opposition lawmakers praised Boric for his patience in the talks.")
+    assert codes(rec)["lawmakers"] == "CHLLEG"
+
+
+def test_a_court_beside_the_main_country_named_as_a_party_stays_generic():
+    rec = record("Chilean President Gabriel Boric will travel to Santiago on Monday. Chile is preparing a new "
+                 "pension law. Critics in Chile say the law costs too much. The court criticised Chile for its delay.")
+    assert codes(rec)["The court"] == "JUD"
+
+
+def test_the_press_of_a_story_takes_its_main_country():
+    rec = record("Chile is preparing a new pension law. Critics in Chile say the law costs too much. Chilean "
+                 "unions plan a strike. Police later raided the newspaper and arrested two reporters.")
+    assert codes(rec)["newspaper"] == "CHLMED"
+
+
+def test_a_news_outlet_ties_no_actor_to_its_country():
+    rec = record("Residents of a Chilean port told the BBC on Friday that the navy rescued ten fishermen.")
+    assert codes(rec)["navy"] == "CHLMIL"
