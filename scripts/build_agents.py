@@ -55,7 +55,12 @@ NOT_AGENTS = frozenset({
     "deputy", "deputies", "doc", "docs", "echelon", "echelons", "phalanx", "assemblage", "religion",
     "religions", "industry", "industries", "carrier", "carriers", "producer", "producers", "actor", "actors",
     "customer", "customers", "publication", "publications", "counsel", "engineer", "engineers",
+    # what an agent does or has, which does nothing itself ("intelligence activities", "a military presence"); a
+    # base or facility stays: an attack on it is on its owner ("attacked a military base")
+    "activity", "activities", "presence",
 })
+# Whole phrases of the same kind whose last word also ends agent phrases ("ministry of information").
+NOT_AGENT_PHRASES = frozenset({"intelligence information"})
 
 
 def build(agents: Path) -> list[dict[str, str]]:
@@ -68,7 +73,7 @@ def build(agents: Path) -> list[dict[str, str]]:
         words = phrase.split()
         if (not entry.after or not code.isalpha() or code[:3] not in SECTORS or not 1 <= len(words) <= 4
                 or not PHRASE.match(phrase) or phrase in curated or phrase in rows
-                or any(w in NOT_AGENTS for w in words[-1:])):
+                or any(w in NOT_AGENTS for w in words[-1:]) or phrase in NOT_AGENT_PHRASES):
             continue
         rows[phrase] = {"phrase": phrase, "sector": code[:3], "code": code, "source": SOURCE}
     return sorted(rows.values(), key=lambda r: r["phrase"])

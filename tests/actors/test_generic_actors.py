@@ -384,6 +384,39 @@ def test_people_at_a_workplace_take_the_country_of_its_in_phrase():
     assert (m["code"], m["country_basis"]) == ("FINLAB", "of")
 
 
+# ---------------------------------------------------------------- a definite bare phrase for a named organisation
+
+
+def test_the_court_is_the_court_the_story_named():
+    rec = record("Chile took Peru to the International Court of Justice last year. "
+                 "On Monday the court criticised Peru for refusing to appear at the hearings.")
+    assert codes(rec)["the court"] == "IGOUNOICJ"
+    assert ("IGOUNOICJ", "PER", "11") in events(rec)
+
+
+def test_the_armed_group_is_the_armed_group_the_story_named():
+    rec = record("The Revolutionary Armed Forces of Colombia announced that it would free two hostages. "
+                 "The rebel group also accused Bogota of bombing its camps near the border.")
+    assert codes(rec)["rebel group"] == "COLREBFAR"
+
+
+def test_a_bare_phrase_with_no_named_organisation_stays_generic():
+    rec = record("The court criticised Peru for refusing to appear at the hearings.")
+    assert codes(rec)["The court"] == "JUD"
+
+
+def test_an_agents_information_is_no_actor():
+    rec = record("The Peruvians are already receiving all the intelligence information they asked for.")
+    assert "intelligence information" not in codes(rec)
+
+
+def test_a_state_body_takes_the_main_country_when_its_sentence_names_only_that_one():
+    rec = record("Chilean President Gabriel Boric will travel to Santiago on Monday. Chile is preparing a new "
+                 "pension law. Critics in Chile say the law costs too much. "
+                 "Opposition lawmakers praised Boric for his patience in the talks.")
+    assert codes(rec)["lawmakers"] == "CHLLEG"
+
+
 def test_a_court_beside_the_main_country_named_as_a_party_stays_generic():
     rec = record("Chilean President Gabriel Boric will travel to Santiago on Monday. Chile is preparing a new "
                  "pension law. Critics in Chile say the law costs too much. The court criticised Chile for its delay.")

@@ -306,3 +306,11 @@ def test_two_named_people_of_one_government_are_two_actors():
 
 def test_a_person_and_the_government_they_belong_to_are_still_one_side():
     assert events("Emmanuel Macron praised the French government for its calm.") == []
+
+
+# --- Settings of a statement ------------------------------------------------------------------------------------
+
+def test_speaking_to_someone_while_saying_something_is_no_consultation():
+    assert not [t for t in triples("Speaking to Chilean lawmakers on Monday, Boric said the pension deal was vital.")
+                if t[2].startswith("04")]
+    assert ("CHLGOV", "CHLLEG", "040", False, False) in triples("Boric spoke to Chilean lawmakers on Monday.")

@@ -96,6 +96,7 @@ def resolve_actors(
         left = waiting
     # No country: a generic actor by its bare sector ("police", "the court"), or a title waiting for its name.
     untied = [shared_country(doc, bare_mention(doc, sm), sector_mentions) for sm in left]
+    untied = [named_referent(doc, m, found) for m in untied]
     tied = [*found, *sector_mentions.values()]
     untied = [sentence_country(doc, m, by_token, tied, filed) for m in untied]
     filed_at = datelines(doc, by_token, place_country)  # "LIMA, Peru -": the place a story was filed from
@@ -452,8 +453,45 @@ def shared_country(doc: Doc, bare: TokenMention, tied: dict[int, TokenMention]) 
     return bare
 
 
+ARMED_SECTORS = word_list("armed_group_sectors")  # data/words/armed_group_sectors.tsv: REB, SEP, UAF, INS
+
+
+def named_referent(doc: Doc, bare: TokenMention, found: list[TokenMention]) -> TokenMention:
+    """A definite bare agent phrase ("the court", "the insurgent group") with no country of its own is the
+    organisation the story last named before it that it describes: one whose name has the phrase's head noun ("the
+    International Court of Justice ... the court"), or, for an armed group ("the militants"), the last armed group
+    named ("the Gondor Liberation Front ... the separatist group"). It takes that organisation's code, so that
+    "the court regrets the decision of Gondor" is the international court's, not Gondor's."""
+    b = bare.mention
+    head = doc[bare.head_i]
+    if b.country or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return bare
+    if any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in head.children):
+        return bare
+    word = head.lemma_.lower()
+    armed = b.sector in ARMED_SECTORS
+    for m in sorted((m for m in found if m.end_i <= bare.start_i and m.mention.kind == "organisation"),
+                    key=lambda m: -m.start_i):
+        o = m.mention
+        named = word in {t.lemma_.lower() for t in doc[m.start_i : m.end_i] if t.pos_ in {"NOUN", "PROPN"}} \
+            or word in o.name.lower().split()
+        if named or (armed and o.sector in ARMED_SECTORS):
+            return make_mention(doc, bare.start_i, bare.end_i, bare.head_i, id=o.id, name=o.name, code=o.code,
+                                country=o.country, sector=o.sector, role=o.role, kind="role", basis="agent-noun",
+                                country_basis=o.country_basis)
+    return bare
+
+
 STATE_SECTORS = word_list("state_sectors")  # data/words/state_sectors.tsv: GOV, MIL, COP, JUD, LEG, SPY
+# data/words/article_sectors.tsv: the state's sectors, and the opposition and media of a story's main country.
+ARTICLE_SECTORS = word_list("article_sectors")
 MEMBER_KEEPS_SECTOR = frozenset({"LEG", "JUD"})  # "Labour MPs" sit in the legislature, whatever their party
+
+
+def reporting_outlet(m: TokenMention) -> bool:
+    """Whether a mention is a named news outlet ("told the BBC", "shared with VOA"): where a story was told, no
+    party to it, so its country ties no other actor of the sentence."""
+    return m.mention.kind == "organisation" and m.mention.sector == "MED"
 
 
 def sentence_country(doc: Doc, bare: TokenMention, by_token: dict[int, NameMatch],
@@ -473,7 +511,8 @@ def sentence_country(doc: Doc, bare: TokenMention, by_token: dict[int, NameMatch
         if match is not None and isinstance(match.entry.ref, Country) and i not in filed:
             named.setdefault(match.entry.ref.iso3, i)
     for m in found:
-        if sent.start <= m.start_i < sent.end and m.mention.country and m.start_i not in filed:
+        if sent.start <= m.start_i < sent.end and m.mention.country and m.start_i not in filed \
+                and not reporting_outlet(m):
             named.setdefault(m.mention.country, m.start_i)
             named[m.mention.country] = min(named[m.mention.country], m.start_i)
     if len(named) != 1:
@@ -499,6 +538,8 @@ def with_context_country(doc: Doc, bare: TokenMention, country: str, basis: str,
     if any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" and c.i not in known and not in_dateline(c)
            for c in doc[bare.head_i].children):
         return bare  # "the Mahathir administration", "Ruiz's government": the phrase names whose, unknown
+    if basis == "article" and any(c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} for c in doc[bare.head_i].children):
+        return bare  # "the court's president": the possessor says whose, not the story's country
     return make_mention(doc, bare.start_i, bare.end_i, bare.head_i, id=slug(f"{country}-{b.name}"),
                         name=f"{b.name} of {country}", code=code, country=country,
                         sector=b.sector, role=b.role, kind="role", basis="agent-noun", country_basis=basis)
@@ -523,8 +564,8 @@ def sentence_countries(doc: Doc, i: int, by_token: dict[int, NameMatch], found: 
     sent = doc[i].sent
     named = {m.entry.ref.iso3 for k in range(sent.start, sent.end) if k not in filed
              and (m := by_token.get(k)) is not None and isinstance(m.entry.ref, Country)}
-    named.update(m.mention.country for m in found
-                 if sent.start <= m.start_i < sent.end and m.mention.country and m.start_i not in filed)
+    named.update(m.mention.country for m in found if sent.start <= m.start_i < sent.end and m.mention.country
+                 and m.start_i not in filed and not reporting_outlet(m))
     return named
 
 
@@ -562,14 +603,31 @@ def article_country(doc: Doc, names: list[NameMatch], found: list[TokenMention],
 
 def main_country(doc: Doc, bare: TokenMention, main: str, by_token: dict[int, NameMatch],
                  found: list[TokenMention], filed: set[int]) -> TokenMention:
-    """A state institution with no country in its phrase, its sentence or a dateline takes the article's main
-    country (``article_country``) when its sentence names no country at all ("the military completed the rescue"
-    in a story about Gondor); ``country_basis`` "article"."""
-    if bare.mention.country or bare.mention.sector not in STATE_SECTORS:
+    """A state institution, the opposition or the media (``ARTICLE_SECTORS``: "the journalist", "opposition
+    leaders") with no country in its phrase, its sentence or a dateline takes the article's main country
+    (``article_country``) when its sentence names no country but that one ("the military completed the
+    rescue" in a story about Gondor; "opposition lawmakers praised the Gondorian president" there too);
+    ``country_basis`` "article"."""
+    if bare.mention.country or bare.mention.sector not in ARTICLE_SECTORS:
         return bare
-    if sentence_countries(doc, bare.head_i, by_token, found, filed):
-        return bare  # "the court regrets the decision of Gondor": a country named beside it is another party
+    named = sentence_countries(doc, bare.head_i, by_token, found, filed)
+    if named - {main} or (main in named and names_country_itself(doc, bare.head_i, main, by_token, found)):
+        return bare  # "the court regrets the decision of Gondor": the country named beside it is another party
     return with_context_country(doc, bare, main, "article", found)
+
+
+def names_country_itself(doc: Doc, i: int, country: str, by_token: dict[int, NameMatch],
+                         found: list[TokenMention]) -> bool:
+    """Whether the sentence of token ``i`` names ``country`` as itself (its name or capital, "Gondor's decision",
+    or a demonym phrase standing for it), not only as the country of one of its people or bodies ("a Gondorian
+    judge", the Gondorian president by name)."""
+    sent = doc[i].sent
+    if any(m.mention.kind == "country" and m.mention.code == country for m in found
+           if sent.start <= m.start_i < sent.end):
+        return True
+    return any((m := by_token.get(k)) is not None and m.entry.kind in {"country", "capital"}
+               and isinstance(m.entry.ref, Country) and m.entry.ref.iso3 == country
+               for k in range(sent.start, sent.end))
 
 
 def named_organisations(doc: Doc, sectors: list[SectorMatch], by_token: dict[int, NameMatch],

@@ -41,11 +41,23 @@ from eventwire.events.targets import (
 )
 from eventwire.events.triggers import discarded_tokens, in_since_phrase, matches, trigger_end, trigger_patterns
 from eventwire.knowledge.patterns import Pattern, Patterns
+from eventwire.knowledge.words import word_list
 from eventwire.nlp.arrays import token_arrays
 
 # Roots of deeds done with a partner (CAMEO 03-09: intent, meetings, diplomatic and material cooperation, aid,
 # yielding, investigation): one done on a thing in the actor's own country has no partner in the place.
 PARTNER_ROOTS = frozenset(f"{n:02d}" for n in range(3, 10))
+SPEECH_SETTING_VERBS = word_list("speech_setting_verbs")  # data/words/speech_setting_verbs.tsv
+
+
+def speech_setting(tok: Token) -> bool:
+    """Whether ``tok`` is a subjectless participle of addressing someone that sets the scene of a statement its
+    governing verb reports ("Speaking to reporters in Lima, the minister said the talks had failed"): the
+    statement is the event; the speaking is where it was made."""
+    head = tok.head
+    return (tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_.lower() in SPEECH_SETTING_VERBS
+            and head.i != tok.i and not any(c.dep_ in SUBJECTS | {"mark"} for c in tok.children)
+            and any(c.dep_ == "ccomp" for c in head.children))
 
 
 def find_events(
@@ -73,6 +85,8 @@ def find_events(
         if i in consumed or i in discarded or pos not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
         tok = doc[i]
+        if speech_setting(tok):
+            continue
         judged = judged_events(doc, tok, lookup, patterns)
         if judged:
             found.extend(judged)
