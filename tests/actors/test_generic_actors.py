@@ -432,3 +432,24 @@ def test_the_press_of_a_story_takes_its_main_country():
 def test_a_news_outlet_ties_no_actor_to_its_country():
     rec = record("Residents of a Chilean port told the BBC on Friday that the navy rescued ten fishermen.")
     assert codes(rec)["navy"] == "CHLMIL"
+
+
+# ---------------------------------------------------------------- people held or sought
+
+
+def test_the_freed_and_the_arrested_are_actors():
+    # Prisoners, hostages and inmates are the general population (CVL), suspects criminals (CRM), with the
+    # country the phrase gives; the deed done to them has them as its target.
+    assert ("PER", "CVL", "08") in events(record("Peru freed 42 prisoners on Sunday night."))
+    assert ("CHLREB", "ECUCVL", "08") in events(record("Chilean rebels released four Ecuadorian hostages."))
+    assert ("BOLCOP", "CRM", "17") in events(record("Bolivian police detained several suspects after the blast."))
+    assert mention(record("A Chilean court convicted three inmates."), "inmates")["code"] == "CVL"
+
+
+def test_the_predicate_of_taking_someone_hostage_is_no_actor():
+    # "took two reporters hostage": the parser reads the captives as a compound of "hostage"; the bare
+    # predicate names no one, while "a hostage" does.
+    for text in ("The rebels took two reporters hostage near Quito.", "Ecuador held the sailor prisoner for a week.",
+                 "Two Danish engineers taken hostage in Mali were freed on Friday."):
+        assert not [m for m in record(text)["mentions"] if m["text"].split()[0] in {"hostage", "prisoner"}], text
+    assert mention(record("Chilean rebels seized a hostage."), "hostage")["code"] == "CVL"

@@ -106,3 +106,16 @@ def test_a_thing_in_a_place_may_be_named_by_an_of_phrase():
     # For the roots whose target may be where a thing is (roots.tsv object_place): the members are of a ring that
     # is in Bolivia.
     assert pairs("Chilean police arrested members of a smuggling ring in Bolivia.") == [("CHLCOP", "BOL", "173")]
+
+
+# ---------------------------------------------------------------- a verb's "to" hung inside its object
+
+
+def test_the_recipient_hung_inside_the_objects_clause_is_the_verbs():
+    # The parser hangs "to Ecuador" on the relative clause's last noun; it is to whom the masks went back.
+    assert ("CHL", "ECU", "084") in pairs("Chile returned sixty carved masks that date back to the colonial "
+                                          "period to Ecuador this week.")
+
+
+def test_a_thing_returned_in_the_passive_leaves_the_recipient_to_the_to_phrase():
+    assert ("BOL", "PER", "084") in pairs("Nine stolen paintings were returned by Bolivia to Peru on Friday.")

@@ -21,11 +21,15 @@ def triples(coder, text: str) -> list[tuple[str, str, str | None]]:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Thousands of Armenian protesters rallied on Sunday.", ("141", "ARMCVL", None)),
     ("Opponents of the Armenian government protested on Sunday.", ("140", "ARMOPP", None)),
-    ("Azerbaijan released the prisoners on Monday.", ("0841", "AZE", None)),
     ("Georgia sent rescuers on Tuesday.", ("073", "GEO", None)),
 ])
 def test_a_one_sided_deed_has_a_null_target(coder, text, expected) -> None:
     assert expected in triples(coder, text)
+
+
+def test_the_people_freed_are_the_target(coder) -> None:
+    # Prisoners are actors (CVL, data/actors/sectors.tsv): their release is no longer one-sided.
+    assert ("0841", "AZE", "CVL") in triples(coder, "Azerbaijan released the prisoners on Monday.")
 
 
 def test_an_intention_of_a_one_sided_deed_keeps_its_frame(coder) -> None:
@@ -76,7 +80,7 @@ def test_a_one_sided_event_is_stored_and_exported_with_an_empty_target(tmp_path)
 
 
 def test_a_passive_conjunct_shares_its_patient_and_has_its_own_agent(coder) -> None:
-    assert ("0841", "PSEREBHAM", None) in triples(coder, "The hostages were held for a month and released by Hamas.")
+    assert ("0841", "PSEREBHAM", "CVL") in triples(coder, "The hostages were held for a month and released by Hamas.")
     assert ("190", "PSEREBHAM", "ISRMIL") in triples(coder, "Two Israeli soldiers were captured and killed by Hamas.")
     # With no agent, the shared subject is what was done to, never the doer.
     assert [t for t in triples(coder, "Armenian prisoners were tried and released.") if t[1].startswith("ARM")] == []

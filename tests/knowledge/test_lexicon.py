@@ -34,7 +34,7 @@ ROOTS = [
     ("Germany mobilises its reserves.", "DEU", "154", None),
     ("France cut diplomatic ties with Iran.", "FRA", "161", "IRN"),
     ("Iran declared a state of emergency.", "IRN", "1724", None),
-    ("Iran tortured two French prisoners.", "IRN", "1822", "FRA"),
+    ("Iran tortured two French prisoners.", "IRN", "1822", "FRACVL"),
     ("Israel launched air strikes on Gaza.", "ISR", "195", "PSE"),
     ("Syria used chemical weapons against Turkey.", "SYR", "2041", "TUR"),
 ]

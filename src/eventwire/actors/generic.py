@@ -18,6 +18,9 @@ PlaceCountry = Callable[[str], str | None]
 # The word lists are data (data/words/NAME.tsv; each file's header says what it is for).
 # Agent phrases that need a country to be an actor ("the side", "leaders", "a party").
 COUNTRY_BOUND = word_list("country_bound_agents")
+# Predicate nouns of "take/hold X hostage": bare, they say what befell someone else, and are no actor.
+CAPTIVE_NOUNS = word_list("captive_nouns")
+CAPTIVE_VERBS = frozenset({"take", "hold", "keep"})
 # Prepositions whose determinerless singular object is a setting, not an actor ("in court", "to parliament").
 SETTING_PREPS = frozenset({"in", "into", "at", "to", "from", "before", "on", "out", "of", "under", "by"})
 # Prepositions whose object is where something is ("a hearing in the court", "inside the ministry").
@@ -49,6 +52,19 @@ def stands_alone(doc: Doc, sm: SectorMatch) -> bool:
         # "in court", "by force", "went to parliament": a bare singular is a setting, unless it acts.
         return not (prep is not None and prep.lower_ in SETTING_PREPS)
     return True
+
+
+def captive_predicate(doc: Doc, sm: SectorMatch) -> bool:
+    """Whether an agent phrase is the singular predicate of "take/hold/keep X hostage" ("took two reporters
+    hostage", "held the soldier prisoner", "taken hostage in Lima"): it tells what befell someone else and is no
+    actor. The parser often reads the captive as its compound; "took a hostage" and "the prisoners" are actors."""
+    head = doc[sm.end_i - 1]
+    if sm.end_i - sm.start_i > 1 or head.lemma_.lower() not in CAPTIVE_NOUNS or head.tag_ in {"NNS", "NNPS"}:
+        return False
+    if head.dep_ not in {"dobj", "obj", "oprd"} or head.head.lemma_.lower() not in CAPTIVE_VERBS:
+        return False
+    deps = {c.dep_ for c in head.children}
+    return "compound" in deps or not deps & {"det", "poss"}
 
 
 def place_run_country(doc: Doc, k: int, place_country: PlaceCountry) -> tuple[int, str] | None:

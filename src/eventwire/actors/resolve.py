@@ -15,6 +15,7 @@ from eventwire.actors.coref import Context
 from eventwire.actors.generic import (
     COUNTRY_BOUND,
     bare_label,
+    captive_predicate,
     datelines,
     entity_at,
     place_run_country,
@@ -66,7 +67,7 @@ def resolve_actors(
     organisation's name ("the Delhi Police").
     """
     names = [m for m in index.match_names(doc) if not inside_other_name(doc, m, place_country)]
-    sectors = index.match_sectors(doc)
+    sectors = [sm for sm in index.match_sectors(doc) if not captive_predicate(doc, sm)]
     title_at = {i for sm in sectors if sm.sector.role for i in range(sm.start_i, sm.end_i)}  # "President"
     names = without_other_people(doc, names, title_at, index.adjectives)
     by_token = {i: m for m in names for i in range(m.start_i, m.end_i)}

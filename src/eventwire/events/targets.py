@@ -65,7 +65,10 @@ def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLo
     if passive_subj is not None and passive_agent(tok) is not None:
         if lookup.for_phrase(passive_subj, owners=True) is not None:
             return with_conjuncts(passive_subj)
-        return between_objects(passive_subj)
+        parties = between_objects(passive_subj)
+        if parties or not any(c.dep_ == "prep" for c in tok.children):
+            return parties
+        # "the statues were returned by Chile to Peru": a thing was done to; the pattern's slots say to whom.
     for how in pattern.targets:
         for node in dict.fromkeys((anchor, tok, *prep_objects(tok, pattern))):
             found = targets_by(node, how, lookup)
@@ -229,7 +232,9 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
                 if c.dep_ in {"prep", "dative"} and c.lower_ == word:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     return with_conjuncts(objs[0]) if objs else []
-        return []
+        stray = next((p for o in objects if (p := trailing_prep(o, word)) is not None), None)
+        objs = [g for g in stray.children if g.dep_ == "pobj"] if stray is not None else []
+        return with_conjuncts(objs[0]) if objs else []
     if how == "complement":
         # "agreed to open its borders to Chilean goods", "refused to answer a request from the Bolivian press"
         return next((with_conjuncts(n) for n in complement_nouns(node) if named(n, lookup)), [])
@@ -253,6 +258,23 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
                     return with_conjuncts(subj)
         return []
     return []
+
+
+def trailing_prep(obj: Token, word: str) -> Token | None:
+    """The verb's own preposition ``word`` that the parser hung inside its object's modifier, where it ends the
+    object ("returned forty statues that date back to the Inca era to Peru", "returned a mask decorated with jade
+    to Peruvian officials"): the last such preposition of the object's subtree, on a noun that is itself a
+    preposition's object or on a clause of the object that has a modifier before it. Not the clause's only
+    phrase: "returned the rifles sold to Chile" says to whom they were sold."""
+    preps = [t for t in obj.subtree if t.i > obj.i and t.dep_ == "prep" and t.lower_ == word and t.head.i != obj.i]
+    if not preps:
+        return None
+    last = preps[-1]
+    head = last.head
+    if head.pos_ == "VERB":
+        return last if any(c.i < last.i and c.dep_ in {"prep", "advmod", "dobj", "npadvmod"}
+                           for c in head.children if c.i > head.i) else None
+    return last if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "pobj" else None
 
 
 def dative_objects(node: Token, datives: list[Token]) -> list[Token]:

@@ -67,8 +67,8 @@ def complement_of(tok: Token, lemma: str) -> Token | None:
     "imposed sanctions"), or an object
     it modifies ("fired artillery shells", "restored diplomatic ties"); ``*`` is any direct object ("returned
     the sculpture to Greece": something returned, not "returned to Greece")."""
-    if lemma == "*":
-        return next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if lemma == "*":  # a passive subject too: "the sculpture was returned by Italy to Greece"
+        return next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     for c in tok.children:
         # A passive subject too: "evidence was presented by the US", "sanctions were imposed by the EU".
         if c.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"} and lemma in {c.lemma_.lower(), plural_of(c)}:
