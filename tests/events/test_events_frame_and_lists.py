@@ -314,3 +314,9 @@ def test_speaking_to_someone_while_saying_something_is_no_consultation():
     assert not [t for t in triples("Speaking to Chilean lawmakers on Monday, Boric said the pension deal was vital.")
                 if t[2].startswith("04")]
     assert ("CHLGOV", "CHLLEG", "040", False, False) in triples("Boric spoke to Chilean lawmakers on Monday.")
+
+
+def test_a_threat_in_a_participle_stays_a_threat_under_a_demand():
+    found = triples("Threatening to kill two Kenyan hostages, Somali militants demanded a ransom.")
+    assert ("SOMREB", "KENCVL", "138", False, True) in found, found
+    assert not any(c.startswith("18") or c.startswith("19") for _, _, c, _, _ in found), found

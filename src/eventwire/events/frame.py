@@ -52,6 +52,7 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
         if c.dep_ == "aux":
             kind = patterns.modality.get((c.lower_, "AUX")) or kind
     node = tok
+    governed = False  # a governor's modality word has been read
     for _ in range(3):
         if is_condition(node):
             return negated, "condition"
@@ -68,12 +69,12 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
             if kind in {"future", "schedule"} and node.dep_ == "ccomp":
                 kind = "intent"
             break
-        if found is None or (node.dep_ == "advcl" and found != "request"):
-            break
+        if found is None or (node.dep_ == "advcl" and (found != "request" or governed)):
+            break  # "Threatening to kill X, they demanded ...": the nearer governor's threat is the frame
         if found in {"intent", "threat"} and (any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children)
                                               or any(c.dep_ == "nsubj" for c in node.children)):
             found = "request"  # "wants Putin to attack": the deed is Putin's, and only asked for
-        kind = found
+        kind, governed = found, True
         # "is not ready to": the copula's negation is its adjective's.
         negated = negated or any(c.dep_ == "neg" for c in head.children) or (
             head.dep_ == "acomp" and is_negated(head.head))
