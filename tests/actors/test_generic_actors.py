@@ -410,16 +410,18 @@ def test_an_agents_information_is_no_actor():
     assert "intelligence information" not in codes(rec)
 
 
+# A story whose main country is Chile, for the sentences the tests below add to it.
+CHILE_STORY = ("Chilean President Gabriel Boric will travel to Santiago on Monday. Chile is preparing a new "
+               "pension law. Critics in Chile say the law costs too much. ")
+
+
 def test_a_state_body_takes_the_main_country_when_its_sentence_names_only_that_one():
-    rec = record("Chilean President Gabriel Boric will travel to Santiago on Monday. Chile is preparing a new "
-                 "pension law. Critics in Chile say the law costs too much. "
-                 "Opposition lawmakers praised Boric for his patience in the talks.")
+    rec = record(CHILE_STORY + "Opposition lawmakers praised Boric for his patience in the talks.")
     assert codes(rec)["lawmakers"] == "CHLLEG"
 
 
 def test_a_court_beside_the_main_country_named_as_a_party_stays_generic():
-    rec = record("Chilean President Gabriel Boric will travel to Santiago on Monday. Chile is preparing a new "
-                 "pension law. Critics in Chile say the law costs too much. The court criticised Chile for its delay.")
+    rec = record(CHILE_STORY + "The court criticised Chile for its delay.")
     assert codes(rec)["The court"] == "JUD"
 
 
