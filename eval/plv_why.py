@@ -87,9 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     calls: list[tuple[int, str, str]] = []  # (token index, code, outcome)
     real_find, real_code = finder.find_events, finder.code_trigger
 
-    def find_events(doc: Any, mentions: Any, patterns: Any, place_country: Any = None) -> Any:
+    def find_events(doc: Any, mentions: Any, patterns: Any, place_country: Any = None, parties: Any = None) -> Any:
         seen["doc"], seen["patterns"] = doc, patterns
-        return real_find(doc, mentions, patterns, place_country)
+        return real_find(doc, mentions, patterns, place_country, parties)
 
     def code_trigger(doc: Any, tok: Any, anchor: Any, pattern: Any, lookup: Any, patterns: Any,
                      place_country: Any = None) -> Any:

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.actors.names import NameIndex
+from eventwire.actors.parties import party_mentions
 from eventwire.actors.resolve import resolve_actors
 from eventwire.events.background import old_news
 from eventwire.events.candidate import EventCandidate
@@ -205,7 +206,8 @@ class Coder:
         check()
         in_dateline = dateline_tokens(doc)  # "BEIJING (Reuters) -": the agency takes no part in the events
         players = [m for m in mentions if not in_dateline.intersection(range(m.start_i, m.end_i))]
-        candidates = [c for c in find_events(doc, players, self.patterns, country_of) if self._known(c)]
+        parties = functools.partial(party_mentions, doc, players, self.names, country_of)  # made when first asked
+        candidates = [c for c in find_events(doc, players, self.patterns, country_of, parties) if self._known(c)]
         events = []
         for n, c in enumerate(candidates, 1):
             check()

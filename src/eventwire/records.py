@@ -142,7 +142,7 @@ class ActorMention(Record):
     text: str
     id: str
     name: str
-    code: str | None  # null for a person or body the knowledge base lacks (a speaker named in the text)
+    code: str | None  # null for a person or body the knowledge base lacks (a speaker or target named in the text)
     country: str | None
     sector: str | None
     role: str | None
@@ -150,7 +150,9 @@ class ActorMention(Record):
     # How the code was found (extra field): "kb" (a name the knowledge base holds), "agent-noun" (a role or
     # agent noun: "police", "a Dutch court"), "title" (an unknown name coded by its title or description:
     # "opposition candidate X"), "name" (an unknown organisation coded by the words of its own name: "the X
-    # Liberation Front"), "pronoun" (its antecedent's); None where not recorded.
+    # Liberation Front"), "pronoun" (its antecedent's), "text" (a party the text names that the knowledge base
+    # cannot code, an event's target: "the company", "a Kansas woman", "Ana Ruiz"; its code is None, its country and
+    # sector only what the phrase tells; actors/parties.py); None where not recorded.
     basis: str | None = None
     # Where the country came from (extra field): "kb", "demonym", "possessive", "of" ("police in Japan"), "conjunct"
     # ("Danish media and government"),

@@ -33,13 +33,14 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 DETERMINING_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "prep", "acl", "relcl", "quantmod"})
 
 
-def stands_alone(doc: Doc, sm: SectorMatch) -> bool:
+def stands_alone(doc: Doc, sm: SectorMatch, bound_ok: bool = False) -> bool:
     """Whether an agent phrase with no country is an actor by itself: it heads its noun phrase ("police
     fired", "the court ruled", "clashed with protesters"), is not a modifier of another noun ("police
     station", "army base"), not a setting ("in court", "went to parliament", "a hearing in the court") and
-    not inside a name of another kind; and the phrase may stand without a country (``COUNTRY_BOUND``)."""
+    not inside a name of another kind; and the phrase may stand without a country (``COUNTRY_BOUND``; with
+    ``bound_ok`` it may: "the company" as an uncoded party, actors/parties.py)."""
     head = doc[sm.end_i - 1]
-    if sm.sector.phrase in COUNTRY_BOUND or head.pos_ not in {"NOUN", "PROPN"}:
+    if (sm.sector.phrase in COUNTRY_BOUND and not bound_ok) or head.pos_ not in {"NOUN", "PROPN"}:
         return False
     if head.dep_ in MODIFIER_DEPS or any(t.ent_type_ in NOT_AGENT_ENTS for t in doc[sm.start_i : sm.end_i]):
         return False

@@ -13,8 +13,8 @@ def event_row(e: Event) -> tuple[str, ...]:
     flags = "".join(f for f, on in (("N", e.negated), ("H", e.hypothetical), ("Q", e.quote_id)) if on)
     return (
         e.date or "-",
-        f"{e.source.code} {e.source.text}"[:32],
-        f"{e.target.code} {e.target.text}"[:32] if e.target else "-",
+        f"{e.source.code or '?'} {e.source.text}"[:32],  # "?": an uncoded party (actors/parties.py)
+        f"{e.target.code or '?'} {e.target.text}"[:32] if e.target else "-",
         e.cameo,
         e.plover.type or "-",
         f"{e.goldstein:+.1f}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -23,8 +23,9 @@ from eventwire.events.lists import (
     speaker_events,
 )
 from eventwire.events.locative import place_of, place_targets
-from eventwire.events.mentions import MentionLookup, as_actor
+from eventwire.events.mentions import MentionLookup, as_actor, uncoded
 from eventwire.events.obligations import obligation_events
+from eventwire.events.parties import party_targets
 from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, means_authors, modifier_sources, origin_sources
@@ -61,13 +62,15 @@ def speech_setting(tok: Token) -> bool:
 
 
 def find_events(
-    doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns, place_country: PlaceCountry | None = None
+    doc: Doc, mentions: Sequence[TokenMention], patterns: Patterns, place_country: PlaceCountry | None = None,
+    parties: Callable[[], Sequence[TokenMention]] | None = None,
 ) -> list[EventCandidate]:
     """Every pattern-coded event with a resolved source and target, in text order, each once.
 
     ``place_country`` gives the country of a place the knowledge base does not name ("exercises in
-    Alaska"), for events whose target may be the place they happen in."""
-    lookup = MentionLookup(mentions)
+    Alaska"), for events whose target may be the place they happen in. ``parties`` makes the document's uncoded
+    parties (actors/parties.py): a deed whose slots name no coded actor may be done to one ("arrested a woman")."""
+    lookup = MentionLookup(mentions, parties)
     consumed: set[int] = set()
     found: list[EventCandidate] = []
     # Events whose target only what was agreed to or refused names, kept unless the complement codes its own deed.
@@ -101,9 +104,12 @@ def find_events(
             if anchor is None or (pattern.pos == "NOUN" and in_since_phrase(tok)):
                 continue
             events = code_trigger(doc, tok, anchor, pattern, lookup, patterns, place_country)
-            if events and all(e.target is None for e in events):
-                # A later pattern may still find the target ("protested outside the embassy").
-                one_sided_fallback = one_sided_fallback or (events, consumed_tokens(doc, tok, pattern, anchor))
+            if events and all(e.target is None or uncoded(e.target) for e in events):
+                # A later pattern may still find the target ("protested outside the embassy"), or a coded one where
+                # this found only an uncoded party; an uncoded party beats none.
+                if one_sided_fallback is None or (any(e.target for e in events)
+                                                   and not any(e.target for e in one_sided_fallback[0])):
+                    one_sided_fallback = (events, consumed_tokens(doc, tok, pattern, anchor))
                 continue
             if events and "complement" in pattern.targets and (span := complement_span(tok)) and all(
                     e.target is not None and e.target.head_i in span for e in events):
@@ -218,6 +224,10 @@ def code_trigger(
     if not targets and pattern.code[:2] in patterns.place_target_roots and means is None:
         targets = place_targets(tok, lookup, place_country) or (
             place_targets(anchor, lookup, place_country) if anchor is not tok else [])
+    if not targets and sources and means is None:
+        # "police arrested a Kansas woman", "fined the company": a party the text names, the knowledge base cannot
+        # code; its code stays null.
+        targets = party_targets(doc, tok, anchor, pattern, lookup, patterns)
     pairs: list[tuple[TokenMention, TokenMention]] = []
     alone: list[TokenMention] = []  # the parties of a multilateral meeting with no host or body
     if targets:

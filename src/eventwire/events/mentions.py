@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -16,9 +16,14 @@ QUANTITY_NOUNS = word_list("quantity_nouns") | word_list("group_nouns")
 
 
 class MentionLookup:
-    """Which actor mention a token stands for."""
+    """Which actor mention a token stands for. ``parties``, when given, makes the uncoded parties of the document
+    (actors/parties.py), read only when a deed's slots name no coded actor (``with_parties``)."""
 
-    def __init__(self, mentions: Sequence[TokenMention]) -> None:
+    def __init__(self, mentions: Sequence[TokenMention],
+                 parties: Callable[[], Sequence[TokenMention]] | None = None) -> None:
+        self.mentions = tuple(mentions)
+        self._parties = parties
+        self._with_parties: MentionLookup | None = None
         self.by_token: dict[int, list[TokenMention]] = {}
         self.named: dict[str, list[TokenMention]] = {}  # actor id -> its mentions by name (not pronouns)
         for m in mentions:
@@ -26,6 +31,14 @@ class MentionLookup:
                 self.named.setdefault(m.mention.id, []).append(m)
             for i in range(m.start_i, m.end_i):
                 self.by_token.setdefault(i, []).append(m)
+
+    def with_parties(self) -> MentionLookup | None:
+        """A lookup of these mentions and the document's uncoded parties, made once; None without ``parties``."""
+        if self._parties is None:
+            return None
+        if self._with_parties is None:
+            self._with_parties = MentionLookup(sorted([*self.mentions, *self._parties()], key=lambda m: m.start_i))
+        return self._with_parties
 
     def at(self, tok: Token, places: bool = False) -> TokenMention | None:
         """The mention at ``tok``; a capital read as a place only when ``places`` (a slot wants an actor)."""
@@ -107,8 +120,15 @@ class MentionLookup:
 
 
 def generic(m: TokenMention) -> bool:
-    """A generic actor: an agent noun tied to no country ("the minister", "police")."""
-    return m.mention.basis == "agent-noun" and m.mention.country is None
+    """A generic actor: an agent noun tied to no country ("the minister", "police"), or an uncoded party told by a
+    description with none ("a woman", "the company"; actors/parties.py), not by a name."""
+    return (m.mention.basis == "agent-noun" or m.mention.basis == "text" and m.mention.kind == "role") and (
+        m.mention.country is None)
+
+
+def uncoded(m: TokenMention | None) -> bool:
+    """An uncoded party (actors/parties.py): a party the text names and the knowledge base cannot code."""
+    return m is not None and m.mention.basis == "text"
 
 
 def as_actor(m: TokenMention) -> TokenMention:

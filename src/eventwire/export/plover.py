@@ -9,11 +9,11 @@ PLOVER_VERSION = "PLOVER 2021 (mapped from CAMEO by CAMEO2PLOVER-2021)"
 
 
 def plover_actor(event: dict[str, Any], role: str) -> list[dict[str, Any]]:
-    """PLOVER actors: ``code`` is the country (ISO alpha-3), else our whole actor code (IGOs, NGOs)."""
-    code = event.get(f"{role}_code")
-    if code is None:
+    """PLOVER actors: ``code`` is the country (ISO alpha-3), else our whole actor code (IGOs, NGOs); an uncoded party
+    (``cameoCode`` null, actors/parties.py) keeps its words and whatever country it has. None with no actor."""
+    code, country = event.get(f"{role}_code"), event.get(f"{role}_country")
+    if code is None and event.get(f"{role}_text") is None:
         return []
-    country = event.get(f"{role}_country")
     return [{"actorText": event.get(f"{role}_text"), "code": country or code, "sector": event.get(f"{role}_sector"),
              "cameoCode": code, "name": event.get(f"{role}_name")}]
 

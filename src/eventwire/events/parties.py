@@ -1,0 +1,27 @@
+"""Targets the knowledge base cannot code: when no slot of a deed names a coded actor, the same slots are read
+again with the document's uncoded parties (actors/parties.py), so that "police arrested a Kansas woman" or "the
+court fined the company" is an event whose target is the phrase as written, with a null code ("Unknown values
+are null, never guessed"). A thing in the slot ("the plan", "the border") is no party and gives none."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.resolve import TokenMention
+from eventwire.events.lists import MAX_CONJUNCTS, distinct
+from eventwire.events.mentions import MentionLookup, uncoded
+from eventwire.events.targets import target_tokens
+from eventwire.knowledge.patterns import Pattern, Patterns
+
+
+def party_targets(doc: Doc, tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup,
+                  patterns: Patterns) -> list[TokenMention]:
+    """The uncoded parties the pattern's target slots hold, by the slots' own order and rules (``target_tokens``),
+    with their conjuncts; only when the lookup was given the document's parties, and at least one is uncoded."""
+    parties = lookup.with_parties()
+    if parties is None:
+        return []
+    slots = target_tokens(tok, anchor, pattern, parties, patterns)
+    found = [m for m in (parties.for_phrase(t, owners=False) for t in slots) if m is not None]
+    found = distinct(doc, parties.expand(found, doc, places=False, limit=MAX_CONJUNCTS))
+    return found if any(uncoded(m) for m in found) else []

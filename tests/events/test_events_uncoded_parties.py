@@ -1,0 +1,92 @@
+"""Targets the knowledge base cannot code (actors/parties.py, events/parties.py): a party the text names in a
+deed's target slot is the event's target with a null code, its country and sector only where the phrase tells
+them; a thing in the slot gives no event. Our own sentences, through ``code_text(...).to_dict()``."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from eventwire.export.writers import export_events
+from eventwire.records import ArticleText
+from eventwire.store.connect import open_store
+from eventwire.store.write import Versions, start_run, write_batch
+
+
+def events(coder, text: str) -> list[dict]:
+    return coder.code(text, published="2024-05-02").to_dict()["events"]
+
+
+def targets(coder, text: str) -> list[tuple[str, str | None, str, str | None, str | None, str | None]]:
+    return [(e["cameo"], e["source"]["code"], e["target"]["text"], e["target"]["code"], e["target"]["country"],
+             e["target"]["sector"]) for e in events(coder, text) if e["target"]]
+
+
+def test_a_company_is_an_uncoded_business(coder) -> None:
+    found = targets(coder, "Norwegian prosecutors charged the company with tax fraud on Monday.")
+    assert found == [("112", "NORJUD", "company", None, None, "BUS")]
+    (event,) = events(coder, "The Ecuadorian ministry accused the bank of hiding losses.")
+    target = event["target"]
+    assert (target["code"], target["basis"], target["kind"], target["sector"]) == (None, "text", "role", "BUS")
+    assert target["id"] == "text-bank"
+
+
+def test_people_and_a_crowd_are_uncoded_civilians(coder) -> None:
+    found = targets(coder, "Bolivian soldiers beat two women and a boy near the market.")
+    assert [(t[2], t[3], t[5]) for t in found] == [("two women", None, "CVL"), ("boy", None, "CVL")]
+    assert targets(coder, "Venezuelan police dispersed the crowd outside the stadium.") == [
+        ("175", "VENCOP", "crowd", None, None, "CVL")]
+
+
+def test_a_place_before_the_noun_gives_the_country(coder) -> None:
+    (event,) = events(coder, "A Chilean judge sentenced a Kansas woman to two years.")
+    target = event["target"]
+    assert (target["text"], target["code"], target["country"], target["sector"], target["country_basis"]) == (
+        "Kansas woman", None, "USA", "CVL", "place")
+
+
+def test_an_unknown_named_person_with_a_title(coder) -> None:
+    (event,) = events(coder, "Uruguayan police arrested the poet Ana Belmonte on Friday.")
+    target = event["target"]
+    assert (event["cameo"], event["source"]["code"]) == ("173", "URYCOP")
+    assert (target["text"], target["code"], target["kind"], target["id"]) == ("Ana Belmonte", None, "person",
+                                                                                "ana-belmonte")
+
+
+@pytest.mark.parametrize("text", [
+    "Argentina rejected the plan on Monday.",
+    "Colombian troops seized the accounts of the cooperative.",
+    "Paraguay closed the border with the river towns.",
+])
+def test_a_thing_in_the_slot_gives_no_event(coder, text) -> None:
+    assert [e for e in events(coder, text) if e["target"] is None or e["target"]["code"] is None] == []
+
+
+def test_a_coded_target_beats_an_uncoded_one(coder) -> None:
+    # The slot holds a coded actor: the uncoded reading is never tried.
+    found = targets(coder, "Peruvian police arrested two Chilean fishermen and a woman.")
+    assert found and found[0][3] is not None
+
+
+def test_a_null_code_is_stored_and_exported(coder, tmp_path) -> None:
+    item = ArticleText("Uruguayan police arrested the poet Ana Belmonte on Friday.", published="2024-05-02",
+                       id="u1", title="Poet held")
+    (coded,) = coder.code_many([item])
+    assert coded.events and coded.events[0].target is not None and coded.events[0].target.code is None
+    path = tmp_path / "s.db"
+    conn = open_store(path)
+    write_batch(conn, start_run(conn, {}, Versions("c", "d")), [(item, coded)], [], Versions("c", "d"))
+    conn.close()
+    out = tmp_path / "e.csv"
+    assert export_events(path, "csv", out=out) == 1
+    with out.open(encoding="utf-8", newline="") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert (row["source_code"], row["target_code"], row["target_text"], row["cameo"]) == (
+        "URYCOP", "", "Ana Belmonte", "173")
+    plover = tmp_path / "e.jsonl"
+    assert export_events(path, "plover", out=plover) == 1
+    (record,) = [json.loads(line) for line in plover.read_text(encoding="utf-8").splitlines()]
+    assert record["target"] == [{"actorText": "Ana Belmonte", "code": None, "sector": None, "cameoCode": None,
+                                 "name": "Ana Belmonte"}]
