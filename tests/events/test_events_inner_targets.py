@@ -119,3 +119,21 @@ def test_the_recipient_hung_inside_the_objects_clause_is_the_verbs():
 
 def test_a_thing_returned_in_the_passive_leaves_the_recipient_to_the_to_phrase():
     assert ("BOL", "PER", "084") in pairs("Nine stolen paintings were returned by Bolivia to Peru on Friday.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 143: what a strike is for is asked of whom its demand phrase names, the employer
+    ("Dock workers in Chile went on strike for higher wages from Pacifico Shipping Ltd.", ("CHLLAB", "BUS", "143")),
+    ("Kenyan nurses stopped work in a strike for better pay from Nairobi Health Corp.", ("KENHLH", "KENBUS", "143")),
+])
+def test_a_strike_is_against_whom_its_demand_names(text, expected):
+    assert expected in pairs(text)
+
+
+def test_a_strike_whose_demand_names_no_one_stays_one_sided():
+    assert pairs("Dock workers in Chile went on strike for higher wages.") == [("CHLLAB", None, "143")]
+
+
+def test_a_single_activist_is_an_actor_as_activists_are():
+    # data/actors/sectors.tsv: "activist" is CVL as "activists" is; the protest is about the one arrested
+    assert ("CHL", "CVL", "140") in pairs("Hundreds of Chileans protested the arrest of a young activist.")

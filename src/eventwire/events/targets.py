@@ -49,6 +49,9 @@ PERSON_OBJECT_VERBS = word_list("person_object_verbs")
 AWAITED_MARKS = word_list("awaited_marks")
 # Clauses that say what a deed is for, on the verb or its object noun ("a hunger strike to protest against X").
 PURPOSE_CLAUSES = frozenset({"xcomp", "advcl", "acl", "relcl"})
+# CAMEO 143, conduct strike or boycott: what a strike is "for" ("went on strike for better pay at Nokia") is asked
+# of the employer, whom the demand phrase names.
+STRIKE_CODES = frozenset({"143"})
 
 
 def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLookup,
@@ -80,6 +83,8 @@ def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLo
     if "dobj" in pattern.targets and not pattern.complement and pattern.lemma in PERSON_OBJECT_VERBS:
         return []  # "the remarks call into question the engagement of Russia": no one is telephoned
     roots = [*slot_nouns(tok, anchor, pattern), *([anchor] if anchor is not tok and anchor.pos_ == "NOUN" else [])]
+    if pattern.code in STRIKE_CODES:
+        roots += demand_nouns(tok, anchor, pattern)
     # A part of a place is a place ("the southwest of Baghdad", "a rebel-held part of the city"): the locative rule's.
     roots = [n for n in dict.fromkeys(roots) if n.lemma_.lower() not in PLACE_PART_NOUNS]
     # "France condemned the air strike on Syria": whom a criticised deed was done to is not whom the criticism is
@@ -88,6 +93,15 @@ def target_tokens(tok: Token, anchor: Token, pattern: Pattern, lookup: MentionLo
     deed = frozenset(t.i for n in roots for t in n.subtree
                      if judged and deeds is not None and deeds.for_token(t.lemma_.lower(), "NOUN"))
     return next((found for noun in roots if (found := inner_target(noun, lookup, deed))), [])
+
+
+def demand_nouns(tok: Token, anchor: Token, pattern: Pattern) -> list[Token]:
+    """The nouns of a strike's "for" phrase, on the trigger, its anchor or the noun its preposition names ("went on
+    strike for better pay and conditions at Nokia", "stopped work in a strike for higher wages"): what is demanded,
+    and of whom."""
+    holders = [tok, anchor, *(g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    return [g for h in dict.fromkeys(holders) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}]
 
 
 def inner_target(noun: Token, lookup: MentionLookup, deeds: frozenset[int] = frozenset()) -> list[Token]:
