@@ -45,6 +45,7 @@ from eventwire.knowledge.petrarch_verbs import (
     parse_dictionary,
 )
 from eventwire.knowledge.tables import read_rows
+from eventwire.knowledge.words import word_list
 
 LOG = logging.getLogger("build_lexicon")
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,11 @@ BARE_TARGETS = ("dobj", "dative")
 # Modality words of intent.tsv (speech, intent, request, threat, refusal, future verbs): our frame logic decides what
 # the deed they govern is ("said he would not support X" is no "say * SUPPORT"; "persuaded X to support Y" is a
 # support pressed for), so the lexicon gives them no rows of their own.
-MODALITY = frozenset(r["word"] for r in read_rows(DATA / "intent.tsv"))
+# A denial word ("deny") is a modality of the deed it governs ("denied supplying drones") but its own patterns are
+# deeds of their own ("denied the attack": 016, deny responsibility), so its rows stay.
+MODALITY = frozenset(r["word"] for r in read_rows(DATA / "intent.tsv") if r["kind"] != "denial")
+# Prepositions of a path or destination: a bare verb's "(TO)" phrase is no target (data/words/path_preps.tsv).
+PATH_PREPS = word_list("path_preps")
 COLUMNS = ("lemma", "pos", "particle", "complement", "prep", "target", "code", "reciprocal", "example",
            "reverse_code", "negation", "inverse", "source", "one_sided", "origin")
 HEADER = """\
@@ -148,10 +153,18 @@ def candidate_rows(text: str, lemmatize: Lemmatizer, counts: Counter[str]) -> It
             elif "_" in row.lemma or not row.lemma.isalpha():
                 counts["dropped: verb not one word"] += 1
             else:
-                targets = BARE_TARGETS if row.targets == DEFAULT_TARGETS else row.targets
+                targets = bare_targets(row) if row.targets == DEFAULT_TARGETS else row.targets
                 yield Pattern(row.lemma, row.pos, row.particle, row.complement, row.prep, targets, row.code,
                               row.reciprocal, "", row.reverse_code, row.negation)
     counts.update({f"skipped by the importer: {k}": v for k, v in report.skipped.items()})
+
+
+def bare_targets(row: Pattern) -> tuple[str, ...]:
+    """A pattern with no target marker: its object or dative, then its preposition's object ("* (WITH)":
+    "agreed with Chile"; "* (TO PROPOSAL)": "agreed to the proposal of Chile" looks inside the proposal)."""
+    if not row.prep or (row.complement is None and row.prep in PATH_PREPS):
+        return BARE_TARGETS  # "HEAD (TO)": "heads to Beijing" is where one goes, not whom a deed is done to
+    return (*BARE_TARGETS, f"prep:{row.prep.partition('=')[0]}")
 
 
 def key(p: Pattern) -> tuple[object, ...]:
@@ -175,6 +188,9 @@ def frame_sentences(p: Pattern) -> list[str]:
     verb = p.lemma if p.negation else third_person(p.lemma)
     head = f"Germany {neg}{verb}" + (f" {p.particle}" if p.particle else "")
     tail = f" {p.prep} France" if p.prep else ("" if p.complement else " France")
+    if p.prep and "=" in p.prep:  # "to=proposal": "Germany agrees to the proposal of France."
+        word, _, nouns = p.prep.partition("=")
+        tail = f" {word} the {nouns.split('|')[0]} of France"
     if not p.complement:
         return [head + tail + "."]
     return [f"{head} the {p.complement}{tail}.", f"{head} to {p.complement}{tail}."]

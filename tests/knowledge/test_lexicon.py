@@ -115,3 +115,24 @@ def test_the_build_writes_test_sentences_for_the_frame():
     assert built.frame_sentences(row)[0] == "Germany imposes the curfew on France."
     bare = Pattern("scold", "VERB", None, None, None, ("dobj",), "111", False, "")
     assert built.frame_sentences(bare) == ["Germany scolds France."]
+
+
+def test_a_bracketed_prepositional_phrase_is_a_target_slot():
+    """PETRARCH2's "* (WITH)" and "* (TO PROPOSAL)": the preposition's object is the target after the object and
+    dative; a path preposition alone after the verb ("HEAD (TO)") names where one goes, no target."""
+    built = build_module()
+    bare = ("dobj", "dative", "subtree")
+    side = Pattern("side", "VERB", None, None, "against", bare, "110", False, "")
+    assert built.bare_targets(side) == ("dobj", "dative", "prep:against")
+    plan = Pattern("consent", "VERB", None, None, "to=plan|plans", bare, "030", False, "")
+    assert built.bare_targets(plan) == ("dobj", "dative", "prep:to")
+    assert built.frame_sentences(plan) == ["Germany consents to the plan of France."]
+    sail = Pattern("sail", "VERB", None, None, "to", bare, "042", False, "")
+    assert built.bare_targets(sail) == ("dobj", "dative")
+
+
+def test_an_imported_phrase_row_finds_its_target_in_the_phrase():
+    """lexicon.tsv's "warn (OF RISK)" (PETRARCH2, 012): the risk's owner is the target."""
+    record = eventwire.code_text("Sweden warned of the risk of a Peruvian default.").to_dict()
+    assert ("SWE", "012", "PER") in [(e["source"]["code"], e["cameo"], (e["target"] or {}).get("code"))
+                                     for e in record["events"]]

@@ -168,3 +168,29 @@ def test_discards_file_splits_sentence_and_story_phrases(tmp_path) -> None:
     path = tmp_path / "discards.txt"
     path.write_text("# comment\nMONTHS LATER\n+World Golf Championships   # note\nBASEBALL\n", encoding="utf-8")
     assert read_petrarch_discards(path) == (("months later", "baseball"), ("world golf championships",))
+
+
+PHRASES = """&TRUCES
++CEASEFIRE
++TRUCE
+
+--- PARLEY  [040]  ---
+PARLEY
+- * (WITH)  [046]
+- * (TO &TRUCES)  [0356]
+- * TO REBUILD  [033]
+- * PLANS (FOR RAILWAY)  [036]
+"""
+
+
+def test_bracketed_prepositional_phrases_keep_their_object(tmp_path: Path) -> None:
+    """PETRARCH2 puts a prepositional phrase in parentheses, the preposition first, a noun or braced noun phrase
+    second: "(TO &TRUCES)" is the preposition with the lemma its object must have, "(WITH)" a bare one."""
+    path = tmp_path / "phrases.verbs.txt"
+    path.write_text(PHRASES, encoding="utf-8")
+    parley = rows(import_verbs(path, lambda w, _pos: w.lower()).patterns, "parley")
+    assert (None, None, "with", DEFAULT, "046", False) in parley
+    assert (None, None, "to=ceasefire", DEFAULT, "0356", False) in parley
+    assert (None, None, "to=truce", DEFAULT, "0356", False) in parley
+    assert (None, "rebuild", None, DEFAULT, "033", False) in parley  # an unbracketed TO VERB is a complement
+    assert (None, "plans", "for=railway", DEFAULT, "036", False) in parley  # an object, then the phrase

@@ -173,7 +173,7 @@ def expand_synsets(tokens: list[str], synsets: dict[str, list[str]], depth: int 
             raise Untranslatable("undefined synset")
         choices: list[list[str]] = []
         for member in members:
-            choices.extend(expand_synsets(SPLIT.split(member.strip()), synsets, depth + 1))
+            choices.extend(expand_synsets(bare_tokens(member), synsets, depth + 1))
         options.append(choices)
     for combo in itertools.product(*options):
         yield [w for part in combo for w in part if w]
@@ -228,14 +228,21 @@ def shape_after_verb(words: list[str], marked: bool, lemmatize: Lemmatizer) -> S
     """``[PARTICLE] [OBJECT WORDS] [PREP]``, or ``TO VERB``; the object's last word is the complement."""
     if any(w in CLAUSE_WORDS for w in words):
         raise Untranslatable("clause after the verb")
-    if len(words) == 2 and words[0] == "TO" and not marked:
+    phrase = "(" in words
+    words = [w for w in words if w != "("]
+    if len(words) == 2 and words[0] == "TO" and not marked and not phrase:
         return Shape(complement=lemmatize(words[1], "VERB"))
     rest = list(words)
     particle = rest.pop(0).lower() if rest and rest[0] in PARTICLES else None
     prep = rest.pop().lower() if rest and rest[-1] in PREPOSITIONS else None
     dropped_pobj = False
-    if prep is None and not marked and len(rest) == 2 and rest[0] in PREPOSITIONS:
-        # "* OVER EFFORTS": the preposition is kept, the word after it (its object) is dropped.
+    if prep is None and not marked and phrase and len(rest) >= 2 and rest[-2] in PREPOSITIONS:
+        # "* (TO PROPOSAL)", "* SUPPORT (FOR AID)": a prepositional phrase, the preposition first and its
+        # object noun second (PETRARCH2's dictionaries.rst): the preposition with the lemma its object must have.
+        prep = prep_with_object(rest[-2], rest[-1], lemmatize)
+        rest = rest[:-2]
+    elif prep is None and not marked and len(rest) == 2 and rest[0] in PREPOSITIONS:
+        # "* OVER EFFORTS" (TABARI, no brackets): the preposition is kept, the word after it (its object) is dropped.
         prep, rest, dropped_pobj = rest[0].lower(), [], True
     if any(w in PREPOSITIONS | PARTICLES for w in rest):
         raise Untranslatable("words after a preposition")
@@ -247,6 +254,23 @@ def shape_after_verb(words: list[str], marked: bool, lemmatize: Lemmatizer) -> S
     targets = (f"prep:{prep}",) if prep is not None and marked else DEFAULT_TARGETS
     return Shape(particle, complement, prep, targets, dropped_modifiers=len(rest) > 1,
                  surface=rest[-1].lower() if rest else None, dropped_pobj=dropped_pobj)
+
+
+def prep_with_object(prep: str, noun: str, lemmatize: Lemmatizer) -> str:
+    """``to=proposal``: the preposition and its object's lemma (and the word as written, when it differs)."""
+    forms = dict.fromkeys([lemmatize(noun, "NOUN"), noun.lower()])
+    return f"{prep.lower()}={'|'.join(forms)}"
+
+
+def bare_tokens(text: str) -> list[str]:
+    """The pattern's tokens without PETRARCH2's phrase brackets: ``(FOR {FINANCIAL AID})`` is a prepositional
+    phrase holding a noun phrase, ``FOR FINANCIAL AID`` in our model (the last word is the head)."""
+    tokens: list[str] = []
+    for token in SPLIT.split(text):
+        if token.startswith("("):
+            tokens.append("(")  # kept as a mark: "(TO PROPOSAL)" is a phrase, "TO RECONSIDER" a verb
+        tokens.append(token.strip("(){}"))
+    return [t for t in tokens if t]
 
 
 def translate(tokens: list[str], lemmatize: Lemmatizer) -> Shape:
@@ -267,7 +291,7 @@ def pattern_rows(block: VerbBlock, text: str, code: str, synsets: dict[str, list
         report.skip("null code (match but do not code)", f"{block.name}: - {text} [{code}]")
         return
     try:
-        shapes = [translate(tokens, lemmatize) for tokens in expand_synsets(SPLIT.split(text), synsets)]
+        shapes = [translate(tokens, lemmatize) for tokens in expand_synsets(bare_tokens(text), synsets)]
     except Untranslatable as exc:
         report.skip(str(exc), f"{block.name}: - {text} [{code}]")
         return
