@@ -29,6 +29,7 @@ from eventwire.events.parties import party_targets
 from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, means_authors, modifier_sources, origin_sources
+from eventwire.events.statements import statement_events
 from eventwire.events.subjects import subject_tokens
 from eventwire.events.targets import (
     awaited_parties,
@@ -129,6 +130,7 @@ def find_events(
     if late:
         found = sorted([*found, *late], key=lambda e: e.trigger_i)
     found.extend(reported_accusations(doc, found, lookup, patterns))
+    found.extend(statement_events(doc, found, lookup, patterns))  # "Spain said Morocco's plan ...": 010
     return [replace(e, background=told_as_background(doc[e.trigger_i]), source=lookup.by_name(e.source, doc),
                     target=e.target and lookup.by_name(e.target, doc)) for e in one_per_deed(doc, found)]
 
