@@ -90,3 +90,13 @@ def test_a_null_code_is_stored_and_exported(coder, tmp_path) -> None:
     (record,) = [json.loads(line) for line in plover.read_text(encoding="utf-8").splitlines()]
     assert record["target"] == [{"actorText": "Ana Belmonte", "code": None, "sector": None, "cameoCode": None,
                                  "name": "Ana Belmonte"}]
+
+
+def test_a_name_the_tagger_left_untyped_is_a_party(coder) -> None:
+    assert targets(coder, "A Brazilian court found Tavarinho guilty of bribery.") == [
+        ("116", "BRAJUD", "Tavarinho", None, None, None)]
+
+
+def test_a_person_noun_gives_its_sector(coder) -> None:
+    assert targets(coder, "Kenyan police arrested two miners near the pit.") == [
+        ("173", "KENCOP", "two miners", None, None, "LAB")]
