@@ -100,3 +100,21 @@ def test_a_name_the_tagger_left_untyped_is_a_party(coder) -> None:
 def test_a_person_noun_gives_its_sector(coder) -> None:
     assert targets(coder, "Kenyan police arrested two miners near the pit.") == [
         ("173", "KENCOP", "two miners", None, None, "LAB")]
+
+
+def sources(coder, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(e["cameo"], e["source"]["text"], e["source"]["code"], e["target"] and e["target"]["code"])
+            for e in events(coder, text)]
+
+
+def test_a_named_party_the_knowledge_base_lacks_is_a_source(coder) -> None:
+    assert sources(coder, "Grimsdale Holdings sued the Danish government.") == [
+        ("115", "Grimsdale Holdings", None, "DNKGOV")]
+    assert sources(coder, "Tavarinho rejected the Brazilian offer on Monday.") == [("120", "Tavarinho", None, "BRA")]
+
+
+def test_a_description_or_a_patient_is_no_source(coder) -> None:
+    # "armed men" says who only with an antecedent; the children killed are the patient, never the doer.
+    assert [s for s in sources(coder, "Armed men attacked a Malian army post.") if s[2] is None] == []
+    assert [s for s in sources(coder, "Two girls were killed in shelling near the river, villagers said.")
+            if s[1] == "girls"] == []
