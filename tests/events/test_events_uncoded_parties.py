@@ -11,7 +11,9 @@ import pytest
 
 from eventwire.export.writers import export_events
 from eventwire.records import ArticleText
+from eventwire.serve.objects import event_object
 from eventwire.store.connect import open_store
+from eventwire.store.events import query_events
 from eventwire.store.write import Versions, start_run, write_batch
 
 
@@ -78,6 +80,9 @@ def test_a_null_code_is_stored_and_exported(coder, tmp_path) -> None:
     path = tmp_path / "s.db"
     conn = open_store(path)
     write_batch(conn, start_run(conn, {}, Versions("c", "d")), [(item, coded)], [], Versions("c", "d"))
+    (stored,) = [event_object(r) for r in query_events(conn)]  # the API's event object
+    assert stored["target"] == {"id": "ana-belmonte", "text": "Ana Belmonte", "name": "Ana Belmonte", "code": None,
+                                "country": None, "sector": None}
     conn.close()
     out = tmp_path / "e.csv"
     assert export_events(path, "csv", out=out) == 1
