@@ -11,7 +11,9 @@ import pytest
 
 from eventwire.export.writers import export_events
 from eventwire.records import ArticleText
+from eventwire.serve.objects import event_object
 from eventwire.store.connect import open_store
+from eventwire.store.events import query_events
 from eventwire.store.write import Versions, start_run, write_batch
 
 
@@ -78,6 +80,9 @@ def test_a_null_code_is_stored_and_exported(coder, tmp_path) -> None:
     path = tmp_path / "s.db"
     conn = open_store(path)
     write_batch(conn, start_run(conn, {}, Versions("c", "d")), [(item, coded)], [], Versions("c", "d"))
+    (stored,) = [event_object(r) for r in query_events(conn)]  # the API's event object
+    assert stored["target"] == {"id": "ana-belmonte", "text": "Ana Belmonte", "name": "Ana Belmonte", "code": None,
+                                "country": None, "sector": None}
     conn.close()
     out = tmp_path / "e.csv"
     assert export_events(path, "csv", out=out) == 1
@@ -90,3 +95,31 @@ def test_a_null_code_is_stored_and_exported(coder, tmp_path) -> None:
     (record,) = [json.loads(line) for line in plover.read_text(encoding="utf-8").splitlines()]
     assert record["target"] == [{"actorText": "Ana Belmonte", "code": None, "sector": None, "cameoCode": None,
                                  "name": "Ana Belmonte"}]
+
+
+def test_a_name_the_tagger_left_untyped_is_a_party(coder) -> None:
+    assert targets(coder, "A Brazilian court found Tavarinho guilty of bribery.") == [
+        ("116", "BRAJUD", "Tavarinho", None, None, None)]
+
+
+def test_a_person_noun_gives_its_sector(coder) -> None:
+    assert targets(coder, "Kenyan police arrested two miners near the pit.") == [
+        ("173", "KENCOP", "two miners", None, None, "LAB")]
+
+
+def sources(coder, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(e["cameo"], e["source"]["text"], e["source"]["code"], e["target"] and e["target"]["code"])
+            for e in events(coder, text)]
+
+
+def test_a_named_party_the_knowledge_base_lacks_is_a_source(coder) -> None:
+    assert sources(coder, "Grimsdale Holdings sued the Danish government.") == [
+        ("115", "Grimsdale Holdings", None, "DNKGOV")]
+    assert sources(coder, "Tavarinho rejected the Brazilian offer on Monday.") == [("120", "Tavarinho", None, "BRA")]
+
+
+def test_a_description_or_a_patient_is_no_source(coder) -> None:
+    # "armed men" says who only with an antecedent; the children killed are the patient, never the doer.
+    assert [s for s in sources(coder, "Armed men attacked a Malian army post.") if s[2] is None] == []
+    assert [s for s in sources(coder, "Two girls were killed in shelling near the river, villagers said.")
+            if s[1] == "girls"] == []

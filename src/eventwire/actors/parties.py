@@ -46,7 +46,7 @@ def party_mentions(doc: Doc, mentions: Sequence[TokenMention], index: NameIndex,
     for tok in doc:
         if tok.i in taken or tok.i in filed or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in HEAD_DEPS:
             continue
-        party = _party(doc, tok, sectors.get(tok.i), taken)
+        party = _party(doc, tok, sectors.get(tok.i), taken, place_country)
         if party is None:
             continue
         start, name_start, kind, sector = party
@@ -59,7 +59,8 @@ def party_mentions(doc: Doc, mentions: Sequence[TokenMention], index: NameIndex,
     return found
 
 
-def _party(doc: Doc, tok: Token, sm: SectorMatch | None, taken: set[int]) -> tuple[int, int, str, str | None] | None:
+def _party(doc: Doc, tok: Token, sm: SectorMatch | None, taken: set[int],
+           place_country: PlaceCountry | None) -> tuple[int, int, str, str | None] | None:
     """(first word, first word of the name, kind, sector) of the party ``tok`` heads, or None when it names none.
     A name is its entity's words; a description ("a Kansas woman") its modifiers' too."""
     ent = entity_at(doc, tok.i)
@@ -70,8 +71,17 @@ def _party(doc: Doc, tok: Token, sm: SectorMatch | None, taken: set[int]) -> tup
             return None
         name_start = ent.start + (doc[ent.start].lower_ in DETERMINERS)
         return min(start, name_start), name_start, PARTY_ENTS[ent.label_], sector
+    if ent is None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        # A name the tagger left untyped ("found Barbarin guilty"), unless the gazetteer knows it as a place.
+        name_start = _name_start(tok)
+        words = doc[name_start : tok.i + 1]
+        if any(i in taken for i in range(name_start, tok.i)) or not all(t.text[:1].isupper() for t in words):
+            return None
+        if place_country is not None and place_country(words.text):
+            return None
+        return min(start, name_start), name_start, "person", sector
     if ent is not None or tok.pos_ != "NOUN":
-        return None  # a place, a date, a law or a work ("the Union" of "the Soviet Union"), or a name unknown
+        return None  # a place, a date, a law or a work ("the Union" of "the Soviet Union")
     if sm is not None and not stands_alone(doc, sm, bound_ok=True):
         return None  # "in court", "army base": a setting or a modifier
     lemma = tok.lemma_.lower()
@@ -90,6 +100,15 @@ def _noun_sector(tok: Token, sm: SectorMatch | None) -> str | None:
         if lemma in nouns:
             return None if nouns[lemma] == "-" else nouns[lemma]
     return None
+
+
+def _name_start(tok: Token) -> int:
+    """The first word of a proper name ending at ``tok``: the run of proper-noun compounds right before it."""
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound" and (
+            tok.doc[start - 1].head.i == tok.i):
+        start -= 1
+    return start
 
 
 def _phrase_start(tok: Token) -> int:

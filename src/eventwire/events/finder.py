@@ -25,7 +25,7 @@ from eventwire.events.lists import (
 from eventwire.events.locative import place_of, place_targets
 from eventwire.events.mentions import MentionLookup, as_actor, uncoded
 from eventwire.events.obligations import obligation_events
-from eventwire.events.parties import party_targets
+from eventwire.events.parties import party_sources, party_targets
 from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
 from eventwire.events.sources import as_military, means_attack, means_authors, modifier_sources, origin_sources
@@ -175,6 +175,9 @@ def code_trigger(
             # The deed is the attack's: its author, and (below) its target unless the victims name one.
             attack = code_trigger(doc, means[0], means[0], means[1], lookup, patterns, place_country)
             sources = list({id(e.source): e.source for e in attack}.values())
+    if not sources and means is None and not pattern.source and pattern.pos != "NOUN":
+        # "Armed men attacked ...", "Marta Quispe rejected ...": a party the knowledge base cannot code.
+        sources = party_sources(doc, tok, lookup)
     targets_tok = target_tokens(tok, anchor, pattern, lookup, patterns)
     # A capital in a slot of the verb is an actor ("bombed Kyiv", "hit back at Moscow"): the verb's
     # argument structure is stronger evidence than the preposition that made it read as a place.

@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolve import TokenMention
 from eventwire.events.lists import MAX_CONJUNCTS, distinct
-from eventwire.events.mentions import MentionLookup, uncoded
+from eventwire.events.mentions import MentionLookup, generic, uncoded
+from eventwire.events.subjects import subject_tokens
 from eventwire.events.targets import target_tokens
 from eventwire.knowledge.patterns import Pattern, Patterns
 
@@ -25,3 +26,24 @@ def party_targets(doc: Doc, tok: Token, anchor: Token, pattern: Pattern, lookup:
     found = [m for m in (parties.for_phrase(t, owners=False) for t in slots) if m is not None]
     found = distinct(doc, parties.expand(found, doc, places=False, limit=MAX_CONJUNCTS))
     return found if any(uncoded(m) for m in found) else []
+
+
+def party_sources(doc: Doc, tok: Token, lookup: MentionLookup) -> list[TokenMention]:
+    """The uncoded parties the subjects of a verb trigger name by a name ("Marta Quispe rejected the offer", "Grimsdale
+    Holdings sued Peru"), with their conjuncts; only when at least one is uncoded. Not a description ("the man",
+    "the group that seized the town"), which says who only with its antecedent, and never a passive clause's subject
+    inherited from another verb ("children were killed in shelling"), the patient."""
+    parties = lookup.with_parties()
+    if parties is None:
+        return []
+    subjects = [s for s in subject_tokens(tok) if not patient(s)]
+    found = [m for m in (parties.for_phrase(s, owners=False) for s in subjects) if m is not None]
+    found = distinct(doc, parties.expand(found, doc, places=False, limit=MAX_CONJUNCTS))
+    return found if any(uncoded(m) and not generic(m) and m.mention.kind != "role" for m in found) else []
+
+
+def patient(tok: Token) -> bool:
+    """Whether ``tok`` is a passive clause's subject, or a conjunct of one."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubjpass"
