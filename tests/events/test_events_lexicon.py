@@ -200,3 +200,25 @@ def test_an_object_read_as_the_subject_of_the_verbs_to_clause_is_its_object():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     assert [t.i for t in raised_objects(doc[2])] == [4]
     assert raised_objects(doc[6]) == []  # "pay" has no to-clause of its own
+
+
+# --- light verb + noun frames (CAMEO 1.1b3 codes, PETRARCH2's patterns for the same nouns) -------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 184 "use as human shield": the object held or used as shields is the target
+    ("Sudanese gunmen were holding Chadian farmers as human shields.", ("SDN", "TCD", "184", False)),
+    ("Libyan militias used Tunisian workers as shields.", ("LBY", "TUN", "184", False)),
+    # a commitment restated (050) and a demand restated (100)
+    ("Spain reiterated its firm commitment to Morocco's stability.", ("ESP", "MAR", "050", False)),
+    ("Chile repeated its demand that Bolivia return the border posts.", ("CHL", "BOL", "100", False)),
+    # criticism offered of someone, and criticism someone faces from another (the "from" side is the critic)
+    ("Sweden offered blunt criticism of the Danish government.", ("SWE", "DNK", "111", False)),
+    ("The Hungarian government faced fresh criticism from Austria.", ("AUT", "HUN", "111", False)),
+])
+def test_light_verb_frames_code_the_deed_their_noun_names(text, expected):
+    countries = [(s[:3], (t or "")[:3] or None, code, hyp) for s, t, code, hyp in triples(text)]
+    assert expected in countries
+
+
+def test_holding_someone_without_the_shield_phrase_is_no_human_shield():
+    assert not any(code == "184" for _s, _t, code, _h in triples("Sudanese gunmen were holding Chadian farmers."))
