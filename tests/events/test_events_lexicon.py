@@ -222,3 +222,19 @@ def test_light_verb_frames_code_the_deed_their_noun_names(text, expected):
 
 def test_holding_someone_without_the_shield_phrase_is_no_human_shield():
     assert not any(code == "184" for _s, _t, code, _h in triples("Sudanese gunmen were holding Chadian farmers."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 1312: a call for sanctions against someone threatens them with sanctions
+    ("Lithuania called for tough sanctions against Belarus.", ("LTU", "BLR", "1312", False)),
+    # CAMEO 0813/0814: a curfew or state of emergency lifted is one-sided, as its imposing is
+    ("Peru lifted the nightly curfew.", ("PER", None, "0813", False)),
+    ("Bolivia lifted its state of emergency on Monday.", ("BOL", None, "0814", False)),
+    # tariffs imposed are 163, so tariffs cut or lifted ease a sanction (CAMEO 085)
+    ("Canada reduced its tariffs on Chinese steel.", ("CAN", "CHN", "085", False)),
+    # an investigation "of" someone names whom it looks into, as "into" and "against" do
+    ("Dutch prosecutors opened an investigation of the Belgian minister.", ("NLD", "BEL", "090", False)),
+])
+def test_sanctions_called_for_restrictions_lifted_and_investigations_of(text, expected):
+    countries = [(s[:3], (t or "")[:3] or None, code, hyp) for s, t, code, hyp in triples(text)]
+    assert expected in countries
