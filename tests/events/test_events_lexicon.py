@@ -238,3 +238,20 @@ def test_holding_someone_without_the_shield_phrase_is_no_human_shield():
 def test_sanctions_called_for_restrictions_lifted_and_investigations_of(text, expected):
     countries = [(s[:3], (t or "")[:3] or None, code, hyp) for s, t, code, hyp in triples(text)]
     assert expected in countries
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "let free" is "free": CAMEO 0841, release persons
+    ("Eritrea let free the Ethiopian fishermen.", ("ERI", "ETH", "0841", False)),
+    # an agreement agreed is one concluded (CAMEO 057), as one reached or sealed
+    ("Ghana and Togo agreed a new border treaty.", ("GHA", "TGO", "057", False)),
+    ("Austria agreed a gas deal with Qatar.", ("AUT", "QAT", "057", False)),
+    ("Malta and Tunisia agreed to a fisheries accord.", ("MLT", "TUN", "057", False)),
+])
+def test_let_free_and_agreements_agreed(text, expected):
+    countries = [(s[:3], (t or "")[:3] or None, code, hyp) for s, t, code, hyp in triples(text)]
+    assert expected in countries
+
+
+def test_agreeing_to_meet_stays_an_intention():
+    assert ("BRA", "ARG", "036", True) in triples("Brazil agreed to hold talks with Argentina.")
