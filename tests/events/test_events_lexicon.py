@@ -200,3 +200,58 @@ def test_an_object_read_as_the_subject_of_the_verbs_to_clause_is_its_object():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     assert [t.i for t in raised_objects(doc[2])] == [4]
     assert raised_objects(doc[6]) == []  # "pay" has no to-clause of its own
+
+
+# --- light verb + noun frames (CAMEO 1.1b3 codes, PETRARCH2's patterns for the same nouns) -------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 184 "use as human shield": the object held or used as shields is the target
+    ("Sudanese gunmen were holding Chadian farmers as human shields.", ("SDN", "TCD", "184", False)),
+    ("Libyan militias used Tunisian workers as shields.", ("LBY", "TUN", "184", False)),
+    # a commitment restated (050) and a demand restated (100)
+    ("Spain reiterated its firm commitment to Morocco's stability.", ("ESP", "MAR", "050", False)),
+    ("Chile repeated its demand that Bolivia return the border posts.", ("CHL", "BOL", "100", False)),
+    # criticism offered of someone, and criticism someone faces from another (the "from" side is the critic)
+    ("Sweden offered blunt criticism of the Danish government.", ("SWE", "DNK", "111", False)),
+    ("The Hungarian government faced fresh criticism from Austria.", ("AUT", "HUN", "111", False)),
+])
+def test_light_verb_frames_code_the_deed_their_noun_names(text, expected):
+    countries = [(s[:3], (t or "")[:3] or None, code, hyp) for s, t, code, hyp in triples(text)]
+    assert expected in countries
+
+
+def test_holding_someone_without_the_shield_phrase_is_no_human_shield():
+    assert not any(code == "184" for _s, _t, code, _h in triples("Sudanese gunmen were holding Chadian farmers."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 1312: a call for sanctions against someone threatens them with sanctions
+    ("Lithuania called for tough sanctions against Belarus.", ("LTU", "BLR", "1312", False)),
+    # CAMEO 0813/0814: a curfew or state of emergency lifted is one-sided, as its imposing is
+    ("Peru lifted the nightly curfew.", ("PER", None, "0813", False)),
+    ("Bolivia lifted its state of emergency on Monday.", ("BOL", None, "0814", False)),
+    # tariffs imposed are 163, so tariffs cut or lifted ease a sanction (CAMEO 085)
+    ("Canada reduced its tariffs on Chinese steel.", ("CAN", "CHN", "085", False)),
+    # an investigation "of" someone names whom it looks into, as "into" and "against" do
+    ("Dutch prosecutors opened an investigation of the Belgian minister.", ("NLD", "BEL", "090", False)),
+])
+def test_sanctions_called_for_restrictions_lifted_and_investigations_of(text, expected):
+    countries = [(s[:3], (t or "")[:3] or None, code, hyp) for s, t, code, hyp in triples(text)]
+    assert expected in countries
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "let free" is "free": CAMEO 0841, release persons
+    ("Eritrea let free the Ethiopian fishermen.", ("ERI", "ETH", "0841", False)),
+    # an agreement agreed is one concluded (CAMEO 057), as one reached or sealed
+    ("Ghana and Togo agreed a new border treaty.", ("GHA", "TGO", "057", False)),
+    ("Austria agreed a gas deal with Qatar.", ("AUT", "QAT", "057", False)),
+    ("Malta and Tunisia agreed to a fisheries accord.", ("MLT", "TUN", "057", False)),
+])
+def test_let_free_and_agreements_agreed(text, expected):
+    countries = [(s[:3], (t or "")[:3] or None, code, hyp) for s, t, code, hyp in triples(text)]
+    assert expected in countries
+
+
+def test_agreeing_to_meet_stays_an_intention():
+    assert ("BRA", "ARG", "036", True) in triples("Brazil agreed to hold talks with Argentina.")

@@ -202,7 +202,9 @@ def code_trigger(
                and any(c.dep_ == "dobj" for c in tok.children))
     negated, kind = modality_of(anchor if anchor.dep_ == "xcomp" and not purpose else tok, patterns)
     negated = negated and not pattern.negation  # a negation pattern's code already says it
-    coded = code_for(pattern, kind, negated, patterns)
+    in_context = patterns.code_in_context(pattern.code, clause_lemmas(tok)) if patterns.context_codes else pattern.code
+    coded = code_for(replace(pattern, code=in_context) if in_context != pattern.code else pattern, kind, negated,
+                     patterns)
     if coded is None:  # "failed to reach an agreement": no deed was done
         return []
     code, negated, hypothetical = coded
@@ -295,6 +297,23 @@ def judged_events(doc: Doc, tok: Token, lookup: MentionLookup, patterns: Pattern
     judged = [as_actor(found)] if found is not None else modifier_sources(obj, lookup)
     pattern = Pattern(tok.lemma_.lower(), "VERB", None, word.lemma_.lower(), None, ("dobj",), code, False, "")
     return speaker_events(doc, tok, lookup, judged, pattern, patterns, 0.7)
+
+
+# A trigger's own clause ends at a subordinate or coordinated clause: "sent troops after peacekeepers were attacked".
+CLAUSE_BOUNDS = frozenset({"conj", "cc", "parataxis", "ccomp", "relcl", "advcl", "acl"})
+
+
+def clause_lemmas(tok: Token) -> frozenset[str]:
+    """Lemmas of the trigger's own clause: its objects and prepositional phrases, and its to-purpose clauses
+    ("sent troops to serve as a peacekeeping force"), not a clause told after, before or beside it."""
+    lemmas: set[str] = set()
+    stack = [tok]
+    while stack:
+        node = stack.pop()
+        lemmas.add(node.lemma_.lower())
+        stack.extend(c for c in node.children
+                     if c.dep_ not in CLAUSE_BOUNDS or (c.dep_ in {"advcl", "acl"} and to_infinitive(c)))
+    return frozenset(lemmas)
 
 
 def one_sided(pattern: Pattern) -> bool:

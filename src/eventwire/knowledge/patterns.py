@@ -56,6 +56,7 @@ class Patterns:
     audience_sectors: dict[str, frozenset[str]] = field(default_factory=dict)  # root -> sectors never a party
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> lemma the model gets wrong
     crowd_codes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # code -> (code, sectors)
+    context_codes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # code -> (code, lemmas)
     discards: tuple[str, ...] = ()  # lower-case phrases: a sentence holding one codes no event
     story_discards: tuple[str, ...] = ()  # lower-case phrases: an article holding one codes no event
 
@@ -63,6 +64,12 @@ class Patterns:
         """The code of a deed done by a source of this sector: a crowd's force is a riot (crowd_codes.tsv)."""
         crowd = self.crowd_codes.get(code)
         return crowd[0] if crowd is not None and source in crowd[1] else code
+
+    def code_in_context(self, code: str, lemmas: frozenset[str]) -> str:
+        """The code of a deed whose clause names a purpose word: troops sent "on a peacekeeping mission" are
+        peacekeeping, 074 (context_codes.tsv)."""
+        context = self.context_codes.get(code)
+        return context[0] if context is not None and lemmas & context[1] else code
 
     def lemma_of(self, word: str, lemma: str) -> str:
         """The lemma to look patterns up by: the model's, unless the fixes table corrects it."""
@@ -120,10 +127,13 @@ def load_patterns() -> Patterns:
     fixes = {r["form"].lower(): r["lemma"].lower() for r in read_rows(DATA / "lemma_fixes.tsv")}
     crowd = {r["code"]: (r["crowd_code"], frozenset(r["sectors"].split("|")))
              for r in read_rows(DATA / "crowd_codes.tsv")}
+    context = {r["code"]: (r["context_code"], frozenset(r["words"].split("|")))
+               for r in read_rows(DATA / "context_codes.tsv")}
     ours = (*read_patterns(DATA / "verbs.tsv"), *deed_patterns(DATA / "deed_verbs.tsv", DATA / "deed_nouns.tsv"))
     made = make_patterns(ours, DATA / "intent.tsv", DATA / "roots.tsv")
     lexicon = group_patterns(read_patterns(DATA / "lexicon.tsv"))
-    return dataclasses.replace(made, lemma_fixes=fixes, crowd_codes=crowd, by_lemma=after(made.by_lemma, lexicon))
+    return dataclasses.replace(made, lemma_fixes=fixes, crowd_codes=crowd, context_codes=context,
+                               by_lemma=after(made.by_lemma, lexicon))
 
 
 def deed_patterns(verbs_path: Path | Traversable, nouns_path: Path | Traversable) -> tuple[Pattern, ...]:
