@@ -192,6 +192,40 @@ def awaited_parties(tok: Token, lookup: MentionLookup, sources: Sequence[TokenMe
     return []
 
 
+def conceded_parties(tok: Token, lookup: MentionLookup, sources: Sequence[TokenMention]) -> list[Token]:
+    """Whom a yielding deed with no target of its own gives way to: the party its "after" phrase or clause names,
+    a deal with them or their own deed ("called off the strike after the agreement with the government", "after
+    reaching a deal with the ministry", "after the government accepted their pay claims"). The parser may hang the
+    clause on a relative clause of the deed's object ("a strike that had shut the ports after the ministry ...").
+    Not the source itself, nor a party the deed's own words tell of ("after being accused")."""
+    own = {s.mention.code for s in sources}
+    holders = [tok, *(r for o in tok.children if o.dep_ in OBJECTS for r in o.children if r.dep_ == "relcl")]
+    for holder in holders:
+        for c in holder.children:
+            for party in after_parties(c):
+                found = lookup.for_phrase(party, owners=True)
+                if found is not None and found.mention.code not in own:
+                    return with_conjuncts(party)
+    return []
+
+
+def after_parties(c: Token) -> list[Token]:
+    """The candidates an "after" child of a deed names: an "after" clause's subject, the parties of an "after"
+    phrase's noun ("after talks with X"), of its gerund or of the gerund's object ("after reaching a deal with X")."""
+    if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "after" for g in c.children):
+        return [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}][:1]
+    if c.dep_ != "prep" or c.lower_ != "after":
+        return []
+    found: list[Token] = []
+    for g in c.children:
+        if g.dep_ == "pobj":
+            found += between_objects(g, depth=1)
+        elif g.dep_ == "pcomp":  # "after signing a deal with X", "after reaching a deal with X"
+            found += [*between_objects(g, depth=1),
+                      *(p for o in g.children if o.dep_ in OBJECTS for p in between_objects(o, depth=1))]
+    return found
+
+
 def prep_objects(tok: Token, pattern: Pattern) -> list[Token]:
     """Objects of the preposition a pattern names with lemmas: "travel" in "advised against travel"."""
     if not pattern.prep or "=" not in pattern.prep:
