@@ -48,6 +48,12 @@ def test_a_demonym_tagged_an_adjective_heading_a_subject_is_the_country():
     assert "Chilean" not in codes(record("Chilean and Peruvian diplomats met in Quito."))
 
 
+def test_a_hyphenated_agent_phrase_is_the_spaced_one():
+    # data/actors: "asylum seekers" is REF; written "asylum-seekers" it is the same agent noun
+    rec = record("Chilean asylum-seekers protested outside the Peruvian embassy.")
+    assert mention(rec, "Chilean asylum-seekers")["code"] == "CHLREF"
+
+
 def test_a_member_of_a_non_state_group_acts_for_the_group_not_for_a_state():
     rec = record("Israeli police arrested a senior Hamas commander in Hebron.")
     assert mention(rec, "Hamas commander")["code"] == codes(rec)["Hamas"]
