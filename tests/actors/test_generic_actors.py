@@ -40,6 +40,20 @@ def test_demonym_before_an_agent_noun_gives_the_country():
     assert (m["code"], m["sector"], m["basis"], m["country_basis"]) == ("NLDJUD", "JUD", "agent-noun", "demonym")
 
 
+def test_a_demonym_tagged_an_adjective_heading_a_subject_is_the_country():
+    # "Japanese and the Australian armies": the parser tags the bare demonym an adjective, yet it is the subject
+    rec = record("Japanese and the Canadian navies agreed to hold joint drills.")
+    assert mention(rec, "Japanese")["code"] == "JPN"
+    # listed on one noun the demonym stays a modifier: no actor of its own
+    assert "Chilean" not in codes(record("Chilean and Peruvian diplomats met in Quito."))
+
+
+def test_a_hyphenated_agent_phrase_is_the_spaced_one():
+    # data/actors: "asylum seekers" is REF; written "asylum-seekers" it is the same agent noun
+    rec = record("Chilean asylum-seekers protested outside the Peruvian embassy.")
+    assert mention(rec, "Chilean asylum-seekers")["code"] == "CHLREF"
+
+
 def test_a_member_of_a_non_state_group_acts_for_the_group_not_for_a_state():
     rec = record("Israeli police arrested a senior Hamas commander in Hebron.")
     assert mention(rec, "Hamas commander")["code"] == codes(rec)["Hamas"]

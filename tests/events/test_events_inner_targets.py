@@ -137,3 +137,15 @@ def test_a_strike_whose_demand_names_no_one_stays_one_sided():
 def test_a_single_activist_is_an_actor_as_activists_are():
     # data/actors/sectors.tsv: "activist" is CVL as "activists" is; the protest is about the one arrested
     assert ("CHL", "CVL", "140") in pairs("Hundreds of Chileans protested the arrest of a young activist.")
+
+
+def test_a_named_centre_is_no_part_of_a_place():
+    # "Centre" in a name is an organisation, through which the search goes on; "the centre of X" is a place's part
+    assert ("CHL", "BOL", "120") in pairs(
+        "Chile rejected the complaint filed by the Documentation Centre of the Bolivian bar association.")
+
+
+def test_an_object_read_as_the_subject_of_the_complements_own_clause():
+    # "agreed to allow access of X to deliver": the parser makes "access" the subject of "deliver"
+    assert ("PER", "IGOUNO", "030") in pairs(
+        "Peru agreed to allow access of United Nations inspectors to survey the flooded valleys.")

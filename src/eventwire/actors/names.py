@@ -141,7 +141,8 @@ class NameIndex:
         for n in range(min(self.max_sector, len(doc) - i), 0, -1):
             if pos[i + n - 1] not in {"NOUN", "PROPN"}:
                 continue
-            words = lower[i : i + n]
+            # "asylum-seekers" is "asylum seekers": a hyphen inside the phrase joins what a space separates.
+            words = [w for k, w in enumerate(lower[i : i + n]) if w != "-" or k == 0]
             sector = self.sectors.get(tuple(words))
             if sector is None:
                 words[-1] = arrays.lemma[i + n - 1].lower()

@@ -39,6 +39,7 @@ EXPLETIVE_HEADS = word_list("expletive_heads")
 STANCE_PREDICATES = word_list("stance_predicates")
 HONORIFICS = word_list("honorifics")
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}  # a noun phrase's head, not a modifier
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}  # a verb's or preposition's argument
 
 
 @dataclass(frozen=True)
@@ -669,8 +670,10 @@ def demonym_phrases(doc: Doc, names: list[NameMatch], found: list[TokenMention])
         ref = match.entry.ref
         last = doc[match.end_i - 1]
         if (match.entry.kind == "demonym" and isinstance(ref, Country) and last.dep_ in NOMINAL_DEPS
-                and last.pos_ in {"PROPN", "NOUN"} and match.start_i not in taken):
-            # "withdrew from the Syrian [side]", "Armenians protested": a demonym heading its own phrase.
+                and (last.pos_ in {"PROPN", "NOUN"} or last.pos_ == "ADJ" and last.dep_ in ARGUMENT_DEPS)
+                and match.start_i not in taken):
+            # "withdrew from the Syrian [side]", "Armenians protested": a demonym heading its own phrase; tagged an
+            # adjective, only as a verb's or preposition's argument ("Japanese and Korean troops" lists modifiers).
             extra.append(make_mention(doc, match.start_i, match.end_i, last.i, id=slug(ref.iso3), name=ref.name,
                                       code=ref.iso3, country=ref.iso3, sector=None, role=None, kind="country",
                                       basis="demonym", country_basis="demonym"))

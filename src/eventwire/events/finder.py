@@ -35,6 +35,7 @@ from eventwire.events.targets import (
     awaited_parties,
     between_objects,
     complement_span,
+    conceded_parties,
     force_destinations,
     of_chain,
     own_force,
@@ -49,6 +50,7 @@ from eventwire.nlp.arrays import token_arrays
 # Roots of deeds done with a partner (CAMEO 03-09: intent, meetings, diplomatic and material cooperation, aid,
 # yielding, investigation): one done on a thing in the actor's own country has no partner in the place.
 PARTNER_ROOTS = frozenset(f"{n:02d}" for n in range(3, 10))
+YIELD_ROOTS = frozenset({"08"})  # CAMEO 08 Yield: easing, acceding, returning, releasing
 SPEECH_SETTING_VERBS = word_list("speech_setting_verbs")  # data/words/speech_setting_verbs.tsv
 
 
@@ -212,6 +214,9 @@ def code_trigger(
         # "will not lift the embargo until Cuba frees the prisoners": a refusal, promise or condition waits on
         # someone's deed, and is addressed to them.
         targets = awaited_targets(doc, tok, lookup, sources)
+    if not targets and pattern.code[:2] in YIELD_ROOTS:
+        # "called off the strike after the agreement with the government": whom the yielding gives way to.
+        targets = actors_of(doc, conceded_parties(tok, lookup, sources), lookup)
     if not targets and means is not None:
         targets = [e.target for e in attack if e.target is not None][:1]
     if not targets and pattern.code[:2] in patterns.object_place_roots and means is None:
@@ -277,6 +282,12 @@ def two_people(a: TokenMention, b: TokenMention) -> bool:
     """Two named people are two actors even when one state's government holds both ("the president pardoned his
     predecessor", "the prime minister sacked her finance minister"): a deed between them is an event."""
     return a.mention.kind == "person" and b.mention.kind == "person"
+
+
+def actors_of(doc: Doc, tokens: Sequence[Token], lookup: MentionLookup) -> list[TokenMention]:
+    """The actors ``tokens`` name, with their listed conjuncts."""
+    found = [m for m in (lookup.for_phrase(t, owners=True) for t in tokens) if m]
+    return distinct(doc, [as_actor(m) for m in lookup.expand(found, doc, places=False, limit=MAX_CONJUNCTS)])
 
 
 def awaited_targets(doc: Doc, tok: Token, lookup: MentionLookup, sources: Sequence[TokenMention]) -> list[TokenMention]:

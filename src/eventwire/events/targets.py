@@ -131,13 +131,19 @@ def inner_target(noun: Token, lookup: MentionLookup, deeds: frozenset[int] = fro
 def inner_step(c: Token, in_deed: bool = False) -> bool:
     """Whether the search for an actor inside an object phrase goes down to ``c``; ``in_deed``: below a criticised
     deed, where only its author counts."""
-    if c.dep_ not in INNER_PATH or c.lemma_.lower() in PLACE_PART_NOUNS | BACKGROUND_NOUNS:
+    if c.dep_ not in INNER_PATH or c.lemma_.lower() in BACKGROUND_NOUNS or place_part(c):
         return False  # "an air strike against the southwest of Baghdad": a part of a place is the locative rule's
     if c.dep_ == "prep":
         return c.lower_ == "by" if in_deed else c.lower_ in INNER_TARGET_PREPS
     if c.dep_ == "acl":  # a participle ("the plan drafted by"), not a clause of its own ("a plan to invade")
         return c.tag_ == "VBN" and not any(g.dep_ in {"aux", "nsubj", "nsubjpass"} for g in c.children)
     return True
+
+
+def place_part(tok: Token) -> bool:
+    """A common noun naming a part of a place ("the centre of Kabul"); a name is no part ("the Documentation Centre
+    of the Chilean bar association")."""
+    return tok.lemma_.lower() in PLACE_PART_NOUNS and tok.pos_ != "PROPN"
 
 
 def own_force(target: TokenMention, sources: Sequence[TokenMention]) -> bool:
@@ -190,6 +196,40 @@ def awaited_parties(tok: Token, lookup: MentionLookup, sources: Sequence[TokenMe
                 if found is not None and found.mention.code not in own:
                     return with_conjuncts(party)  # type: ignore[arg-type]
     return []
+
+
+def conceded_parties(tok: Token, lookup: MentionLookup, sources: Sequence[TokenMention]) -> list[Token]:
+    """Whom a yielding deed with no target of its own gives way to: the party its "after" phrase or clause names,
+    a deal with them or their own deed ("called off the strike after the agreement with the government", "after
+    reaching a deal with the ministry", "after the government accepted their pay claims"). The parser may hang the
+    clause on a relative clause of the deed's object ("a strike that had shut the ports after the ministry ...").
+    Not the source itself, nor a party the deed's own words tell of ("after being accused")."""
+    own = {s.mention.code for s in sources}
+    holders = [tok, *(r for o in tok.children if o.dep_ in OBJECTS for r in o.children if r.dep_ == "relcl")]
+    for holder in holders:
+        for c in holder.children:
+            for party in after_parties(c):
+                found = lookup.for_phrase(party, owners=True)
+                if found is not None and found.mention.code not in own:
+                    return with_conjuncts(party)
+    return []
+
+
+def after_parties(c: Token) -> list[Token]:
+    """The candidates an "after" child of a deed names: an "after" clause's subject, the parties of an "after"
+    phrase's noun ("after talks with X"), of its gerund or of the gerund's object ("after reaching a deal with X")."""
+    if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "after" for g in c.children):
+        return [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}][:1]
+    if c.dep_ != "prep" or c.lower_ != "after":
+        return []
+    found: list[Token] = []
+    for g in c.children:
+        if g.dep_ == "pobj":
+            found += between_objects(g, depth=1)
+        elif g.dep_ == "pcomp":  # "after signing a deal with X", "after reaching a deal with X"
+            found += [*between_objects(g, depth=1),
+                      *(p for o in g.children if o.dep_ in OBJECTS for p in between_objects(o, depth=1))]
+    return found
 
 
 def prep_objects(tok: Token, pattern: Pattern) -> list[Token]:
@@ -316,12 +356,13 @@ def raised_objects(node: Token) -> list[Token]:
 
 def complement_nouns(node: Token) -> list[Token]:
     """The nouns of what a verb agrees to or refuses: the objects of its to-infinitive complement and of that
-    complement's prepositions ("agreed to open its borders to Chilean goods"), or the object of its "to" ("agreed
-    to a truce with the rebels"); in text order."""
+    complement's prepositions ("agreed to open its borders to Chilean goods"), the object the parser made the subject
+    of the complement's own to-clause ("agreed to allow Chilean inspectors to enter"), or the object of its "to"
+    ("agreed to a truce with the rebels"); in text order."""
     nouns: list[Token] = []
     for c in node.children:
         if c.dep_ == "xcomp" and to_infinitive(c):
-            nouns += [g for g in c.children if g.dep_ in OBJECTS | {"dative"}]
+            nouns += [g for g in c.children if g.dep_ in OBJECTS | {"dative"}] + raised_objects(c)
             nouns += [o for g in c.children if g.dep_ in {"prep", "dative"} and g.lower_ in INNER_TARGET_PREPS
                       for o in g.children if o.dep_ == "pobj"]
         elif c.dep_ == "prep" and c.lower_ == "to":
