@@ -116,6 +116,7 @@ def resolve_actors(
     found.extend(titled_names(doc, found, titles, index, by_token, place_country))
     found = one_per_referent(doc, found)
     found.extend(surnames_of_described(doc, found))
+    found.extend(family_names_of_known(doc, found))
     found.sort(key=lambda m: m.start_i)
     found.extend(resolve_pronouns(doc, found))
     found.sort(key=lambda m: m.start_i)
@@ -243,6 +244,39 @@ def surnames_of_described(doc: Doc, found: list[TokenMention]) -> list[TokenMent
         p = person.mention
         extra.append(make_mention(doc, t.i, t.i + 1, t.i, id=p.id, name=p.name, code=p.code, country=p.country,
                                   sector=p.sector, role=p.role, kind="person", basis="title",
+                                  country_basis=p.country_basis))
+    return extra
+
+
+FAMILY_NAME_FIRST = word_list("family_name_first")  # data/words/family_name_first.tsv
+
+
+def family_names_of_known(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
+    """A known person of a country that writes the family name first (``FAMILY_NAME_FIRST``), named in full
+    ("North Korean leader Kim Jong Un"), is the same person when later named by that first word alone ("Trump met
+    Kim"); a family name two such people of the document share is left alone, and so is a word that begins a
+    longer name ("Kim Yo Jong")."""
+    by_family: dict[str, TokenMention | None] = {}
+    for m in found:
+        words = m.mention.name.split() if m.mention.name else []
+        if (m.mention.kind == "person" and m.mention.basis == "kb" and m.mention.country in FAMILY_NAME_FIRST
+                and len(words) > 1 and doc[m.start_i : m.end_i].text.endswith(m.mention.name)):
+            earlier = by_family.setdefault(words[0], m)
+            if earlier is not None and earlier.mention.id != m.mention.id:
+                by_family[words[0]] = None
+    if not any(by_family.values()):
+        return []
+    taken = {i for m in found for i in range(m.start_i, m.end_i)}
+    extra = []
+    for t in doc:
+        person = by_family.get(t.text)
+        if person is None or t.i in taken or t.i <= person.start_i or t.pos_ != "PROPN":
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper():
+            continue  # the start of a longer name ("Kim Yo Jong")
+        p = person.mention
+        extra.append(make_mention(doc, t.i, t.i + 1, t.i, id=p.id, name=p.name, code=p.code, country=p.country,
+                                  sector=p.sector, role=p.role, kind="person", basis="kb",
                                   country_basis=p.country_basis))
     return extra
 
