@@ -264,6 +264,15 @@ def test_time_on_a_noun_dates_the_noun_not_the_event(nlp) -> None:
     assert _event_date(nlp, text, "informed") == ("2024-08-23", None, "article")
 
 
+@pytest.mark.slow
+def test_the_time_of_the_occasion_a_deed_happens_at_dates_the_deed(nlp) -> None:
+    # The summit is where the meeting took place: its month is the meeting's, however the parser hangs "at".
+    text = "Aliyev met Pashinyan at the Prague summit in October 2022."
+    assert _event_date(nlp, text, "met") == ("2022-10-01", "month", "text")
+    text = "Aliyev met Pashinyan for the first time at the Prague summit in October 2022."
+    assert _event_date(nlp, text, "met") == ("2022-10-01", "month", "text")
+
+
 # --- the seed article ---------------------------------------------------------------------------
 
 

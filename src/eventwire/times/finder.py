@@ -27,6 +27,7 @@ FUTURE_HEADS = word_list("future_heads")
 FUTURE_AUXILIARIES = word_list("future_auxiliaries")
 DEFERRAL_VERBS = word_list("deferral_verbs")  # "postpone", "delay": a time after "until" in their clause is ahead
 EVENT_NOUNS = word_list("event_nouns")  # "visit", "talks": a time on them dates them, not the clause
+SETTING_PREPS = word_list("setting_preps")  # "met at the summit in June": the occasion's time is the deed's
 # Dependencies of a time that modifies its noun from the left ("the 2015 deal", "the February 2020 pact").
 PRENOMINAL_DEPS = {"compound", "nmod", "amod", "nummod", "poss"}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -185,10 +186,23 @@ def _attached_to(doc: Doc, trigger: Token, time: Time) -> bool:
         # event; but "a court in October granted", "a base in Kenya in January": a time after a noun that names
         # no occurrence is the clause's, attached to the nearest noun by the parser.
         if first_head and token.pos_ != "ADP":
-            if token.i != trigger.i and token.pos_ == "NOUN" and _dates_its_noun(span.root, token):
+            if (token.i != trigger.i and token.pos_ == "NOUN" and _dates_its_noun(span.root, token)
+                    and not _sets_the_deed(token, trigger)):
                 return False
             first_head = False
     return True
+
+
+def _sets_the_deed(noun: Token, trigger: Token) -> bool:
+    """Whether ``noun`` is the occasion the trigger's deed happens at, its object of a setting preposition hanging
+    on the trigger ("met Kim at the summit in June 2018": the summit's time is the meeting's), or on the object of
+    one of the trigger's own prepositions, where the parser often hangs it ("met Kim for the first time at the
+    summit in June 2018")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in SETTING_PREPS or prep.i < trigger.i:
+        return False
+    host = prep.head
+    return host.i == trigger.i or (host.dep_ == "pobj" and host.head.dep_ == "prep" and host.head.head.i == trigger.i)
 
 
 def _dates_its_noun(time_root: Token, noun: Token) -> bool:
