@@ -84,6 +84,16 @@ def test_what_a_speaker_says_someone_must_do_is_a_demand():
     assert ("RUS", "UKR", "087", True) in found  # the withdrawal is only asked for: hypothetical
 
 
+def test_a_semi_modal_of_obligation_is_a_demand_too():
+    found = triples("Chile said Peru needs to pull its ships out of the bay.")
+    assert ("CHL", "PER", "100", False) in found
+    assert all(h for s, _t, _c, h in found if s == "PER")  # what Peru needs to do is not done
+    assert ("CHL", "PER", "100", False) in triples("Chile said Peru has to withdraw its claim.")
+    # A need of something, or a plan to do it, is no obligation.
+    assert not any(code == "100" for *_, code, _h in triples("Chile said Peru needs more ships."))
+    assert not any(code == "100" for *_, code, _h in triples("Chile said Peru has a plan to build a port."))
+
+
 def test_no_demand_without_an_obligation_or_of_the_speaker_itself():
     assert not any(code == "100" for *_, code, _h in triples("Russia said Israel attacked Syria."))
     assert not any(code == "100" for *_, code, _h in triples("The United States said it must defend Israel."))
