@@ -123,3 +123,11 @@ def test_a_description_or_a_patient_is_no_source(coder) -> None:
     assert [s for s in sources(coder, "Armed men attacked a Malian army post.") if s[2] is None] == []
     assert [s for s in sources(coder, "Two girls were killed in shelling near the river, villagers said.")
             if s[1] == "girls"] == []
+
+
+def test_an_initial_is_no_name(coder) -> None:
+    from eventwire.actors.parties import party_mentions
+
+    doc = coder.nlp("Quito police detained Arturo Menendez and B on Monday.")
+    found = [m.mention.text for m in party_mentions(doc, [], coder.names)]
+    assert "Arturo Menendez" in found and "B" not in found

@@ -77,6 +77,8 @@ def _party(doc: Doc, tok: Token, sm: SectorMatch | None, taken: set[int],
         words = doc[name_start : tok.i + 1]
         if any(i in taken for i in range(name_start, tok.i)) or not all(t.text[:1].isupper() for t in words):
             return None
+        if sum(c.isalpha() for c in words.text) < 3:
+            return None  # "A" of "SLM/A", an initial: no name
         if place_country is not None and place_country(words.text):
             return None
         return min(start, name_start), name_start, "person", sector
