@@ -149,3 +149,12 @@ def test_an_object_read_as_the_subject_of_the_complements_own_clause():
     # "agreed to allow access of X to deliver": the parser makes "access" the subject of "deliver"
     assert ("PER", "IGOUNO", "030") in pairs(
         "Peru agreed to allow access of United Nations inspectors to survey the flooded valleys.")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile, in a meeting with Peru, agreed to a new water programme.",
+    "At a summit with Peru, Chile agreed to a new water programme.",
+])
+def test_the_slots_preposition_on_the_occasion_of_the_deed(text):
+    # "with" on the meeting the agreement was reached at names whom it is with
+    assert ("CHL", "PER", "030") in pairs(text)
