@@ -158,3 +158,8 @@ def test_an_object_read_as_the_subject_of_the_complements_own_clause():
 def test_the_slots_preposition_on_the_occasion_of_the_deed(text):
     # "with" on the meeting the agreement was reached at names whom it is with
     assert ("CHL", "PER", "030") in pairs(text)
+
+
+def test_out_of_leads_inside_as_from_does():
+    # data/words/inner_target_preps.tsv: "flights out of X" are flights from X
+    assert ("CHL", "BOL", "172") in pairs("Chile banned flights out of Bolivia.")
