@@ -343,7 +343,9 @@ def trailing_prep(obj: Token, word: str) -> Token | None:
     if head.pos_ == "VERB":
         return last if any(c.i < last.i and c.dep_ in {"prep", "advmod", "dobj", "npadvmod"}
                            for c in head.children if c.i > head.i) else None
-    return last if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "pobj" else None
+    # "engraved with the image of Peter the Great to Russian officials": on a name's apposition as on the name
+    named = head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.pos_ == "PROPN"
+    return last if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "pobj" or named else None
 
 
 def dative_objects(node: Token, datives: list[Token]) -> list[Token]:
