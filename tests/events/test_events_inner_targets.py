@@ -149,3 +149,28 @@ def test_an_object_read_as_the_subject_of_the_complements_own_clause():
     # "agreed to allow access of X to deliver": the parser makes "access" the subject of "deliver"
     assert ("PER", "IGOUNO", "030") in pairs(
         "Peru agreed to allow access of United Nations inspectors to survey the flooded valleys.")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile, in a meeting with Peru, agreed to a new water programme.",
+    "At a summit with Peru, Chile agreed to a new water programme.",
+])
+def test_the_slots_preposition_on_the_occasion_of_the_deed(text):
+    # "with" on the meeting the agreement was reached at names whom it is with
+    assert ("CHL", "PER", "030") in pairs(text)
+
+
+def test_out_of_leads_inside_as_from_does():
+    # data/words/inner_target_preps.tsv: "flights out of X" are flights from X
+    assert ("CHL", "BOL", "172") in pairs("Chile banned flights out of Bolivia.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the verb's "to" hung on the apposition of a name inside the object ("Alexander the Great to ...")
+    ("Chile returned a bronze statue engraved with the likeness of Alexander the Great to Greek authorities in "
+     "Athens.", ("CHL", "GRCGOV", "084")),
+    ("Peru returned a silver coin stamped with the portrait of Catherine the Great to Russian officials.",
+     ("PER", "RUSGOV", "084")),
+])
+def test_the_verbs_to_on_a_names_apposition_inside_the_object(text, expected):
+    assert expected in pairs(text)

@@ -49,6 +49,8 @@ PERSON_OBJECT_VERBS = word_list("person_object_verbs")
 AWAITED_MARKS = word_list("awaited_marks")
 # Clauses that say what a deed is for, on the verb or its object noun ("a hunger strike to protest against X").
 PURPOSE_CLAUSES = frozenset({"xcomp", "advcl", "acl", "relcl"})
+# Prepositions of the occasion a deed was done at ("agreed, at a summit with Chile, to ...").
+SETTING_PREPS = frozenset({"in", "at", "during"})
 # CAMEO 143, conduct strike or boycott: what a strike is "for" ("went on strike for better pay at Nokia") is asked
 # of the employer, whom the demand phrase names.
 STRIKE_CODES = frozenset({"143"})
@@ -288,7 +290,7 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
                     return with_conjuncts(objs[0]) if objs else []
         stray = next((p for o in objects if (p := trailing_prep(o, word)) is not None), None)
         objs = [g for g in stray.children if g.dep_ == "pobj"] if stray is not None else []
-        return with_conjuncts(objs[0]) if objs else []
+        return with_conjuncts(objs[0]) if objs else setting_party(node, word)
     if how == "complement":
         # "agreed to open its borders to Chilean goods", "refused to answer a request from the Bolivian press"
         return next((with_conjuncts(n) for n in complement_nouns(node) if named(n, lookup)), [])
@@ -314,6 +316,19 @@ def targets_by(node: Token, how: str, lookup: MentionLookup) -> list[Token]:
     return []
 
 
+def setting_party(node: Token, word: str) -> list[Token]:
+    """The slot's preposition on the occasion the deed was done at ("agreed, in talks in Lima with Peru, to ...",
+    "at a summit with Chile, agreed to ..."): its object, when that occasion names no other party."""
+    for c in node.children:
+        if c.dep_ == "prep" and c.lower_ in SETTING_PREPS:
+            for g in (g for g in c.children if g.dep_ == "pobj"):
+                objs = [o for p in g.children if p.dep_ == "prep" and p.lower_ == word
+                        for o in p.children if o.dep_ == "pobj"]
+                if objs:
+                    return with_conjuncts(objs[0])
+    return []
+
+
 def trailing_prep(obj: Token, word: str) -> Token | None:
     """The verb's own preposition ``word`` that the parser hung inside its object's modifier, where it ends the
     object ("returned forty statues that date back to the Inca era to Peru", "returned a mask decorated with jade
@@ -328,7 +343,9 @@ def trailing_prep(obj: Token, word: str) -> Token | None:
     if head.pos_ == "VERB":
         return last if any(c.i < last.i and c.dep_ in {"prep", "advmod", "dobj", "npadvmod"}
                            for c in head.children if c.i > head.i) else None
-    return last if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "pobj" else None
+    # "engraved with the image of Peter the Great to Russian officials": on a name's apposition as on the name
+    named = head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.pos_ == "PROPN"
+    return last if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "pobj" or named else None
 
 
 def dative_objects(node: Token, datives: list[Token]) -> list[Token]:
