@@ -267,3 +267,10 @@ def test_agreeing_to_meet_stays_an_intention():
 def test_press_restrictions_and_permission_denied(text, expected):
     countries = [(s[:3], (t or "")[:3] or None, code, hyp) for s, t, code, hyp in triples(text)]
     assert expected in countries
+
+
+def test_two_parties_violating_their_ceasefire_violate_it_against_each_other():
+    """A ceasefire binds its parties (reciprocal): each one's violation is against the other (CAMEO 196)."""
+    found = [(s[:3], (t or "")[:3] or None, code) for s, t, code, _h in
+             triples("Eritrea and Ethiopia violated the border truce again.")]
+    assert ("ERI", "ETH", "196") in found and ("ETH", "ERI", "196") in found
