@@ -265,3 +265,22 @@ def test_let_free_and_agreements_agreed(text, expected):
 
 def test_agreeing_to_meet_stays_an_intention():
     assert ("BRA", "ARG", "036", True) in triples("Brazil agreed to hold talks with Argentina.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 1721: a publication suspended, or a newspaper banned, restricts press freedom (no mere reduced relations)
+    ("The Sudanese government suspended publication of an Eritrean weekly.", ("SDN", "ERI", "1721", False)),
+    ("The Syrian government banned the Lebanese newspaper.", ("SYR", "LBN", "1721", False)),
+    # permission denied is permission refused (CAMEO 120)
+    ("Georgia denied permission to the Armenian convoy.", ("GEO", "ARM", "120", False)),
+])
+def test_press_restrictions_and_permission_denied(text, expected):
+    countries = [(s[:3], (t or "")[:3] or None, code, hyp) for s, t, code, hyp in triples(text)]
+    assert expected in countries
+
+
+def test_two_parties_violating_their_ceasefire_violate_it_against_each_other():
+    """A ceasefire binds its parties (reciprocal): each one's violation is against the other (CAMEO 196)."""
+    found = [(s[:3], (t or "")[:3] or None, code) for s, t, code, _h in
+             triples("Eritrea and Ethiopia violated the border truce again.")]
+    assert ("ERI", "ETH", "196") in found and ("ETH", "ERI", "196") in found
