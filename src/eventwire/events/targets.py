@@ -49,8 +49,8 @@ PERSON_OBJECT_VERBS = word_list("person_object_verbs")
 AWAITED_MARKS = word_list("awaited_marks")
 # Clauses that say what a deed is for, on the verb or its object noun ("a hunger strike to protest against X").
 PURPOSE_CLAUSES = frozenset({"xcomp", "advcl", "acl", "relcl"})
-# Prepositions of the occasion a deed was done at ("agreed, at a summit with Chile, to ...").
-SETTING_PREPS = frozenset({"in", "at", "during"})
+# Prepositions of the occasion a deed was done at ("agreed, at a summit with Chile, to ..."): setting_preps.tsv.
+SETTING_PREPS = word_list("setting_preps")
 # CAMEO 143, conduct strike or boycott: what a strike is "for" ("went on strike for better pay at Nokia") is asked
 # of the employer, whom the demand phrase names.
 STRIKE_CODES = frozenset({"143"})
