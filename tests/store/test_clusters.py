@@ -85,7 +85,11 @@ def test_three_outlets_are_one_article_cluster_and_the_other_story_stays_apart(s
 def test_the_event_is_one_cluster_of_three_articles_and_sources(store):
     conn = open_store(store)
     clusters = list(read_event_clusters(conn))
-    (accusation,) = [c for c in clusters if c["num_articles"] > 1]
+    # The wire story's events: the accusation, and Lavrov's statement about Yerevan's commitments (CAMEO 010,
+    # events/statements.py), each one cluster of the three outlets' articles.
+    wire = [c for c in clusters if c["num_articles"] > 1]
+    assert sorted(c["cameo"] for c in wire) == ["010", "112"]
+    (accusation,) = [c for c in wire if c["cameo"] == "112"]
     assert (accusation["source_code"], accusation["target_code"], accusation["cameo"]) == ("RUSGOV", "ARM", "112")
     assert (accusation["num_mentions"], accusation["num_articles"], accusation["num_sources"],
             accusation["num_stories"]) == (3, 3, 3, 1)
@@ -97,12 +101,13 @@ def test_the_event_is_one_cluster_of_three_articles_and_sources(store):
     assert all("Lavrov accused Armenia" in m["evidence"] for m in members)
     assert members[0]["why"] == "first mention"
     assert all("near-duplicate of courier-1" in m["why"] for m in members[1:])
+    assert all(c["article_ids"] == ["courier-1", "gazette-1", "herald-1"] for c in wire)
     # The later talks are other events: none of their clusters holds a wire article.
-    others = [c for c in clusters if c is not accusation]
+    others = [c for c in clusters if c not in wire]
     assert others and all(c["article_ids"] == ["courier-2"] for c in others)
     # Every stored event is in exactly one cluster.
     assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == sum(c["num_mentions"] for c in clusters)
-    assert list(read_event_clusters(conn, min_sources=2)) == [accusation]
+    assert list(read_event_clusters(conn, min_sources=2)) == wire
     conn.close()
 
 
