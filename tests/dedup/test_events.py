@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -98,3 +99,44 @@ def test_coded_outlets_merge_into_one_event(coder):
     items = [(r.article.id, o, e) for o, r in zip(OUTLETS, records, strict=True) for e in r.events]
     accusations = [c for c in merge_events(items) if c.key.cameo == "112"]
     assert len(accusations) == 1 and accusations[0].num_sources == 3
+
+
+def party(name: str) -> ActorMention:
+    """An uncoded party as actors/parties.py makes one: no code, ``basis`` "text", its id from its name."""
+    ident = name.lower().replace(" ", "-")
+    return ActorMention(0, len(name), name, ident, name, None, None, None, None, "person", basis="text")
+
+
+def arrest(target: ActorMention, n: int = 1) -> Event:
+    """Police (coded) arrest an uncoded party on one day."""
+    return replace(event(cameo="173", source="PER", target=None, n=n), target=target)
+
+
+def test_different_uncoded_targets_are_different_events():
+    items = [("a", "A", arrest(party("Lucia Ferreyra"))), ("b", "B", arrest(party("Tomas Ibarguen")))]
+    clusters = merge_events(items)
+    assert [c.num_mentions for c in clusters] == [1, 1] and clusters[0].id != clusters[1].id
+    assert clusters[0].key == clusters[1].key  # the stored key holds codes only; the party tells them apart
+    assert clusters[0].why[0] == "key matched: source=PER target=text:lucia-ferreyra cameo=173 date=2024-08-20"
+
+
+def test_the_same_uncoded_target_in_two_articles_is_one_event():
+    items = [("a", "A", arrest(party("Lucia Ferreyra"))), ("b", "B", arrest(party("Lucia Ferreyra"), n=2))]
+    (cluster,) = merge_events(items)
+    assert (cluster.num_mentions, cluster.num_articles) == (2, 2)
+
+
+def test_uncoded_sources_are_told_apart_too():
+    one = replace(event(cameo="112", target="NGA"), source=party("Idris Okonkwo"))
+    other = replace(event(cameo="112", target="NGA", n=2), source=party("Chidi Balogun"))
+    again = replace(event(cameo="112", target="NGA", n=3), source=party("Idris Okonkwo"))
+    clusters = merge_events([("a", "A", one), ("b", "B", other), ("c", "C", again)])
+    assert [c.num_mentions for c in clusters] == [2, 1]
+    assert clusters[0].why[0].startswith("key matched: source=text:idris-okonkwo target=NGA ")
+
+
+def test_coded_cluster_ids_and_reasons_are_unchanged_by_party_keys():
+    items = [("a", "A", event(location=place("Moscow"))), ("b", "B", event(location=place("Moscow"), n=2))]
+    (cluster,) = merge_events(items)
+    assert cluster.id == "EC-2370aebe1df41c24"  # as before uncoded parties had keys of their own
+    assert cluster.why[0] == "key matched: source=RUSGOV target=ARM cameo=112 date=2024-08-20"

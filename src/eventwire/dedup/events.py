@@ -9,7 +9,7 @@ from datetime import date
 
 from eventwire.dedup.articles import ArticleCluster
 from eventwire.dedup.links import StoryLinks
-from eventwire.records import Event, Place, Record
+from eventwire.records import ActorMention, Event, Place, Record
 
 WINDOWS = ("day", "week")
 
@@ -28,7 +28,7 @@ class EventMention(Record):
 class EventKey(Record):
     """What must be equal for two mentions to be one event (location is matched apart; see docs/dedup.md)."""
 
-    source_code: str | None  # null only for an uncoded actor (records.ActorMention.code)
+    source_code: str | None  # null only for an uncoded actor (records.ActorMention.code); see ``party_key``
     target_code: str | None
     cameo: str
     date: str | None  # "2024-08-23", "2024-W34", "2024-08" or "2024", by the date's precision and the window
@@ -69,20 +69,36 @@ def event_key(mention: EventMention, window: str = "day") -> EventKey:
     )
 
 
+def party_key(actor: ActorMention | None) -> str | None:
+    """How the merge tells an actor apart: its code, or for an uncoded party ("Marta Quispe", "a Kansas woman")
+    ``text:`` and its mention id, so that two uncoded parties merge only when they are the same one."""
+    if actor is None:
+        return None
+    return actor.code if actor.code is not None else f"text:{actor.id}"
+
+
+def uncoded_parties(event: Event) -> tuple[str | None, ...]:
+    """The party keys of an event's uncoded actors, (source, target), None for a coded or absent one; ``()``
+    when both are coded or absent, so that a coded event's key and cluster id stay what they were."""
+    parties = tuple(party_key(a) if a is not None and a.code is None else None for a in (event.source, event.target))
+    return parties if any(parties) else ()
+
+
 def merge_events(items: Sequence[EventMention | tuple], article_clusters: Sequence[ArticleCluster] = (),
                  window: str = "day") -> list[EventCluster]:
     """Merge ``(article_id, source_name, Event[, published])`` items into clusters, in first-seen order."""
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {WINDOWS}, not {window!r}")
     mentions = [item if isinstance(item, EventMention) else EventMention(*item) for item in items]
-    groups: dict[EventKey | int, list[EventMention]] = {}
+    groups: dict[tuple[EventKey, tuple[str | None, ...]] | int, list[EventMention]] = {}
     for n, mention in enumerate(mentions):
         key = event_key(mention, window)
-        groups.setdefault(key if key.date is not None else n, []).append(mention)  # undated: never merged
+        group = (key, uncoded_parties(mention.event)) if key.date is not None else n  # undated: never merged
+        groups.setdefault(group, []).append(mention)
     links = StoryLinks(article_clusters)
     clusters: list[EventCluster] = []
-    for group_key, group in groups.items():
-        for place, members, place_why in _split_by_location(group):
+    for group_key, group_members in groups.items():
+        for place, members, place_why in _split_by_location(group_members):
             clusters.append(_cluster(event_key(members[0], window), place, members, place_why, links,
                                      undated=isinstance(group_key, int)))
     return clusters
@@ -121,13 +137,14 @@ def _cluster(key: EventKey, place: Place | None, members: list[EventMention], pl
     article_ids = tuple(dict.fromkeys(m.article_id for m in members))
     sources = tuple(dict.fromkeys(m.source for m in members if m.source))
     stories = {links.story_of.get(a, a) for a in article_ids}
-    why = [_describe_key(key, undated), place_why]
+    parties = uncoded_parties(members[0].event)
+    why = [_describe_key(key, undated, parties), place_why]
     dated_by_publication = sum(1 for m in members if m.event.date is None and m.published)
     if dated_by_publication:
         why.append(f"date: {dated_by_publication} mention(s) had no date of their own and took their article's")
     why += _duplicate_links(set(article_ids), links)
     return EventCluster(
-        id=_cluster_id(key, place, members if undated else None),
+        id=_cluster_id(key, place, members if undated else None, parties),
         key=key,
         location=place.name if place else None,
         num_mentions=len(members),
@@ -141,12 +158,13 @@ def _cluster(key: EventKey, place: Place | None, members: list[EventMention], pl
     )
 
 
-def _describe_key(key: EventKey, undated: bool) -> str:
+def _describe_key(key: EventKey, undated: bool, parties: tuple[str | None, ...] = ()) -> str:
     if undated:
         return "not merged: the event has no date and its article no publication date"
     flags = "".join((" negated" if key.negated else "", " hypothetical" if key.hypothetical else ""))
-    return (f"key matched: source={key.source_code} target={key.target_code or '-'} cameo={key.cameo} "
-            f"date={key.date}{flags}")
+    source, target = parties or (None, None)
+    return (f"key matched: source={source or key.source_code} target={target or key.target_code or '-'} "
+            f"cameo={key.cameo} date={key.date}{flags}")
 
 
 def _duplicate_links(article_ids: set[str], links: StoryLinks) -> list[str]:
@@ -177,7 +195,9 @@ def _in_input_order(group: list[EventMention], members: list[EventMention]) -> l
     return [m for m in group if id(m) in chosen]
 
 
-def _cluster_id(key: EventKey, place: Place | None, members: list[EventMention] | None) -> str:
+def _cluster_id(key: EventKey, place: Place | None, members: list[EventMention] | None,
+                parties: tuple[str | None, ...] = ()) -> str:
     listed = [(m.article_id, m.event.id) for m in members] if members else None
-    text = repr((key, _place_key(place) if place else None, listed))
+    where = _place_key(place) if place else None
+    text = repr((key, parties, where, listed)) if parties else repr((key, where, listed))
     return "EC-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

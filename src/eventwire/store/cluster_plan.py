@@ -67,8 +67,12 @@ class RefreshPlan:
         return not (self.full or self.units or self.groups or self.removed_upto)
 
 
+# How merge keys tell uncoded parties apart (dedup.events.party_key); stores clustered before it refresh in full.
+PARTY_KEYS = "parties=text-id"
+
+
 def settings_for(window: str) -> str:
-    return f"{SETTINGS} window={window}"
+    return f"{SETTINGS} window={window} {PARTY_KEYS}"
 
 
 def plan_refresh(conn: sqlite3.Connection, window: str = "day", full: bool = False) -> RefreshPlan:
