@@ -221,31 +221,9 @@ def surnames_of_described(doc: Doc, found: list[TokenMention]) -> list[TokenMent
     """A person the knowledge base lacks, coded by the title the text gave them ("publisher Jose Ruben Zamora"),
     keeps that code when later named by surname alone ("Zamora said"); a surname two such people share is
     left alone."""
-    by_surname: dict[str, TokenMention | None] = {}
-    for m in found:
-        words = m.mention.name.split() if m.mention.name else []
-        if m.mention.kind == "person" and m.mention.basis == "title" and len(words) > 1:
-            if words[-1] not in by_surname:
-                by_surname[words[-1]] = m
-                continue
-            earlier = by_surname[words[-1]]
-            if earlier is not None and earlier.mention.id != m.mention.id:
-                by_surname[words[-1]] = None
-    if not any(by_surname.values()):
-        return []
-    taken = {i for m in found for i in range(m.start_i, m.end_i)}
-    extra = []
-    for t in doc:
-        person = by_surname.get(t.text)
-        if person is None or t.i in taken or t.i <= person.start_i or t.pos_ != "PROPN":
-            continue
-        if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper():
-            continue  # part of a longer name ("Zamora Rivas")
-        p = person.mention
-        extra.append(make_mention(doc, t.i, t.i + 1, t.i, id=p.id, name=p.name, code=p.code, country=p.country,
-                                  sector=p.sector, role=p.role, kind="person", basis="title",
-                                  country_basis=p.country_basis))
-    return extra
+    people = [(words[-1], m) for m in found if m.mention.kind == "person" and m.mention.basis == "title"
+              and len(words := (m.mention.name or "").split()) > 1]
+    return later_by_word(doc, found, by_word(people), "title")
 
 
 FAMILY_NAME_FIRST = word_list("family_name_first")  # data/words/family_name_first.tsv
@@ -256,27 +234,39 @@ def family_names_of_known(doc: Doc, found: list[TokenMention]) -> list[TokenMent
     ("North Korean leader Kim Jong Un"), is the same person when later named by that first word alone ("Trump met
     Kim"); a family name two such people of the document share is left alone, and so is a word that begins a
     longer name ("Kim Yo Jong")."""
-    by_family: dict[str, TokenMention | None] = {}
-    for m in found:
-        words = m.mention.name.split() if m.mention.name else []
-        if (m.mention.kind == "person" and m.mention.basis == "kb" and m.mention.country in FAMILY_NAME_FIRST
-                and len(words) > 1 and doc[m.start_i : m.end_i].text.endswith(m.mention.name)):
-            earlier = by_family.setdefault(words[0], m)
-            if earlier is not None and earlier.mention.id != m.mention.id:
-                by_family[words[0]] = None
-    if not any(by_family.values()):
+    people = [(words[0], m) for m in found if m.mention.kind == "person" and m.mention.basis == "kb"
+              and m.mention.country in FAMILY_NAME_FIRST and len(words := (m.mention.name or "").split()) > 1
+              and doc[m.start_i : m.end_i].text.endswith(m.mention.name)]
+    return later_by_word(doc, found, by_word(people), "kb")
+
+
+def by_word(people: list[tuple[str, TokenMention]]) -> dict[str, TokenMention | None]:
+    """Each name word with the first person it names; None for a word two different people share."""
+    named: dict[str, TokenMention | None] = {}
+    for word, m in people:
+        earlier = named.setdefault(word, m)
+        if earlier is not None and earlier.mention.id != m.mention.id:
+            named[word] = None
+    return named
+
+
+def later_by_word(doc: Doc, found: list[TokenMention], named: dict[str, TokenMention | None],
+                  basis: str) -> list[TokenMention]:
+    """A mention of the person for each later proper noun alone that is one of their name words (``by_word``), not
+    inside a found mention and not the start of a longer name ("Zamora Rivas", "Kim Yo Jong")."""
+    if not any(named.values()):
         return []
     taken = {i for m in found for i in range(m.start_i, m.end_i)}
     extra = []
     for t in doc:
-        person = by_family.get(t.text)
+        person = named.get(t.text)
         if person is None or t.i in taken or t.i <= person.start_i or t.pos_ != "PROPN":
             continue
         if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper():
-            continue  # the start of a longer name ("Kim Yo Jong")
+            continue  # part of a longer name
         p = person.mention
         extra.append(make_mention(doc, t.i, t.i + 1, t.i, id=p.id, name=p.name, code=p.code, country=p.country,
-                                  sector=p.sector, role=p.role, kind="person", basis="kb",
+                                  sector=p.sector, role=p.role, kind="person", basis=basis,
                                   country_basis=p.country_basis))
     return extra
 

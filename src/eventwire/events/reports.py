@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -31,14 +31,8 @@ def reported_accusations(
     a news outlet reports, and not where the speech verb already codes an accusation ("alleged that")."""
     accusing = {e.trigger_i for e in found if e.code.startswith("11")}
     out: list[EventCandidate] = []
-    deps = token_arrays(doc).dep
-    for i in range(len(doc)):
-        if deps[i] != "ccomp":
-            continue
-        tok = doc[i]
-        head = tok.head
-        if (head.i in accusing or is_negated(head)
-                or patterns.modality.get((head.lemma_.lower(), "VERB")) != "speech"):
+    for tok, head in speech_clauses(doc, patterns):
+        if head.i in accusing:
             continue
         pattern = reported_pattern(tok, patterns)
         if pattern is None:
@@ -59,6 +53,19 @@ def reported_accusations(
                     out.append(EventCandidate(head.i, head.i + 1, s, d, report.code, False, False, 0.6, report,
                                               reports=True))
     return out
+
+
+def speech_clauses(doc: Doc, patterns: Patterns) -> Iterator[tuple[Token, Token]]:
+    """Each complement clause of a speech verb (intent.tsv kind ``speech``) that is not negated, with that verb:
+    what a speaker is reported to have said ("Ukraine said [Russia shelled Kharkiv]")."""
+    deps = token_arrays(doc).dep
+    for i in range(len(doc)):
+        if deps[i] != "ccomp":
+            continue
+        clause = doc[i]
+        verb = clause.head
+        if not is_negated(verb) and patterns.modality.get((verb.lemma_.lower(), "VERB")) == "speech":
+            yield clause, verb
 
 
 def reported_pattern(verb: Token, patterns: Patterns) -> Pattern | None:

@@ -16,11 +16,10 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolve import TokenMention
 from eventwire.events.candidate import EventCandidate
-from eventwire.events.frame import is_negated
 from eventwire.events.mentions import MentionLookup, generic, uncoded
+from eventwire.events.reports import speech_clauses
 from eventwire.events.subjects import subject_tokens
 from eventwire.knowledge.patterns import Pattern, Patterns
-from eventwire.nlp.arrays import token_arrays
 
 STATEMENT_CODE = "010"  # CAMEO 1.1b3: make statement, not specified below
 STATEMENT_CONFIDENCE = 0.5
@@ -34,15 +33,9 @@ def statement_events(doc: Doc, found: Sequence[EventCandidate], lookup: MentionL
     busy = {doc[e.trigger_i].sent.start for e in found}
     out: list[EventCandidate] = []
     spoken: set[tuple[int, str]] = set()  # (sentence, speaker id): one statement each
-    deps = token_arrays(doc).dep
-    for i in range(len(doc)):
-        if deps[i] != "ccomp":
-            continue
-        clause = doc[i]
-        verb = clause.head
+    for clause, verb in speech_clauses(doc, patterns):
         sent = verb.sent.start
-        if (sent in busy or verb.pos_ != "VERB" or is_negated(verb)
-                or patterns.modality.get((verb.lemma_.lower(), "VERB")) != "speech"):
+        if sent in busy or verb.pos_ != "VERB":
             continue
         speakers = [m for m in (lookup.for_phrase(s, owners=False) for s in subject_tokens(verb)) if m is not None]
         for speaker in lookup.expand(speakers, doc, places=False):
