@@ -330,7 +330,7 @@ def mention_for_sector(
     k = start - 1
     while k >= 0 and k >= start - 5 and not (filed and k in filed and start not in filed):
         tok = doc[k]
-        member = member_body_at(k, found, sm.sector.sector)
+        member = member_body_at(k, found, sm.sector.sector, doc[head].lemma_.lower())
         if member is not None:  # "a Hamas commander": the group's own code
             org = member.mention
             return make_mention(doc, member.start_i, sm.end_i, sm.end_i - 1, id=org.id, name=org.name, code=org.code,
@@ -561,14 +561,25 @@ def with_context_country(doc: Doc, bare: TokenMention, country: str, basis: str,
     if any(sent.start <= m.start_i < sent.end and m.mention.code == code for m in found):
         return bare
     known = {i for m in found for i in range(m.start_i, m.end_i)}
-    if any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" and c.i not in known and not in_dateline(c)
-           for c in doc[bare.head_i].children):
+    if any(names_owner(c, known) for c in doc[bare.head_i].children):
         return bare  # "the Mahathir administration", "Ruiz's government": the phrase names whose, unknown
     if basis == "article" and any(c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} for c in doc[bare.head_i].children):
         return bare  # "the court's president": the possessor says whose, not the story's country
     return make_mention(doc, bare.start_i, bare.end_i, bare.head_i, id=slug(f"{country}-{b.name}"),
                         name=f"{b.name} of {country}", code=code, country=country,
                         sector=b.sector, role=b.role, kind="role", basis="agent-noun", country_basis=basis)
+
+
+# Capitalised portfolios before a title ("Schools Minister X") say which ministry, not whose government.
+PORTFOLIO_WORDS = word_list("portfolio_words")
+
+
+def names_owner(c: Token, known: set[int]) -> bool:
+    """Whether ``c``, a dependent of a bare agent noun, is a name the knowledge base lacks that says whose the agent
+    is ("the Mahathir administration", "Ruiz's government"); not a capitalised portfolio ("Schools Minister",
+    "Home Secretary": ``PORTFOLIO_WORDS``)."""
+    return (c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" and c.i not in known and not in_dateline(c)
+            and c.lower_ not in PORTFOLIO_WORDS)
 
 
 def dateline_country(doc: Doc, bare: TokenMention, datelines: list[tuple[int, str]],
@@ -739,15 +750,21 @@ def international_body_at(k: int, found: list[TokenMention]) -> TokenMention | N
                  and m.mention.country is None), None)
 
 
-def member_body_at(k: int, found: list[TokenMention], sector: str) -> TokenMention | None:
+def member_body_at(k: int, found: list[TokenMention], sector: str, head: str) -> TokenMention | None:
     """A non-state organisation named at token ``k`` before an agent noun of a state's sector but a legislature or
     court ("a Hamas commander", "Boko Haram commanders", "Hezbollah officials"): the member acts for the group, not
-    for a state's army or government."""
+    for a state's army or government. Not a party before its government or ministers (``head`` a lemma of
+    ``PARTY_STATE_HEADS``: "a Labour government" is the state's)."""
     if sector not in STATE_SECTORS or sector in MEMBER_KEEPS_SECTOR:
         return None
     return next((m for m in found if m.start_i <= k < m.end_i and m.mention.kind == "organisation"
                  and m.mention.country is not None and m.mention.sector is not None
-                 and not set(m.mention.sector.split("|")) & STATE_SECTORS), None)
+                 and not set(m.mention.sector.split("|")) & STATE_SECTORS
+                 and not (m.mention.sector == "PTY" and head in PARTY_STATE_HEADS)), None)
+
+
+# A party's name before these heads ("a Labour government", "Tory ministers") leaves them the state's.
+PARTY_STATE_HEADS = word_list("party_state_heads")
 
 
 def start_of(k: int, by_token: dict[int, NameMatch], found: list[TokenMention],

@@ -257,8 +257,10 @@ def code_trigger(
              and (s.mention.code != t.mention.code or two_people(s, t))
              and not (listed and same_state(doc, s, t))
              and not ({s.mention.sector, t.mention.sector} & audience)][:MAX_EVENTS_PER_TRIGGER]
-    found = [EventCandidate(tok.i, end, s, t, patterns.code_by(code, s.mention.sector), negated, hypothetical,
-                            confidence, pattern) for s, t in pairs]
+    lemma = patterns.lemma_of(tok.lower_, tok.lemma_.lower())
+    found = [EventCandidate(tok.i, end, s, t, patterns.code_between(patterns.code_by(code, s.mention.sector), lemma,
+                                                                    s.mention.sector, t.mention.sector),
+                            negated, hypothetical, confidence, pattern) for s, t in pairs]
     if pattern.reverse_code and code == pattern.code and targets:  # "refused to meet X" is no meeting of X's
         found += [EventCandidate(tok.i, end, t, s, pattern.reverse_code, negated, hypothetical, confidence, pattern)
                   for s, t in pairs]

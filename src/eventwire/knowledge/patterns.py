@@ -57,6 +57,8 @@ class Patterns:
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> lemma the model gets wrong
     crowd_codes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # code -> (code, sectors)
     context_codes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # code -> (code, lemmas)
+    # code -> (code, trigger lemmas, sectors): force between politicians is words (verbal_codes.tsv)
+    verbal_codes: dict[str, tuple[str, frozenset[str], frozenset[str]]] = field(default_factory=dict)
     discards: tuple[str, ...] = ()  # lower-case phrases: a sentence holding one codes no event
     story_discards: tuple[str, ...] = ()  # lower-case phrases: an article holding one codes no event
 
@@ -64,6 +66,14 @@ class Patterns:
         """The code of a deed done by a source of this sector: a crowd's force is a riot (crowd_codes.tsv)."""
         crowd = self.crowd_codes.get(code)
         return crowd[0] if crowd is not None and source in crowd[1] else code
+
+    def code_between(self, code: str, lemma: str, source: str | None, target: str | None) -> str:
+        """The code of a deed by its two parties' sectors: force one politician uses on another is a verbal attack,
+        criticism (verbal_codes.tsv); not between two governments."""
+        verbal = self.verbal_codes.get(code)
+        if verbal is None or lemma not in verbal[1] or source not in verbal[2] or target not in verbal[2]:
+            return code
+        return code if source == target == "GOV" else verbal[0]
 
     def code_in_context(self, code: str, lemmas: frozenset[str]) -> str:
         """The code of a deed whose clause names a purpose word: troops sent "on a peacekeeping mission" are
@@ -129,10 +139,12 @@ def load_patterns() -> Patterns:
              for r in read_rows(DATA / "crowd_codes.tsv")}
     context = {r["code"]: (r["context_code"], frozenset(r["words"].split("|")))
                for r in read_rows(DATA / "context_codes.tsv")}
+    verbal = {r["code"]: (r["verbal_code"], frozenset(r["lemmas"].split("|")), frozenset(r["sectors"].split("|")))
+              for r in read_rows(DATA / "verbal_codes.tsv")}
     ours = (*read_patterns(DATA / "verbs.tsv"), *deed_patterns(DATA / "deed_verbs.tsv", DATA / "deed_nouns.tsv"))
     made = make_patterns(ours, DATA / "intent.tsv", DATA / "roots.tsv")
     lexicon = group_patterns(read_patterns(DATA / "lexicon.tsv"))
-    return dataclasses.replace(made, lemma_fixes=fixes, crowd_codes=crowd, context_codes=context,
+    return dataclasses.replace(made, lemma_fixes=fixes, crowd_codes=crowd, context_codes=context, verbal_codes=verbal,
                                by_lemma=after(made.by_lemma, lexicon))
 
 
