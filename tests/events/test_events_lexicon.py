@@ -285,3 +285,17 @@ def test_two_parties_violating_their_ceasefire_violate_it_against_each_other():
     found = [(s[:3], (t or "")[:3] or None, code) for s, t, code, _h in
              triples("Eritrea and Ethiopia violated the border truce again.")]
     assert ("ERI", "ETH", "196") in found and ("ETH", "ERI", "196") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 090: an investigation opened names whom it looks into, or no one ("after the bridge collapsed")
+    ("Chilean prosecutors opened an investigation after a bridge collapsed.", ("CHL", None, "090", False)),
+    ("The Danish government announced an inquiry on Friday.", ("DNK", None, "090", False)),
+    # CAMEO 081/0872: restrictions lifted are eased, one-sided when the text names no one they weighed on
+    ("The Bolivian government lifted a blockade on grain exports.", ("BOL", None, "0872", False)),
+    ("Kenya lifted its ban on maize exports last week.", ("KEN", None, "081", False)),
+    # and the same easing agreed to is an intention to ease (035), refused a refusal to ease (124)
+    ("Kenya agreed to lift a ban on maize exports.", ("KEN", None, "035", True)),
+])
+def test_investigations_opened_and_restrictions_lifted_need_no_target(text, expected):
+    assert expected in country_triples(text)
