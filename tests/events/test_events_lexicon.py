@@ -299,3 +299,14 @@ def test_two_parties_violating_their_ceasefire_violate_it_against_each_other():
 ])
 def test_investigations_opened_and_restrictions_lifted_need_no_target(text, expected):
     assert expected in country_triples(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 045: a mediation launched is done between the parties its purpose names, or its own "between" phrase
+    ("Norway launched a mediation effort to settle the feud between Peru and Chile.",
+     [("NOR", "PER", "045", False), ("NOR", "CHL", "045", False)]),
+    ("The African Union began mediation between Sudan and Chad.",
+     [("IGO", "SDN", "045", False), ("IGO", "TCD", "045", False)]),
+])
+def test_a_mediation_launched_mediates_between_the_parties_it_names(text, expected):
+    assert country_triples(text) == expected
