@@ -310,3 +310,14 @@ def test_investigations_opened_and_restrictions_lifted_need_no_target(text, expe
 ])
 def test_a_mediation_launched_mediates_between_the_parties_it_names(text, expected):
     assert country_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a curfew or sanctions extended or prolonged stay imposed (CAMEO 1723, 163); a curfew needs no target
+    ("The Nepali government extended the curfew in Kathmandu.", ("NPL", None, "1723", False)),
+    ("The EU prolonged its sanctions against Belarus.", ("IGO", "BLR", "163", False)),
+    # easing, as lifting, needs no one named
+    ("The Peruvian government eased its restrictions on fishing exports.", ("PER", None, "081", False)),
+])
+def test_curfews_extended_and_restrictions_eased(text, expected):
+    assert expected in country_triples(text)
