@@ -105,10 +105,11 @@ def test_a_meeting_that_will_be_held_is_agreed():
 
 
 def test_force_coercion_or_protest_that_will_be_done_is_threatened():
-    # CAMEO 13: an intention of a conflictual deed is a threat of it; a deed of the conflict roots (14-20) its
-    # actor will do is that root's threat, hypothetical, as "will meet" is an agreement to meet. "May" keeps the code.
+    # CAMEO 13: an intention of a conflictual deed is a threat of it; a protest, show of force or attack its actor
+    # will do is that root's threat, hypothetical, as "will meet" is an agreement to meet. "May" keeps the code, and
+    # so do coercion and relations cut that will be done (announced policy: 16, 17).
     assert triples("The Nepali government will extend the curfew in Kathmandu.") == [
-        ("NPLGOV", None, "137", False, True)]
+        ("NPLGOV", None, "1723", False, True)]
     assert ("CHL", "BOLGOV", "133", False, True) in triples(
         "Chilean dockworkers will stage a protest outside the Bolivian embassy on Friday.")
     assert ("TUR", "SYR", "138", False, True) in [(s, (t or "")[:3], c, n, h) for s, t, c, n, h in triples(
