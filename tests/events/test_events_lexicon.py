@@ -321,3 +321,14 @@ def test_a_mediation_launched_mediates_between_the_parties_it_names(text, expect
 ])
 def test_curfews_extended_and_restrictions_eased(text, expected):
     assert expected in country_triples(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 087: troops withdrawn de-escalate, one-sided when no place they leave is named
+    ("Peru withdrew its troops.", ("PER", None, "087", False)),
+    # asylum seekers and migrants accepted are refugees accepted (0333); refused, a rejection (120)
+    ("Austria accepted Syrian asylum seekers.", ("AUT", "SYR", "0333", False)),
+    ("Austria says it will not accept asylum seekers.", ("AUT", "REF", "120", False)),
+])
+def test_troops_withdrawn_and_asylum_seekers_accepted(text, expected):
+    assert expected in country_triples(text)
