@@ -104,6 +104,20 @@ def test_a_meeting_that_will_be_held_is_agreed():
     assert triples("Germany will send aid to Turkey.") == [("DEU", "TUR", "070", False, True)]
 
 
+def test_force_coercion_or_protest_that_will_be_done_is_threatened():
+    # CAMEO 13: an intention of a conflictual deed is a threat of it; a protest, show of force or attack its actor
+    # will do is that root's threat, hypothetical, as "will meet" is an agreement to meet. "May" keeps the code, and
+    # so do coercion and relations cut that will be done (announced policy: 16, 17).
+    assert triples("The Nepali government will extend the curfew in Kathmandu.") == [
+        ("NPLGOV", None, "1723", False, True)]
+    assert ("CHL", "BOLGOV", "133", False, True) in triples(
+        "Chilean dockworkers will stage a protest outside the Bolivian embassy on Friday.")
+    assert ("TUR", "SYR", "138", False, True) in [(s, (t or "")[:3], c, n, h) for s, t, c, n, h in triples(
+        "Turkey will launch a ground offensive against Syria, its defence minister said.")]
+    assert triples("The Nepali government may extend the curfew in Kathmandu.") == [
+        ("NPLGOV", None, "1723", False, True)]
+
+
 def test_who_meets_whom_is_one_way_and_talks_go_both_ways():
     # PETRARCH2's verb dictionary: MEET is 040 from the subject only; HOLD TALKS is 046:046, both ways.
     assert triples("Macron met Scholz in Berlin.") == [("FRAGOV", "DEUGOV", "040", False, False)]

@@ -285,3 +285,50 @@ def test_two_parties_violating_their_ceasefire_violate_it_against_each_other():
     found = [(s[:3], (t or "")[:3] or None, code) for s, t, code, _h in
              triples("Eritrea and Ethiopia violated the border truce again.")]
     assert ("ERI", "ETH", "196") in found and ("ETH", "ERI", "196") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 090: an investigation opened names whom it looks into, or no one ("after the bridge collapsed")
+    ("Chilean prosecutors opened an investigation after a bridge collapsed.", ("CHL", None, "090", False)),
+    ("The Danish government announced an inquiry on Friday.", ("DNK", None, "090", False)),
+    # CAMEO 081/0872: restrictions lifted are eased, one-sided when the text names no one they weighed on
+    ("The Bolivian government lifted a blockade on grain exports.", ("BOL", None, "0872", False)),
+    ("Kenya lifted its ban on maize exports last week.", ("KEN", None, "081", False)),
+    # and the same easing agreed to is an intention to ease (035), refused a refusal to ease (124)
+    ("Kenya agreed to lift a ban on maize exports.", ("KEN", None, "035", True)),
+])
+def test_investigations_opened_and_restrictions_lifted_need_no_target(text, expected):
+    assert expected in country_triples(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 045: a mediation launched is done between the parties its purpose names, or its own "between" phrase
+    ("Norway launched a mediation effort to settle the feud between Peru and Chile.",
+     [("NOR", "PER", "045", False), ("NOR", "CHL", "045", False)]),
+    ("The African Union began mediation between Sudan and Chad.",
+     [("IGO", "SDN", "045", False), ("IGO", "TCD", "045", False)]),
+])
+def test_a_mediation_launched_mediates_between_the_parties_it_names(text, expected):
+    assert country_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a curfew or sanctions extended or prolonged stay imposed (CAMEO 1723, 163); a curfew needs no target
+    ("The Nepali government extended the curfew in Kathmandu.", ("NPL", None, "1723", False)),
+    ("The EU prolonged its sanctions against Belarus.", ("IGO", "BLR", "163", False)),
+    # easing, as lifting, needs no one named
+    ("The Peruvian government eased its restrictions on fishing exports.", ("PER", None, "081", False)),
+])
+def test_curfews_extended_and_restrictions_eased(text, expected):
+    assert expected in country_triples(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CAMEO 087: troops withdrawn de-escalate, one-sided when no place they leave is named
+    ("Peru withdrew its troops.", ("PER", None, "087", False)),
+    # asylum seekers and migrants accepted are refugees accepted (0333); refused, a rejection (120)
+    ("Austria accepted Syrian asylum seekers.", ("AUT", "SYR", "0333", False)),
+    ("Austria says it will not accept asylum seekers.", ("AUT", "REF", "120", False)),
+])
+def test_troops_withdrawn_and_asylum_seekers_accepted(text, expected):
+    assert expected in country_triples(text)
