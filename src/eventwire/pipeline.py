@@ -181,7 +181,9 @@ class Coder:
         country_of = functools.partial(place_country, self.place_knowledge.gazetteer)
         check()  # each stage starts only within the budget (eventwire.nlp.budget)
         major_place = functools.partial(place_country, self.place_knowledge.gazetteer, min_population=MAJOR_PLACE)
-        mentions = resolve_actors(doc, self.names, day, is_actor_reading, country_of, major_place)
+        sector_matches = self.names.match_sectors(doc)  # read by name resolution and by the party finder
+        mentions = resolve_actors(doc, self.names, day, is_actor_reading, country_of, major_place,
+                                  sector_matches=sector_matches)
         actor_mentions = [m.mention for m in mentions if m.mention.kind != "place"]
         check()
         quotes = find_quotes(doc, actor_mentions, self.knowledge.cues)
@@ -206,7 +208,8 @@ class Coder:
         check()
         in_dateline = dateline_tokens(doc)  # "BEIJING (Reuters) -": the agency takes no part in the events
         players = [m for m in mentions if not in_dateline.intersection(range(m.start_i, m.end_i))]
-        parties = functools.partial(party_mentions, doc, players, self.names, country_of)  # made when first asked
+        parties = functools.partial(party_mentions, doc, players, self.names, country_of,  # made when first asked
+                                    sector_matches=sector_matches)
         candidates = [c for c in find_events(doc, players, self.patterns, country_of, parties) if self._known(c)]
         events = []
         for n, c in enumerate(candidates, 1):

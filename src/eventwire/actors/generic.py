@@ -87,7 +87,21 @@ def place_run_country(doc: Doc, k: int, place_country: PlaceCountry) -> tuple[in
 
 
 def entity_at(doc: Doc, i: int) -> Span | None:
-    return next((e for e in doc.ents if e.start <= i < e.end), None)
+    """The entity of ``doc.ents`` that holds token ``i``, or None. Read off the tokens' IOB tags, as spaCy builds
+    ``doc.ents`` (its getter makes a Span of every entity of the document at each call)."""
+    tok = doc[i]
+    if tok.ent_iob_ not in {"B", "I"} or (tok.ent_iob_ == "B" and not tok.ent_type):
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    first = doc[start]
+    if first.ent_iob_ != "B" or not first.ent_type:
+        return next((e for e in doc.ents if e.start <= i < e.end), None)  # ill-formed tags: spaCy's own reading
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
 
 
 def bare_label(sm: SectorMatch) -> str:

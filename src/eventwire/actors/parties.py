@@ -19,6 +19,7 @@ from eventwire.actors.generic import entity_at, place_run_country, stands_alone
 from eventwire.actors.names import NameIndex, SectorMatch
 from eventwire.actors.resolve import TokenMention, make_mention, slug
 from eventwire.knowledge.words import word_map
+from eventwire.nlp.arrays import token_arrays
 from eventwire.nlp.datelines import dateline_tokens
 
 PlaceCountry = Callable[[str], str | None]
@@ -35,17 +36,23 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 def party_mentions(doc: Doc, mentions: Sequence[TokenMention], index: NameIndex,
-                   place_country: PlaceCountry | None = None) -> list[TokenMention]:
+                   place_country: PlaceCountry | None = None, *,
+                   sector_matches: Sequence[SectorMatch] | None = None) -> list[TokenMention]:
     """Every noun phrase of ``doc`` that names a party but no resolved mention, as an uncoded mention, in text
     order: a person, organisation or group entity, an agent phrase that needs a country to be coded ("the
-    company", "aides"), or a person or organisation noun ("a woman", "the bank")."""
+    company", "aides"), or a person or organisation noun ("a woman", "the bank"). ``sector_matches``:
+    ``index.match_sectors(doc)``, when the caller has them (name resolution read them first)."""
     taken = {i for m in mentions for i in range(m.start_i, m.end_i)}
     filed = dateline_tokens(doc)
-    sectors = {sm.end_i - 1: sm for sm in index.match_sectors(doc)}
+    if sector_matches is None:
+        sector_matches = index.match_sectors(doc)
+    sectors = {sm.end_i - 1: sm for sm in sector_matches}
     found: list[TokenMention] = []
-    for tok in doc:
-        if tok.i in taken or tok.i in filed or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in HEAD_DEPS:
+    arrays = token_arrays(doc)
+    for i, (pos, dep) in enumerate(zip(arrays.pos, arrays.dep, strict=True)):
+        if i in taken or i in filed or pos not in {"NOUN", "PROPN"} or dep not in HEAD_DEPS:
             continue
+        tok = doc[i]
         party = _party(doc, tok, sectors.get(tok.i), taken, place_country)
         if party is None:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -58,17 +58,20 @@ def slug(text: str) -> str:
 
 def resolve_actors(
     doc: Doc, index: NameIndex, day: date | None, is_metonym: MetonymTest, place_country: PlaceCountry | None = None,
-    major_place: PlaceCountry | None = None,
+    major_place: PlaceCountry | None = None, *, sector_matches: Sequence[SectorMatch] | None = None,
 ) -> list[TokenMention]:
     """Every resolved actor mention in ``doc``, in text order, coded as of ``day``.
 
     ``place_country`` gives the country of a place name ("Nablus" -> PSE), so that "the mayor of
     Nablus", "officials in Aleppo" or "a Delhi court" are tied to a country; without it only countries and
     capitals are. ``major_place`` does the same for a major city or region only: a place read inside an
-    organisation's name ("the Delhi Police").
+    organisation's name ("the Delhi Police"). ``sector_matches`` are ``index.match_sectors(doc)`` when the caller
+    has them already (the party finder reads them too).
     """
     names = [m for m in index.match_names(doc) if not inside_other_name(doc, m, place_country)]
-    sectors = [sm for sm in index.match_sectors(doc) if not captive_predicate(doc, sm)]
+    if sector_matches is None:
+        sector_matches = index.match_sectors(doc)
+    sectors = [sm for sm in sector_matches if not captive_predicate(doc, sm)]
     title_at = {i for sm in sectors if sm.sector.role for i in range(sm.start_i, sm.end_i)}  # "President"
     names = without_other_people(doc, names, title_at, index.adjectives)
     by_token = {i: m for m in names for i in range(m.start_i, m.end_i)}

@@ -39,10 +39,12 @@ class TimeWords:
         frozen = MappingProxyType({kind: MappingProxyType(dict(words)) for kind, words in self.lexicon.items()})
         object.__setattr__(self, "lexicon", frozen)
         object.__setattr__(self, "relatives", MappingProxyType(dict(self.relatives)))
+        # Hashed once: the time rules' cache (times.rules.compile_rules) hashes the tables at every article.
+        classes = frozenset((kind, frozenset(words.items())) for kind, words in self.lexicon.items())
+        object.__setattr__(self, "_hash", hash((classes, frozenset(self.relatives.items()))))
 
     def __hash__(self) -> int:
-        classes = frozenset((kind, frozenset(words.items())) for kind, words in self.lexicon.items())
-        return hash((classes, frozenset(self.relatives.items())))
+        return self._hash  # type: ignore[attr-defined,no-any-return]
 
     def __reduce__(self) -> tuple[type[TimeWords], tuple[dict[str, dict[str, str]], dict[str, Relative]]]:
         return TimeWords, ({kind: dict(words) for kind, words in self.lexicon.items()}, dict(self.relatives))

@@ -33,12 +33,13 @@ def dateline_tokens(doc: Doc) -> set[int]:
 def in_dateline(tok: Token) -> bool:
     """Whether ``tok`` lies in a dateline at the start of its paragraph."""
     doc = tok.doc
+    a = token_arrays(doc)  # the tokens' attributes, without making a Token for each (nlp/arrays.py)
     start = tok.i
-    while start > 0 and tok.i - start < MAX_TOKENS and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+    while start > 0 and tok.i - start < MAX_TOKENS and "\n" not in a.text[start - 1] + a.whitespace[start - 1]:
         start -= 1
-    if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+    if start > 0 and "\n" not in a.text[start - 1] + a.whitespace[start - 1]:
         return False  # more than MAX_TOKENS into its paragraph
-    while start < tok.i and doc[start].is_space:
+    while start < tok.i and a.is_space[start]:
         start += 1
     end = dateline_end(doc, start)
     return end is not None and tok.i < end
