@@ -113,7 +113,7 @@ def resolve_actors(
     titles = [*sector_mentions.values(), *(m for sm, m in zip(left, untied, strict=True)
                                            if m.mention.country or sm.sector.phrase not in COUNTRY_BOUND),
               *body_titles(doc, sectors, left, untied)]
-    found.extend(titled_names(doc, found, titles, index, by_token, place_country))
+    found.extend(titled_names(doc, found, titles, index, by_token, place_country, (main, filed)))
     found = one_per_referent(doc, found)
     found.extend(surnames_of_described(doc, found))
     found.extend(family_names_of_known(doc, found))
@@ -763,11 +763,13 @@ NAME_ENTS = {"PERSON": "person", "ORG": "organisation"}
 
 
 def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention], index: NameIndex,
-                 by_token: dict[int, NameMatch], place_country: PlaceCountry | None) -> list[TokenMention]:
+                 by_token: dict[int, NameMatch], place_country: PlaceCountry | None,
+                 article: tuple[str | None, set[int]] = (None, set())) -> list[TokenMention]:
     """Unknown people and organisations coded by the title or description the text gives them: right before
     the name ("Pakistani Prime Minister Yousuf Gilani", "opposition candidate X", "the rebel X Front"), at
     the start of the name the parser tagged ("[Army chief X]"), or in apposition ("X, a rebel commander";
-    "the opposition leader, X")."""
+    "the opposition leader, X"). A state's title with no country in the text near it takes the article's main
+    country (``article``: it and the dateline's tokens), as a bare one does (``titled_country``)."""
     taken = {i for m in found if m.mention.kind != "role" for i in range(m.start_i, m.end_i)}
     by_head = {t.head_i: t for t in titles}
     extra = []
@@ -803,12 +805,33 @@ def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention]
         if country is None:  # "Senator X of New Mexico", "rebel leader X from Darfur"
             after = country_after(doc, ent.root.i, by_token, found, {}, place_country)
             country, basis = (after[0], "of") if after else (None, None)
+        if country is None and article[0] is not None and not owned(doc[ent.root.i]) and titled_country(
+                doc, t, ent.root.i, article[0], by_token, found, article[1]):
+            country, basis = article[0], "article"
         code = f"{country}{t.sector}" if country and t.country is None else t.code
         extra.append(make_mention(doc, start, ent.end, ent.root.i, id=slug(doc[start : ent.end].text),
                                   name=doc[start : ent.end].text, code=code, country=country, sector=t.sector,
                                   role=t.role, kind=kind, basis="title", country_basis=basis))
         taken.update(range(ent.start, ent.end))
     return extra
+
+
+def titled_country(doc: Doc, title: ActorMention, i: int, main: str, by_token: dict[int, NameMatch],
+                   found: list[TokenMention], filed: set[int]) -> bool:
+    """Whether a named person's state title of no country ("Finance Minister X") is of the article's main country:
+    a state sector's title (``STATE_SECTORS``), in a sentence that names no other country ("Finance Minister X said
+    [Gondor's capital] would ..."). Unlike a bare title's ("the court said"), naming the main country itself in
+    the sentence is no sign of another party: a named minister speaks for a state, most often the story's."""
+    return title.sector in STATE_SECTORS and not sentence_countries(doc, i, by_token, found, filed) - {main}
+
+
+def owned(root: Token) -> bool:
+    """Whether a name or a noun in apposition to it has a possessor, which says whose the person is ("the court's
+    president, Judge X"; "X, the party's chairman"), not the story's country."""
+    nouns = [root, *(c for c in root.children if c.dep_ == "appos")]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(c.dep_ == "poss" for n in nouns for c in n.children)
 
 
 def body_titles(doc: Doc, sectors: list[SectorMatch], left: list[SectorMatch],
