@@ -883,20 +883,24 @@ def apposed_title(root: Token, by_head: dict[int, TokenMention]) -> TokenMention
 def one_per_referent(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
     """One mention per person: a title right before a name ('Russian President Vladimir Putin') joins the
     name's mention, and a title in apposition ('Sergey Lavrov, Russia's foreign minister') is dropped;
-    the person's mention keeps its own code, or takes the title's when it has no role of its own."""
+    the person's mention keeps its own code, or takes the title's when it has no role of its own. A description
+    right before an organisation's name ('the Somali militant group al-Shabab', a title or a demonym's group phrase)
+    is dropped: the organisation's own mention stands for both."""
     people = {m.start_i: m for m in found if m.mention.kind == "person"}
     heads = {m.head_i: m for m in people.values()}
+    people.update({m.start_i: m for m in found if m.mention.kind == "organisation" and m.mention.code is not None
+                   and m.start_i not in people})
     out, absorbed = [], set()
     for m in found:
-        if m.mention.kind != "role":
-            continue
         person = people.get(m.end_i)
+        if m.mention.kind != "role" and not (person is not None and described_group(m, person)):
+            continue
         if person is not None:
             absorbed.add(id(m))
             p = person.mention
             merged = make_mention(doc, m.start_i, person.end_i, person.head_i, id=p.id, name=p.name,
                                   code=p.code, country=p.country, sector=p.sector, role=p.role or m.mention.role,
-                                  kind="person", basis=p.basis, country_basis=p.country_basis)
+                                  kind=p.kind, basis=p.basis, country_basis=p.country_basis)
             people[m.end_i] = merged
         elif doc[m.head_i].dep_ == "appos" and doc[m.head_i].head.i in heads:
             absorbed.add(id(m))
@@ -906,6 +910,13 @@ def one_per_referent(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
             continue
         out.append(replaced.get(id(m), m))
     return out
+
+
+def described_group(m: TokenMention, named: TokenMention) -> bool:
+    """Whether ``m`` is a demonym's group phrase ("the Palestinian militant group") right before an organisation's
+    name, which it describes ("... Hamas"): one referent."""
+    return (named.mention.kind == "organisation" and m.mention.kind == "country" and m.mention.basis == "demonym"
+            and m.end_i - m.start_i > 1)
 
 
 def refers(tok: Token) -> bool:
