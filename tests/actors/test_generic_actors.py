@@ -469,3 +469,21 @@ def test_the_predicate_of_taking_someone_hostage_is_no_actor():
                  "Two Danish engineers taken hostage in Mali were freed on Friday."):
         assert not [m for m in record(text)["mentions"] if m["text"].split()[0] in {"hostage", "prisoner"}], text
     assert mention(record("Chilean rebels seized a hostage."), "hostage")["code"] == "CVL"
+
+
+def test_a_named_official_of_no_country_takes_the_main_country():
+    # A state's title before a name: the story's main country, even beside its capital; the later surname too.
+    rec = record(CHILE_STORY + "Labour Minister Ana Quiroga told reporters that Santiago would soften the draft. "
+                 "Quiroga later urged Peru to sign the accord.")
+    m = mention(rec, "Ana Quiroga")
+    assert (m["code"], m["country_basis"]) == ("CHLGOV", "article")
+    assert codes(rec)["Quiroga"] == "CHLGOV"
+    assert mention(record(CHILE_STORY + "Labour Minister Ana Quiroga rejected the appeal."), "Ana Quiroga")[
+        "code"] == "CHLGOV"
+
+
+def test_a_named_official_beside_another_country_or_a_possessor_stays_generic():
+    rec = record(CHILE_STORY + "Labour Minister Ana Quiroga met Peruvian unions on Friday.")
+    assert mention(rec, "Ana Quiroga")["code"] == "GOV"
+    rec = record(CHILE_STORY + "The union's founder, Labour Minister Ana Quiroga, rejected the appeal.")
+    assert mention(rec, "Ana Quiroga")["code"] == "GOV"

@@ -44,3 +44,29 @@ def test_no_statement_without_two_distinct_coded_parties(coder) -> None:
 
 def test_a_denied_statement_is_none(coder) -> None:
     assert coded(coder, "Spain did not say Morocco's offer was a basis for a settlement.") == []
+
+
+def test_a_clause_that_judges_its_subject_is_a_criticism_of_it(coder) -> None:
+    # A failure verb (criticize, 111), a violation verb (accuse, 112), a judgment word after a copula, priorities
+    # compared: the clause's subject is the target.
+    assert coded(coder, "Chile said the Bolivian government has failed to curb the smuggling gangs.") == [
+        ("CHL", "111", "BOLGOV")]
+    assert coded(coder, "Portugal said Morocco was openly flouting the fishing accord.") == [("PRT", "112", "MAR")]
+    assert coded(coder, "Norway said Iceland had tried to undermine the whaling talks.") == [("NOR", "112", "ISL")]
+    assert coded(coder, "Sweden said the Danish proposal was irresponsible.") == [("SWE", "111", "DNK")]
+    assert coded(coder, "Kenya said Uganda seems more interested in its mines than in its farmers.") == [
+        ("KEN", "111", "UGA")]
+
+
+def test_the_judged_subject_is_found_when_hung_on_the_auxiliary(coder) -> None:
+    # A quote mark between auxiliary and verb makes the parser hang the subject on the auxiliary.
+    assert coded(coder, 'Austria said Hungary is “openly” flouting the court and ignoring its rulings.') == [
+        ("AUT", "112", "HUN")]
+
+
+def test_a_denied_or_future_failure_is_no_criticism(coder) -> None:
+    assert coded(coder, "Chile said the Bolivian government has not failed to curb the gangs.") == [
+        ("CHL", "010", "BOLGOV")]
+    assert ("PRT", "112", "MAR") not in coded(coder, "Portugal said Morocco would never flout the fishing accord.")
+    # Priorities not compared ("is interested in") judge nothing.
+    assert coded(coder, "Kenya said Uganda is interested in its mines.") == [("KEN", "010", "UGA")]

@@ -131,3 +131,15 @@ def test_an_initial_is_no_name(coder) -> None:
     doc = coder.nlp("Quito police detained Arturo Menendez and B on Monday.")
     found = [m.mention.text for m in party_mentions(doc, [], coder.names)]
     assert "Arturo Menendez" in found and "B" not in found
+
+
+def test_a_word_of_a_longer_name_or_a_document_is_no_party(coder) -> None:
+    from eventwire.actors.parties import party_mentions
+
+    # The end of a longer proper name ("Plan of Action") and the short name a text gives a document, wherever it
+    # is used after, are no parties; a named person beside them still is.
+    doc = coder.nlp("It slowly stopped meeting its duties under the grain deal, known as the Andean Plan of Action, "
+                    "or ANPOA, which provided Quito with tariff relief. Arturo Menendez said the ANPOA had failed.")
+    found = [m.mention.text for m in party_mentions(doc, [], coder.names)]
+    assert "Arturo Menendez" in found
+    assert not {"Action", "ANPOA", "the ANPOA"} & set(found)

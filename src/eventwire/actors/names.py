@@ -9,6 +9,7 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from eventwire.knowledge.actors import Actor, Country, Institution, KnowledgeBase, SectorPhrase
+from eventwire.knowledge.words import word_list
 from eventwire.nlp.arrays import token_arrays
 
 Tokenize = Callable[[str], list[str]]
@@ -40,6 +41,7 @@ class SectorMatch:
 PRECEDENCE = {"person": 0, "organisation": 1, "institution": 2, "country": 3, "capital": 4, "demonym": 5}
 # Kinds whose names may match with broken casing ("President obama", "iSrael"); see ``NameIndex``.
 UNCASED_KINDS = {"person", "country"}
+NAME_PARTICLES = word_list("name_particles")  # data/words/name_particles.tsv: "al" of "al-Shabab"
 
 
 class NameIndex:
@@ -98,7 +100,7 @@ class NameIndex:
         """The longest name starting at token ``i``, one of ``match_names``'s starts (a first word of a name)."""
         arrays = token_arrays(doc)
         text, lower = arrays.text, arrays.lower
-        cased = text[i][:1].isupper()
+        cased = text[i][:1].isupper() or particle_cased(text, lower, i)
         if not cased and (self.common_words is None or arrays.pos[i] != "PROPN"):
             return None  # an uncased name must be all proper nouns (``_uncased_ok``): cheap test first
         for n in range(min(self.max_name, len(doc) - i), 0, -1):
@@ -183,3 +185,10 @@ def scan(doc: Doc, longest_at: Callable[[Doc, int], M | None], starts: Sequence[
             found.append(hit)
             end = hit.end_i
     return found
+
+
+def particle_cased(text: list[str], lower: list[str], i: int) -> bool:
+    """Whether token ``i`` is a lower-case particle joined by a hyphen to a capitalised word ("al-Shabab"): the
+    name is capitalised, as "Al-Shabab" is."""
+    return (lower[i] in NAME_PARTICLES and i + 2 < len(text) and text[i + 1] == "-"
+            and text[i + 2][:1].isupper())

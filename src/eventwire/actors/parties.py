@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.generic import entity_at, place_run_country, stands_alone
 from eventwire.actors.names import NameIndex, SectorMatch
 from eventwire.actors.resolve import TokenMention, make_mention, slug
-from eventwire.knowledge.words import word_map
+from eventwire.knowledge.words import word_list, word_map
 from eventwire.nlp.arrays import token_arrays
 from eventwire.nlp.datelines import dateline_tokens
 
@@ -26,6 +26,7 @@ PlaceCountry = Callable[[str], str | None]
 
 PERSON_NOUNS = word_map("person_nouns")
 ORGANISATION_NOUNS = word_map("organisation_nouns")
+DOCUMENT_NOUNS = word_list("document_nouns")  # "plan", "treaty": the head of a document's name
 # Entity types of a named party, and the mention kind each gives ("role": a group by its people, "the Kurds").
 PARTY_ENTS = {"PERSON": "person", "ORG": "organisation", "NORP": "role"}
 # Dependencies of a noun phrase's head (not a modifier of another noun: "bank account", "company cars").
@@ -49,10 +50,13 @@ def party_mentions(doc: Doc, mentions: Sequence[TokenMention], index: NameIndex,
     sectors = {sm.end_i - 1: sm for sm in sector_matches}
     found: list[TokenMention] = []
     arrays = token_arrays(doc)
+    documents = document_names(doc)
     for i, (pos, dep) in enumerate(zip(arrays.pos, arrays.dep, strict=True)):
         if i in taken or i in filed or pos not in {"NOUN", "PROPN"} or dep not in HEAD_DEPS:
             continue
         tok = doc[i]
+        if tok.text in documents or in_longer_name(tok):
+            continue
         party = _party(doc, tok, sectors.get(tok.i), taken, place_country)
         if party is None:
             continue
@@ -148,3 +152,30 @@ def _country(doc: Doc, start: int, end: int, mentions: Sequence[TokenMention],
             if placed is not None:
                 return placed[1], "place"
     return None
+
+
+def in_longer_name(tok: Token) -> bool:
+    """Whether a capitalized word is the end of a longer proper name, not a name of its own: the object of "of"
+    after a capitalized head ("Plan of Action", "Institute of Peace"), or an alternative given for one ("..., or
+    JCPOA")."""
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    return (tok.pos_ == "PROPN" and tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN"
+            and head.head.text[:1].isupper() and head.head.i < tok.i)
+
+
+def document_names(doc: Doc) -> frozenset[str]:
+    """The short names a document gives a document's own name: "the Joint Plan of Action, or JCPOA", "the Treaty
+    of Lisbon (TOL)": the capitalized alternative of a name whose head is a document noun. Each of its mentions is
+    the document, never a party ("disrupting the JCPOA")."""
+    found = set()
+    for tok in doc:
+        if tok.dep_ not in {"conj", "appos"} or tok.pos_ != "PROPN" or not tok.text.isupper():
+            continue
+        name = tok.head
+        while name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "PROPN":
+            name = name.head.head  # "Plan" of "Plan of Action"
+        if name.i != tok.i and name.pos_ == "PROPN" and name.lemma_.lower() in DOCUMENT_NOUNS:
+            found.add(tok.text)
+    return frozenset(found)

@@ -116,7 +116,7 @@ def resolve_actors(
     titles = [*sector_mentions.values(), *(m for sm, m in zip(left, untied, strict=True)
                                            if m.mention.country or sm.sector.phrase not in COUNTRY_BOUND),
               *body_titles(doc, sectors, left, untied)]
-    found.extend(titled_names(doc, found, titles, index, by_token, place_country))
+    found.extend(titled_names(doc, found, titles, index, by_token, place_country, (main, filed)))
     found = one_per_referent(doc, found)
     found.extend(surnames_of_described(doc, found))
     found.extend(family_names_of_known(doc, found))
@@ -783,11 +783,13 @@ NAME_ENTS = {"PERSON": "person", "ORG": "organisation"}
 
 
 def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention], index: NameIndex,
-                 by_token: dict[int, NameMatch], place_country: PlaceCountry | None) -> list[TokenMention]:
+                 by_token: dict[int, NameMatch], place_country: PlaceCountry | None,
+                 article: tuple[str | None, set[int]] = (None, set())) -> list[TokenMention]:
     """Unknown people and organisations coded by the title or description the text gives them: right before
     the name ("Pakistani Prime Minister Yousuf Gilani", "opposition candidate X", "the rebel X Front"), at
     the start of the name the parser tagged ("[Army chief X]"), or in apposition ("X, a rebel commander";
-    "the opposition leader, X")."""
+    "the opposition leader, X"). A state's title with no country in the text near it takes the article's main
+    country (``article``: it and the dateline's tokens), as a bare one does (``titled_country``)."""
     taken = {i for m in found if m.mention.kind != "role" for i in range(m.start_i, m.end_i)}
     by_head = {t.head_i: t for t in titles}
     extra = []
@@ -823,12 +825,33 @@ def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention]
         if country is None:  # "Senator X of New Mexico", "rebel leader X from Darfur"
             after = country_after(doc, ent.root.i, by_token, found, {}, place_country)
             country, basis = (after[0], "of") if after else (None, None)
+        if country is None and article[0] is not None and not owned(doc[ent.root.i]) and titled_country(
+                doc, t, ent.root.i, article[0], by_token, found, article[1]):
+            country, basis = article[0], "article"
         code = f"{country}{t.sector}" if country and t.country is None else t.code
         extra.append(make_mention(doc, start, ent.end, ent.root.i, id=slug(doc[start : ent.end].text),
                                   name=doc[start : ent.end].text, code=code, country=country, sector=t.sector,
                                   role=t.role, kind=kind, basis="title", country_basis=basis))
         taken.update(range(ent.start, ent.end))
     return extra
+
+
+def titled_country(doc: Doc, title: ActorMention, i: int, main: str, by_token: dict[int, NameMatch],
+                   found: list[TokenMention], filed: set[int]) -> bool:
+    """Whether a named person's state title of no country ("Finance Minister X") is of the article's main country:
+    a state sector's title (``STATE_SECTORS``), in a sentence that names no other country ("Finance Minister X said
+    [Gondor's capital] would ..."). Unlike a bare title's ("the court said"), naming the main country itself in
+    the sentence is no sign of another party: a named minister speaks for a state, most often the story's."""
+    return title.sector in STATE_SECTORS and not sentence_countries(doc, i, by_token, found, filed) - {main}
+
+
+def owned(root: Token) -> bool:
+    """Whether a name or a noun in apposition to it has a possessor, which says whose the person is ("the court's
+    president, Judge X"; "X, the party's chairman"), not the story's country."""
+    nouns = [root, *(c for c in root.children if c.dep_ == "appos")]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(c.dep_ == "poss" for n in nouns for c in n.children)
 
 
 def body_titles(doc: Doc, sectors: list[SectorMatch], left: list[SectorMatch],
@@ -880,20 +903,24 @@ def apposed_title(root: Token, by_head: dict[int, TokenMention]) -> TokenMention
 def one_per_referent(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
     """One mention per person: a title right before a name ('Russian President Vladimir Putin') joins the
     name's mention, and a title in apposition ('Sergey Lavrov, Russia's foreign minister') is dropped;
-    the person's mention keeps its own code, or takes the title's when it has no role of its own."""
+    the person's mention keeps its own code, or takes the title's when it has no role of its own. A description
+    right before an organisation's name ('the Somali militant group al-Shabab', a title or a demonym's group phrase)
+    is dropped: the organisation's own mention stands for both."""
     people = {m.start_i: m for m in found if m.mention.kind == "person"}
     heads = {m.head_i: m for m in people.values()}
+    people.update({m.start_i: m for m in found if m.mention.kind == "organisation" and m.mention.code is not None
+                   and m.start_i not in people})
     out, absorbed = [], set()
     for m in found:
-        if m.mention.kind != "role":
-            continue
         person = people.get(m.end_i)
+        if m.mention.kind != "role" and not (person is not None and described_group(m, person)):
+            continue
         if person is not None:
             absorbed.add(id(m))
             p = person.mention
             merged = make_mention(doc, m.start_i, person.end_i, person.head_i, id=p.id, name=p.name,
                                   code=p.code, country=p.country, sector=p.sector, role=p.role or m.mention.role,
-                                  kind="person", basis=p.basis, country_basis=p.country_basis)
+                                  kind=p.kind, basis=p.basis, country_basis=p.country_basis)
             people[m.end_i] = merged
         elif doc[m.head_i].dep_ == "appos" and doc[m.head_i].head.i in heads:
             absorbed.add(id(m))
@@ -903,6 +930,13 @@ def one_per_referent(doc: Doc, found: list[TokenMention]) -> list[TokenMention]:
             continue
         out.append(replaced.get(id(m), m))
     return out
+
+
+def described_group(m: TokenMention, named: TokenMention) -> bool:
+    """Whether ``m`` is a demonym's group phrase ("the Palestinian militant group") right before an organisation's
+    name, which it describes ("... Hamas"): one referent."""
+    return (named.mention.kind == "organisation" and m.mention.kind == "country" and m.mention.basis == "demonym"
+            and m.end_i - m.start_i > 1)
 
 
 def refers(tok: Token) -> bool:
