@@ -45,3 +45,10 @@ def test_a_party_leader_named_by_the_party_is_the_party() -> None:
 ])
 def test_a_capitalised_portfolio_does_not_stop_the_story_country(text: str, name: str, code: str) -> None:
     assert codes(text)[name] == code
+
+
+def test_a_party_name_opening_a_longer_title_is_the_title() -> None:
+    # "Labour Minister" is the minister of labour, an agent phrase of its own, not the Labour Party's minister.
+    found = codes("Labour Minister Ines Varga of Hungary met union leaders in Budapest.")
+    assert "Labour" not in found
+    assert not any(code and "PTY" in code for code in found.values()), found

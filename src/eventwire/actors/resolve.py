@@ -72,6 +72,7 @@ def resolve_actors(
     if sector_matches is None:
         sector_matches = index.match_sectors(doc)
     sectors = [sm for sm in sector_matches if not captive_predicate(doc, sm)]
+    names = [m for m in names if not party_in_title(m, sectors)]
     title_at = {i for sm in sectors if sm.sector.role for i in range(sm.start_i, sm.end_i)}  # "President"
     names = without_other_people(doc, names, title_at, index.adjectives)
     by_token = {i: m for m in names for i in range(m.start_i, m.end_i)}
@@ -124,6 +125,15 @@ def resolve_actors(
     found.extend(resolve_pronouns(doc, found))
     found.sort(key=lambda m: m.start_i)
     return found
+
+
+def party_in_title(match: NameMatch, sectors: list[SectorMatch]) -> bool:
+    """Whether a party's name is only the first word of a longer agent phrase: "Labour Minister" is the minister of
+    labour (a sector phrase of its own), not the Labour Party's."""
+    ref = match.entry.ref
+    if not isinstance(ref, Actor) or not any(r.sector == "PTY" for r in ref.roles):
+        return False
+    return any(sm.start_i == match.start_i and sm.end_i > match.end_i for sm in sectors)
 
 
 # Entity types a country or capital's name inside a longer one does not stand for ("New Mexico", "Northern
@@ -566,8 +576,10 @@ def with_context_country(doc: Doc, bare: TokenMention, country: str, basis: str,
     known = {i for m in found for i in range(m.start_i, m.end_i)}
     if any(names_owner(c, known) for c in doc[bare.head_i].children):
         return bare  # "the Mahathir administration", "Ruiz's government": the phrase names whose, unknown
-    if basis == "article" and any(c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} for c in doc[bare.head_i].children):
-        return bare  # "the court's president": the possessor says whose, not the story's country
+    head = doc[bare.head_i]
+    if basis == "article" and (any(c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} for c in head.children)
+                               or head.dep_ == "compound" and owned(head.head)):
+        return bare  # "the court's president", "the union's founder, Minister X": the possessor says whose
     return make_mention(doc, bare.start_i, bare.end_i, bare.head_i, id=slug(f"{country}-{b.name}"),
                         name=f"{b.name} of {country}", code=code, country=country,
                         sector=b.sector, role=b.role, kind="role", basis="agent-noun", country_basis=basis)
