@@ -21,6 +21,9 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     handler: Handler
+    # Lower-case strings one of which every match holds (``candidates`` skips a text that has none); () for a
+    # rule run on every text.
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -185,10 +188,43 @@ def compile_rules(words: TimeWords) -> tuple[Rule, ...]:
             rel.clock,
         ),
     ]
+    season, setword = words.lexicon["season"], words.lexicon["setword"]
+    needs = {  # what each match must hold, read off the rule's required parts above
+        "relative": first_words(words.relatives), "numeric": ("/",), "century": ("century",),
+        "month_day": first_words(words.lexicon["month"]), "day_month": first_words(words.lexicon["month"]),
+        "month_year": first_words(words.lexicon["month"]), "month": first_words(words.lexicon["month"]),
+        "decade": ("0s", "0's"), "quarter": ("quarter", "half"), "latest_quarter": ("quarter", "period"),
+        "season": first_words(season), "rate": ("day", "week", "month", "year", "quarter", "hour", "decade",
+                                                  "century"),
+        "ago": ("ago", "earlier", "later", "from", "hence"),
+        "duration": first_words(words.lexicon["unit"]),
+        "rel_unit": ("past", "last", "next", "coming", "previous", "recent", "following"),
+        "vague": ("years", "months", "weeks", "days", "decades", "hours", "centuries"),
+        "every": ("every", "each", "per"), "setword": first_words(setword),
+        "weekday": first_words(words.lexicon["weekday"]),
+        "clock": ("am", "a.m", "pm", "p.m", "noon", "midday", "midnight"),
+    }
     return tuple(
-        Rule(name, re.compile(rf"(?<![\w.'-]){body}(?![\w])", re.IGNORECASE), handler)
+        Rule(name, re.compile(rf"(?<![\w.'-]){body}(?![\w])", re.IGNORECASE), handler, needs.get(name, ()))
         for name, body, handler in specs
     )
+
+
+def first_words(words: Iterable[str]) -> tuple[str, ...]:
+    """The lower-case first words of a word list, one of which a match of its alternation holds; () (no test)
+    when an entry has no word."""
+    firsts = [w.lower().split()[:1] for w in words if w]
+    return () if any(not f for f in firsts) else tuple(sorted({f[0] for f in firsts}))
+
+
+# The characters other than A-Z that an ASCII letter matches under re.IGNORECASE (Turkish dotted and dotless i,
+# the long s, the Kelvin sign): mapped to the letter before a text is tested for a rule's words.
+CASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(text: str) -> str:
+    """``text`` lower-cased so that every string a rule's IGNORECASE pattern matches is a substring of it."""
+    return text.translate(CASE_FOLDS).lower()
 
 
 def candidates(
@@ -198,7 +234,10 @@ def candidates(
     found = []
     table = compile_rules(words)
     probe = Context(text, dt.date(2000, 1, 1), words, None, date_chars, count_chars)
+    lowered = folded(text)
     for rule in table:
+        if rule.needs and not any(w in lowered for w in rule.needs):
+            continue  # a rule whose words the text lacks cannot match: the scan of every position is saved
         for m in rule.pattern.finditer(text):
             if rule.handler(m, probe) is None:
                 continue
