@@ -81,7 +81,7 @@ def as_military(m: TokenMention) -> TokenMention:
     return replace(m, mention=military)
 
 
-SEAT_PREPS = frozenset({"in"})  # the place a deed with a seat_source root (roots.tsv) was done in
+SEAT_PREPS = frozenset({"in", "from"})  # the place a seat_source deed (roots.tsv) was done in, or sent from
 
 
 def origin_sources(tok: Token, lookup: MentionLookup, place_country: PlaceCountry | None,
