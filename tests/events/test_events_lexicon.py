@@ -332,3 +332,19 @@ def test_curfews_extended_and_restrictions_eased(text, expected):
 ])
 def test_troops_withdrawn_and_asylum_seekers_accepted(text, expected):
     assert expected in country_triples(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # roots.tsv seat_source: coercion told with no agent was done by the state it was done in (CAMEO 173)
+    ("The Chilean activist was arrested in Bolivia.", ("BOL", "CHL", "173", False)),
+    ("The opposition leader was detained in Rwanda on Monday.", ("RWA", "OPP", "173", False)),
+    # and an expulsion is the deed of the state the people are sent from (CAMEO 174)
+    ("Three Chilean journalists were deported from Bolivia on Friday.", ("BOL", "CHL", "174", False)),
+])
+def test_an_arrest_with_no_agent_is_the_states_it_was_made_in(text, expected):
+    assert expected in country_triples(text)
+
+
+def test_an_arrest_with_an_agent_or_no_place_keeps_its_own_source():
+    assert country_triples("The activist was arrested in Paris by French police.") == [("FRA", "CVL", "173", False)]
+    assert triples("He was arrested in 2017 for fraud.") == []

@@ -28,7 +28,14 @@ from eventwire.events.obligations import obligation_events
 from eventwire.events.parties import party_sources, party_targets
 from eventwire.events.predicates import judgment_of
 from eventwire.events.reports import reported_accusations
-from eventwire.events.sources import as_military, means_attack, means_authors, modifier_sources, origin_sources
+from eventwire.events.sources import (
+    SEAT_PREPS,
+    as_military,
+    means_attack,
+    means_authors,
+    modifier_sources,
+    origin_sources,
+)
 from eventwire.events.statements import statement_events
 from eventwire.events.subjects import subject_tokens
 from eventwire.events.targets import (
@@ -177,6 +184,11 @@ def code_trigger(
             # The deed is the attack's: its author, and (below) its target unless the victims name one.
             attack = code_trigger(doc, means[0], means[0], means[1], lookup, patterns, place_country)
             sources = list({id(e.source): e.source for e in attack}.values())
+    seated = False
+    if not sources and means is None and pattern.code[:2] in patterns.seat_roots:
+        # "a journalist was arrested in Niger": coercion told with no agent was done by the state it was done in.
+        sources = origin_sources(tok, lookup, place_country, preps=SEAT_PREPS)
+        seated = bool(sources)
     if not sources and means is None and not pattern.source and pattern.pos != "NOUN":
         # "Armed men attacked ...", "Marta Quispe rejected ...": a party the knowledge base cannot code.
         sources = party_sources(doc, tok, lookup)
@@ -185,6 +197,11 @@ def code_trigger(
     # argument structure is stronger evidence than the preposition that made it read as a place.
     targets = list(dict.fromkeys(m for m in (lookup.for_phrase(t, owners=True, places=True) for t in targets_tok) if m))
     targets = distinct(doc, [as_actor(m) for m in lookup.expand(targets, doc, places=True, limit=MAX_CONJUNCTS)])
+    if seated and not targets:  # the passive's subject is whom that state coerced, a party the KB may lack
+        patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        with_parties = lookup.with_parties()
+        targets = actors_of(doc, patients, lookup) or (
+            actors_of(doc, patients, with_parties) if with_parties is not None else [])
     if targets and sources and all(own_force(t, sources) for t in targets):
         # "Israel mobilized the army for an assault against Hamas": the army is Israel's means; the deed is
         # done to whom it is sent or turned against, else (a one-sided deed) to no one.

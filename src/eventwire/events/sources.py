@@ -81,13 +81,17 @@ def as_military(m: TokenMention) -> TokenMention:
     return replace(m, mention=military)
 
 
-def origin_sources(tok: Token, lookup: MentionLookup, place_country: PlaceCountry | None) -> list[TokenMention]:
+SEAT_PREPS = frozenset({"in", "from"})  # the place a seat_source deed (roots.tsv) was done in, or sent from
+
+
+def origin_sources(tok: Token, lookup: MentionLookup, place_country: PlaceCountry | None,
+                   preps: frozenset[str] = frozenset({"from"})) -> list[TokenMention]:
     """'A mortar bomb was fired at Israel from the Gaza Strip': an agentless passive deed's source is the
-    country it came from."""
+    country it came from; with ``preps`` {"in"}, the country it was done in ("was arrested in Niger")."""
     if passive_agent(tok) is not None or not any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
         return []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "from":
+        if c.dep_ == "prep" and c.lower_ in preps:
             for obj in (g for g in c.children if g.dep_ == "pobj"):
                 found = place_of(obj, lookup, place_country)
                 if found is not None:

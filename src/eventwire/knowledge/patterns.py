@@ -51,6 +51,7 @@ class Patterns:
     place_target_roots: frozenset[str]  # roots whose events may take the place's country as target
     object_place_roots: frozenset[str] = frozenset()  # roots whose object "in <place>" may stand for its country
     origin_roots: frozenset[str] = frozenset()  # roots whose agentless passive takes its "from <place>" as source
+    seat_roots: frozenset[str] = frozenset()  # roots whose agentless passive takes its "in <place>" as source
     report_codes: dict[str, str] = field(default_factory=dict)  # root -> code of a third party reporting the deed
     future_intent_roots: frozenset[str] = frozenset()  # roots whose scheduled deed ("will meet") is an intent
     audience_sectors: dict[str, frozenset[str]] = field(default_factory=dict)  # root -> sectors never a party
@@ -120,12 +121,13 @@ def make_patterns(
     object_roots = frozenset(r["root"] for r in rows if (r.get("object_place") or "") == "y")
     report_codes = {r["root"]: r["report_code"] for r in rows if r.get("report_code")}
     origin_roots = frozenset(r["root"] for r in rows if (r.get("origin_source") or "") == "y")
+    seat_roots = frozenset(r["root"] for r in rows if (r.get("seat_source") or "") == "y")
     future_roots = frozenset(r["root"] for r in rows if (r.get("future_intent") or "") == "y")
     audience = {r["root"]: frozenset((r.get("audience") or "").split("|")) - {""} for r in rows if r.get("audience")}
     return Patterns(
         by_lemma={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in by_lemma.items()},
         modality=modality, intent_codes=codes, place_target_roots=place_roots,
-        object_place_roots=object_roots, report_codes=report_codes, origin_roots=origin_roots,
+        object_place_roots=object_roots, report_codes=report_codes, origin_roots=origin_roots, seat_roots=seat_roots,
         future_intent_roots=future_roots, audience_sectors=audience,
     )
 
