@@ -487,3 +487,12 @@ def test_a_named_official_beside_another_country_or_a_possessor_stays_generic():
     assert mention(rec, "Ana Quiroga")["code"] == "GOV"
     rec = record(CHILE_STORY + "The union's founder, Labour Minister Ana Quiroga, rejected the appeal.")
     assert mention(rec, "Ana Quiroga")["code"] == "GOV"
+
+
+def test_a_countrys_envoy_to_an_international_body_is_its_government():
+    rec = record("Brazil's U.N. ambassador said on Monday that the vote would be delayed.")
+    m = mention(rec, "Brazil's U.N. ambassador")
+    assert (m["code"], m["country_basis"]) == ("BRAGOV", "possessive")
+    # The body's own envoy, and its troops, stay the body's.
+    assert codes(record("A U.N. envoy said on Monday that the vote would be delayed."))["U.N. envoy"] == "IGOUNO"
+    assert codes(record("Brazil's UN peacekeepers left the town on Monday."))["UN peacekeepers"] == "IGOUNO"

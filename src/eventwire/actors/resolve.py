@@ -357,6 +357,10 @@ def mention_for_sector(
             basis = country_basis_at(doc, k, by_token, found, sector_mentions)
             break
         body = international_body_at(k, found)
+        envoy = body and envoy_country(doc, body.start_i - 1, sm, by_token, found, sector_mentions)
+        if envoy:  # "China's U.N. ambassador": China's diplomat to the body
+            country, start, basis = envoy
+            break
         if body is not None:  # "UN peacekeepers", "NATO troops": the body's own code, no country
             org = body.mention
             return make_mention(doc, body.start_i, sm.end_i, sm.end_i - 1, id=org.id, name=org.name, code=org.code,
@@ -524,6 +528,7 @@ def named_referent(doc: Doc, bare: TokenMention, found: list[TokenMention]) -> T
 STATE_SECTORS = word_list("state_sectors")  # data/words/state_sectors.tsv: GOV, MIL, COP, JUD, LEG, SPY
 # data/words/article_sectors.tsv: the state's sectors, and the opposition and media of a story's main country.
 ARTICLE_SECTORS = word_list("article_sectors")
+BODY_ENVOY_NOUNS = word_list("body_envoy_nouns")  # data/words/body_envoy_nouns.tsv: "ambassador", "envoy"
 MEMBER_KEEPS_SECTOR = frozenset({"LEG", "JUD"})  # "Labour MPs" sit in the legislature, whatever their party
 
 
@@ -757,6 +762,21 @@ def country_of_place(obj: Token, place_country: PlaceCountry) -> str | None:
         return None
     words = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj]
     return place_country(" ".join(t.text for t in words))
+
+
+def envoy_country(doc: Doc, k: int, sm: SectorMatch, by_token: dict[int, NameMatch], found: list[TokenMention],
+                  sector_mentions: dict[int, TokenMention]) -> tuple[str, int, str | None] | None:
+    """(country, first word, country basis) of a state's envoy to an international body named before it ("China's
+    U.N. ambassador", "the Brazilian UN envoy"): an agent noun of ``body_envoy_nouns.tsv`` with a country (its
+    name, possessive or demonym) right before the body's name; None otherwise."""
+    if doc[sm.end_i - 1].lemma_.lower() not in BODY_ENVOY_NOUNS:
+        return None
+    while k >= 0 and doc[k].text in POSSESSIVE:
+        k -= 1
+    c = country_of(doc, k, by_token, found) if k >= 0 else None
+    if c is None:
+        return None
+    return c, start_of(k, by_token, found, sector_mentions), country_basis_at(doc, k, by_token, found, sector_mentions)
 
 
 def international_body_at(k: int, found: list[TokenMention]) -> TokenMention | None:

@@ -11,6 +11,7 @@ from eventwire.knowledge.words import word_list
 
 NEGATION_ADVERBS = word_list("negation_adverbs")  # data/words/negation_adverbs.tsv
 CONDITION_MARKS = word_list("condition_marks")  # data/words/condition_marks.tsv: "if", "unless"
+PENDING_ADVERBS = word_list("pending_adverbs")  # data/words/pending_adverbs.tsv: "has yet to reply"
 QUESTION_VERBS = word_list("question_verbs")  # data/words/question_verbs.tsv: "asked if" is "asked whether"
 # Roots from which a conditioned deed is a threat ("will impose sanctions if", "will attack unless"): verbal and
 # material conflict; below them a conditioned deed is an offer, CAMEO's "express intent" (03x).
@@ -64,6 +65,9 @@ def modality_of(tok: Token, patterns: Patterns) -> tuple[bool, str | None]:
         found = patterns.modality.get((lemma, pos))
         if lemma == "be" and not (node.dep_ == "xcomp" and to_infinitive(node)):
             found = None  # only the schedule "is to visit", not any complement of "be"
+        if lemma == "have" and node.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in PENDING_ADVERBS
+                                                            for c in head.children):
+            found = "failure"  # "has yet to reply": not done
         if found == "speech":
             # "Israel announced it would free prisoners": a future told by its actor is an intention.
             if kind in {"future", "schedule"} and node.dep_ == "ccomp":
