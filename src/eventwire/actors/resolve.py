@@ -453,8 +453,12 @@ SPEAKER_TITLES = word_list("speaker_titles")  # data/words/speaker_titles.tsv: s
 def spoken_for(doc: Doc, found: list[TokenMention], bare_at: dict[int, TokenMention]) -> list[TokenMention]:
     """A spokesperson with no country of their own speaks for the actor of their "for"/"of" phrase ("a spokesman
     for the rebels", "a spokeswoman for Amnesty") or of the agent noun before them ("a police spokesman"), and
-    takes its code; not a government's."""
+    takes its code; not a government's. The phrase's object may be any word of the owner's mention ("the spokesperson
+    for Gondor's Ministry of Foreign Affairs": "Ministry", in the mention headed by "Affairs")."""
     by_head = {m.head_i: m for m in found}
+    for m in sorted(found, key=lambda m: m.end_i - m.start_i):  # the narrowest mention that holds the word
+        for i in range(m.start_i, m.end_i):
+            by_head.setdefault(i, m)
     out = []
     for m in found:
         head = doc[m.head_i]
@@ -857,6 +861,9 @@ def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention]
         if country is None:  # "Senator X of New Mexico", "rebel leader X from Darfur"
             after = country_after(doc, ent.root.i, by_token, found, {}, place_country)
             country, basis = (after[0], "of") if after else (None, None)
+        if country is None:  # "the spokesperson for Gondor's foreign ministry, Ambassador X": whose the host is
+            host = apposed_host(doc[ent.root.i], found)
+            country, basis = (host.mention.country, host.mention.country_basis) if host else (None, None)
         if country is None and article[0] is not None and not owned(doc[ent.root.i]) and titled_country(
                 doc, t, ent.root.i, article[0], by_token, found, article[1]):
             country, basis = article[0], "article"
@@ -866,6 +873,16 @@ def titled_names(doc: Doc, found: list[TokenMention], titles: list[TokenMention]
                                   role=t.role, kind=kind, basis="title", country_basis=basis))
         taken.update(range(ent.start, ent.end))
     return extra
+
+
+def apposed_host(root: Token, found: list[TokenMention]) -> TokenMention | None:
+    """The mention with a country that a name stands in apposition to ("the spokesperson for Gondor's foreign
+    ministry, Ambassador X": the spokesperson, Gondor's), or that stands in apposition to the name. A conjunct with
+    no coordinator before it is an apposition the parser took for a list ("the spokesperson for ..., Ambassador X,")."""
+    heads = [c.i for c in root.children if c.dep_ == "appos"] + ([root.head.i] if root.dep_ == "appos" else [])
+    if root.dep_ == "conj" and not any(c.dep_ == "cc" and root.head.i < c.i < root.i for c in root.head.children):
+        heads.append(root.head.i)
+    return next((m for m in found if m.head_i in heads and m.mention.country and m.mention.kind != "country"), None)
 
 
 def titled_country(doc: Doc, title: ActorMention, i: int, main: str, by_token: dict[int, NameMatch],
