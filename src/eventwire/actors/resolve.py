@@ -879,10 +879,18 @@ def apposed_host(root: Token, found: list[TokenMention]) -> TokenMention | None:
     """The mention with a country that a name stands in apposition to ("the spokesperson for Gondor's foreign
     ministry, Ambassador X": the spokesperson, Gondor's), or that stands in apposition to the name. A conjunct with
     no coordinator before it is an apposition the parser took for a list ("the spokesperson for ..., Ambassador X,")."""
-    heads = [c.i for c in root.children if c.dep_ == "appos"] + ([root.head.i] if root.dep_ == "appos" else [])
-    if root.dep_ == "conj" and not any(c.dep_ == "cc" and root.head.i < c.i < root.i for c in root.head.children):
-        heads.append(root.head.i)
+    heads = {t.i for t in apposed(root, uncoordinated=True)}
     return next((m for m in found if m.head_i in heads and m.mention.country and m.mention.kind != "country"), None)
+
+
+def apposed(root: Token, uncoordinated: bool = False) -> list[Token]:
+    """The nouns in apposition to ``root``: its appositives and, when it is one, its head; with ``uncoordinated``,
+    also the head of a conjunct with no coordinator before it, an apposition the parser read as a list."""
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos" or uncoordinated and root.dep_ == "conj" and not any(
+            c.dep_ == "cc" and root.head.i < c.i < root.i for c in root.head.children):
+        nouns.append(root.head)
+    return nouns
 
 
 def titled_country(doc: Doc, title: ActorMention, i: int, main: str, by_token: dict[int, NameMatch],
@@ -897,10 +905,7 @@ def titled_country(doc: Doc, title: ActorMention, i: int, main: str, by_token: d
 def owned(root: Token) -> bool:
     """Whether a name or a noun in apposition to it has a possessor, which says whose the person is ("the court's
     president, Judge X"; "X, the party's chairman"), not the story's country."""
-    nouns = [root, *(c for c in root.children if c.dep_ == "appos")]
-    if root.dep_ == "appos":
-        nouns.append(root.head)
-    return any(c.dep_ == "poss" for n in nouns for c in n.children)
+    return any(c.dep_ == "poss" for n in (root, *apposed(root)) for c in n.children)
 
 
 def body_titles(doc: Doc, sectors: list[SectorMatch], left: list[SectorMatch],
